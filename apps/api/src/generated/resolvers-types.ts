@@ -1,0 +1,443 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, LabelRow } from '@atlas/db';
+import type { FeaturePage } from '../pagination.ts';
+import type { ApiContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type ActivationExample = {
+  __typename?: 'ActivationExample';
+  corpusName: Scalars['String']['output'];
+  /** Token position of the maximum within tokens. */
+  maxPosition: Scalars['Int']['output'];
+  maxValue: Scalars['Float']['output'];
+  /** Rank among the feature's top activations, from 0. */
+  rank: Scalars['Int']['output'];
+  tokens: Array<Scalars['String']['output']>;
+  /** One value per token (0 where the feature did not fire). */
+  values: Array<Scalars['Float']['output']>;
+};
+
+export type Feature = {
+  __typename?: 'Feature';
+  /** The decoder row (length dIn). Only fetched when asked for. */
+  decoderVector: Array<Scalars['Float']['output']>;
+  /** Share of tokens on which the feature fires (value > 0). */
+  density: Scalars['Float']['output'];
+  histogram: Histogram;
+  id: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  /** Best current label, if any. */
+  label?: Maybe<Label>;
+  maxActivation: Scalars['Float']['output'];
+  meanActivation: Scalars['Float']['output'];
+  sae: Sae;
+  /** Top-activating contexts, strongest first (at most 20 unless first is given). */
+  topActivations: Array<ActivationExample>;
+};
+
+
+export type FeatureTopActivationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type FeatureConnection = {
+  __typename?: 'FeatureConnection';
+  edges: Array<FeatureEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FeatureEdge = {
+  __typename?: 'FeatureEdge';
+  cursor: Scalars['String']['output'];
+  node: Feature;
+};
+
+export type Histogram = {
+  __typename?: 'Histogram';
+  counts: Array<Scalars['Int']['output']>;
+  /** Bin edges, length = counts + 1, over the feature's non-zero activations. */
+  edges: Array<Scalars['Float']['output']>;
+  /** Non-zero activations counted. */
+  total: Scalars['Int']['output'];
+};
+
+export type Label = {
+  __typename?: 'Label';
+  source: LabelSource;
+  text: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type LabelSource =
+  | 'HUMAN'
+  | 'MACHINE';
+
+export type Model = {
+  __typename?: 'Model';
+  architecture: Scalars['String']['output'];
+  contextLength: Scalars['Int']['output'];
+  dModel: Scalars['Int']['output'];
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  layerCount: Scalars['Int']['output'];
+  saes: Array<Sae>;
+  vocabSize: Scalars['Int']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** One feature by id, or NOT_FOUND. */
+  feature: Feature;
+  /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
+  features: FeatureConnection;
+  /** One model by id, or NOT_FOUND. */
+  model: Model;
+  /** Every language model in the atlas. */
+  models: Array<Model>;
+  /** One SAE by id, or NOT_FOUND. */
+  sae: Sae;
+  /** Every SAE whose build is complete, optionally for one model. */
+  saes: Array<Sae>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type QueryFeatureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type QueryFeaturesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  saeId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type QueryModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySaeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySaesArgs = {
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Sae = {
+  __typename?: 'Sae';
+  architecture: Scalars['String']['output'];
+  corpusName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  dIn: Scalars['Int']['output'];
+  features: FeatureConnection;
+  hookName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  k?: Maybe<Scalars['Int']['output']>;
+  metrics?: Maybe<SaeMetrics>;
+  model: Model;
+  /** Tokens of corpus text its feature statistics were computed on. */
+  statisticsTokens?: Maybe<Scalars['Float']['output']>;
+  /** Training tokens the SAE saw. */
+  trainingTokens?: Maybe<Scalars['Float']['output']>;
+  width: Scalars['Int']['output'];
+};
+
+
+export type SaeFeaturesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SaeMetrics = {
+  __typename?: 'SaeMetrics';
+  deadFraction: Scalars['Float']['output'];
+  fvu: Scalars['Float']['output'];
+  l0: Scalars['Float']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ActivationExample: ResolverTypeWrapper<ActivationExampleRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Feature: ResolverTypeWrapper<FeatureRow>;
+  FeatureConnection: ResolverTypeWrapper<FeaturePage>;
+  FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Histogram: ResolverTypeWrapper<HistogramRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Label: ResolverTypeWrapper<LabelRow>;
+  LabelSource: LabelSource;
+  Model: ResolverTypeWrapper<ModelRow>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Sae: ResolverTypeWrapper<SaeRow>;
+  SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ActivationExample: ActivationExampleRow;
+  Boolean: Scalars['Boolean']['output'];
+  Feature: FeatureRow;
+  FeatureConnection: FeaturePage;
+  FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
+  Float: Scalars['Float']['output'];
+  Histogram: HistogramRow;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Label: LabelRow;
+  Model: ModelRow;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Sae: SaeRow;
+  SaeMetrics: SaeMetrics;
+  String: Scalars['String']['output'];
+};
+
+export type ActivationExampleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActivationExample'] = ResolversParentTypes['ActivationExample']> = {
+  corpusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxPosition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type FeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = {
+  decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
+  maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  topActivations?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType, Partial<FeatureTopActivationsArgs>>;
+};
+
+export type FeatureConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureConnection'] = ResolversParentTypes['FeatureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeatureEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureEdge'] = ResolversParentTypes['FeatureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+};
+
+export type HistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LabelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contextLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dModel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  layerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType>;
+  vocabSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
+  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType, Partial<QuerySaesArgs>>;
+};
+
+export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Sae'] = ResolversParentTypes['Sae']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  corpusName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
+  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  k?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['SaeMetrics']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  statisticsTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  trainingTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeMetrics'] = ResolversParentTypes['SaeMetrics']> = {
+  deadFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fvu?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  l0?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ApiContext> = {
+  ActivationExample?: ActivationExampleResolvers<ContextType>;
+  Feature?: FeatureResolvers<ContextType>;
+  FeatureConnection?: FeatureConnectionResolvers<ContextType>;
+  FeatureEdge?: FeatureEdgeResolvers<ContextType>;
+  Histogram?: HistogramResolvers<ContextType>;
+  Label?: LabelResolvers<ContextType>;
+  Model?: ModelResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Sae?: SaeResolvers<ContextType>;
+  SaeMetrics?: SaeMetricsResolvers<ContextType>;
+};
+

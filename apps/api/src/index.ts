@@ -1,0 +1,2 @@
+export { createApiServer, type ApiServer, type ApiServerOptions } from './server.ts';
+export type { Logger } from './logger.ts';

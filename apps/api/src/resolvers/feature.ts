@@ -1,0 +1,25 @@
+import type { FeatureResolvers } from '../generated/resolvers-types.ts';
+import { notFound } from '../errors.ts';
+import { formatFeatureId } from '../feature-id.ts';
+import { DEFAULT_TOP_ACTIVATIONS, pageSize } from '../limits.ts';
+import { requireSae } from '../lookups.ts';
+
+/** A feature with no non-zero activations has an empty histogram. */
+const EMPTY_HISTOGRAM = { edges: [], counts: [], total: 0 };
+
+export const Feature: FeatureResolvers = {
+  id: (feature) => formatFeatureId(feature),
+  sae: (feature, _args, ctx) => requireSae(ctx, feature.saeId),
+  topActivations: (feature, { first }, ctx) => {
+    const limit = pageSize(first, DEFAULT_TOP_ACTIVATIONS, 'topActivations');
+    return ctx.loaders.topActivations(limit).load(feature.id);
+  },
+  histogram: async (feature, _args, ctx) =>
+    (await ctx.loaders.histograms.load(feature.id)) ?? { featureId: feature.id, ...EMPTY_HISTOGRAM },
+  decoderVector: async (feature, _args, ctx) => {
+    const vector = await ctx.loaders.decoderVectors.load(feature.id);
+    if (!vector) throw notFound(`No decoder vector is stored for feature "${formatFeatureId(feature)}".`);
+    return vector;
+  },
+  label: (feature, _args, ctx) => ctx.loaders.labels.load(feature.id),
+};

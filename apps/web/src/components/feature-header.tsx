@@ -1,0 +1,43 @@
+import type { FeatureSummary } from '@/lib/queries/feature';
+import { formatCompact, formatOneIn, formatPercent, formatValue } from '@/lib/format';
+import { saeHref, saeName } from '@/lib/routes';
+import { Breadcrumbs } from './breadcrumbs';
+import { FeatureNav } from './feature-nav';
+import { StatGrid } from './stat-grid';
+
+export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
+  const { sae } = feature;
+  const statistics =
+    sae.statisticsTokens != null
+      ? `over ${formatCompact(sae.statisticsTokens)} tokens${sae.corpusName ? ` of ${sae.corpusName}` : ''}`
+      : undefined;
+  return (
+    <header className="page-header">
+      <Breadcrumbs
+        items={[
+          { label: 'Models', href: '/' },
+          { label: sae.model.displayName },
+          { label: `${sae.hookName} · ${saeName(sae.id)}`, href: saeHref(sae.id) },
+          { label: `Feature ${feature.index}` },
+        ]}
+      />
+      <h1>
+        Feature {feature.index}
+        {feature.label ? <span className="feature-label"> — {feature.label.text}</span> : null}
+      </h1>
+      <p className="id-line">
+        <span className="mono">{feature.id}</span>
+        {feature.label ? <span className="pill">{feature.label.source === 'HUMAN' ? 'human label' : 'machine label'}</span> : <span className="pill">unlabelled</span>}
+      </p>
+      <StatGrid
+        stats={[
+          { label: 'Density', value: formatPercent(feature.density), detail: formatOneIn(feature.density) ?? 'never fires' },
+          { label: 'Max activation', value: formatValue(feature.maxActivation, 4) },
+          { label: 'Mean activation', value: formatValue(feature.meanActivation, 4) },
+          { label: 'SAE', value: saeName(sae.id), detail: statistics },
+        ]}
+      />
+      <FeatureNav saeId={sae.id} index={feature.index} width={sae.width} />
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { env } from '@/env';
+import { graphqlIdeUrl } from '@/lib/routes';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Feature Atlas
+        </Link>
+        <nav className="site-nav" aria-label="Main">
+          <Link href="/">Models</Link>
+          <a href={graphqlIdeUrl(env.ATLAS_API_URL)} target="_blank" rel="noreferrer">
+            GraphQL IDE ↗
+          </a>
+        </nav>
+      </div>
+    </header>
+  );
+}

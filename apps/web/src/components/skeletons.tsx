@@ -1,0 +1,47 @@
+/** Placeholders shown while a streamed section waits for the API. */
+
+function Bar({ width = '100%', height = '1rem' }: { width?: string; height?: string }) {
+  return <span className="skeleton" style={{ width, height }} />;
+}
+
+export function ModelCatalogSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading models">
+      {[0, 1].map((i) => (
+        <div className="card skeleton-card" key={i}>
+          <Bar width="30%" height="1.5rem" />
+          <Bar width="60%" />
+          <Bar height="6rem" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function FeatureListSkeleton({ rows }: { rows: number }) {
+  return (
+    <div className="card skeleton-card" aria-busy="true" aria-label="Loading features">
+      {Array.from({ length: Math.min(rows, 25) }, (_, i) => (
+        <Bar key={i} height="1.6rem" />
+      ))}
+    </div>
+  );
+}
+
+export function HistogramSkeleton() {
+  return (
+    <div className="card skeleton-card" aria-busy="true" aria-label="Loading histogram">
+      <Bar height="16rem" />
+    </div>
+  );
+}
+
+export function TopActivationsSkeleton() {
+  return (
+    <div className="card skeleton-card" aria-busy="true" aria-label="Loading top activations">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Bar key={i} height="1.4rem" width={`${70 + ((i * 7) % 30)}%`} />
+      ))}
+    </div>
+  );
+}

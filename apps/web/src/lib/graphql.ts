@@ -1,0 +1,96 @@
+import { connection } from 'next/server';
+import { env } from '@/env';
+
+/** A GraphQL document with its result and variable types attached. */
+export interface GraphQLOperation<TData, TVariables> {
+  readonly document: string;
+  /** Phantom fields: never set, only carry the types. */
+  readonly __data?: TData;
+  readonly __variables?: TVariables;
+}
+
+export function operation<TData, TVariables = Record<string, never>>(
+  document: string,
+): GraphQLOperation<TData, TVariables> {
+  return { document };
+}
+
+/**
+ * Codes the API sends in `extensions.code` (NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR, …)
+ * plus the ones this client raises itself when no GraphQL answer came back.
+ */
+export type ApiErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'API_UNREACHABLE'
+  | 'BAD_RESPONSE'
+  | (string & {});
+
+export class GraphQLRequestError extends Error {
+  override readonly name = 'GraphQLRequestError';
+  constructor(
+    message: string,
+    readonly code: ApiErrorCode,
+    readonly url: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+interface GraphQLResponseBody<TData> {
+  data?: TData | null;
+  errors?: { message: string; extensions?: { code?: unknown } }[];
+}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Runs one operation against the atlas API (server-side, never cached). */
+export async function request<TData, TVariables>(
+  op: GraphQLOperation<TData, TVariables>,
+  variables: TVariables,
+): Promise<TData> {
+  // Wait for a real request: `next build` never prerenders a page that calls the API.
+  await connection();
+  const url = env.ATLAS_API_URL;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: op.document, variables }),
+      cache: 'no-store',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw new GraphQLRequestError(`The atlas API at ${url} is unreachable.`, 'API_UNREACHABLE', url, { cause });
+  }
+  const body = await readBody<TData>(response, url);
+  const first = body.errors?.[0];
+  if (first) {
+    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+    throw new GraphQLRequestError(first.message, code, url);
+  }
+  if (!response.ok || body.data == null) {
+    throw new GraphQLRequestError(`The atlas API answered HTTP ${response.status} without data.`, 'BAD_RESPONSE', url);
+  }
+  return body.data;
+}
+
+async function readBody<TData>(response: Response, url: string): Promise<GraphQLResponseBody<TData>> {
+  try {
+    return (await response.json()) as GraphQLResponseBody<TData>;
+  } catch (cause) {
+    throw new GraphQLRequestError(
+      `The server at ${url} answered HTTP ${response.status} with something that is not GraphQL JSON.`,
+      'BAD_RESPONSE',
+      url,
+      { cause },
+    );
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is GraphQLRequestError {
+  return error instanceof GraphQLRequestError && (code === undefined || error.code === code);
+}

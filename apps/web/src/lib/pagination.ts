@@ -1,0 +1,27 @@
+import type { SaeListPosition } from './routes';
+
+/**
+ * Cursor pagination with a back-stack kept in the URL: `prev` holds the `after` of each
+ * earlier page ('' for the first page), so "Previous" needs no backwards cursor from the API.
+ */
+export interface ListState {
+  first: number;
+  after?: string | undefined;
+  prev: readonly string[];
+}
+
+export function nextPosition(state: ListState, endCursor: string): SaeListPosition {
+  return { first: state.first, after: endCursor, prev: [...state.prev, state.after ?? ''] };
+}
+
+/** The page before this one, or undefined on the first page. */
+export function previousPosition(state: ListState): SaeListPosition | undefined {
+  if (state.after === undefined) return undefined;
+  if (state.prev.length === 0) return { first: state.first }; // arrived by a bare link: go to the start
+  const after = state.prev[state.prev.length - 1];
+  return { first: state.first, ...(after ? { after } : {}), prev: state.prev.slice(0, -1) };
+}
+
+export function firstPosition(state: ListState): SaeListPosition {
+  return { first: state.first };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas for every route param and search param the pages read.
+ * Route params that fail → the page calls notFound(); search params fall back to defaults.
+ */
+
+/** One path segment of an id: non-empty, no slash, no control characters. */
+const idSegment = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\u0000-\u001f\u007f]+$/);
+
+/** `/sae/[...id]` → the SAE id, segments joined with `/`. */
+export const saeRouteParams = z.object({
+  id: z.array(idSegment).min(1).max(16),
+}).transform(({ id }) => ({ saeId: id.join('/') }));
+
+/** `/feature/[...id]` → SAE id + feature index (the last segment, a non-negative integer). */
+export const featureRouteParams = z
+  .object({
+    id: z.array(idSegment).min(2).max(17),
+  })
+  .transform(({ id }, ctx) => {
+    const last = id[id.length - 1] ?? '';
+    if (!/^\d{1,9}$/.test(last)) {
+      ctx.addIssue({ code: 'custom', message: 'feature index must be a non-negative integer' });
+      return z.NEVER;
+    }
+    const saeId = id.slice(0, -1).join('/');
+    const index = Number(last);
+    return { saeId, index, featureId: `${saeId}/${index}` };
+  });
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+const cursor = z.string().min(1).max(512);
+/** A search param that may repeat (`?prev=a&prev=b`) as a string array. */
+const repeated = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string().max(512)).max(1000),
+);
+
+/** `/sae/...?first=25&after=<cursor>&prev=&prev=<cursor>&goto=<index>` */
+export const saeSearchParams = z.object({
+  first: z.coerce.number().int().min(1).max(100).catch(DEFAULT_PAGE_SIZE),
+  after: cursor.optional().catch(undefined),
+  /** The `after` of each earlier page, oldest first ('' = the first page): the stack behind "Previous". */
+  prev: repeated.catch([]),
+  goto: z.coerce.number().int().min(0).optional().catch(undefined),
+});
+
+export type SaeSearchParams = z.infer<typeof saeSearchParams>;
+
+/** Next passes search params as `Record<string, string | string[] | undefined>`. */
+export type RawSearchParams = Record<string, string | string[] | undefined>;

@@ -1,0 +1,34 @@
+/** Hrefs for the atlas pages. Ids contain slashes, so every path segment is encoded on its own. */
+
+function encodeId(id: string): string {
+  return id.split('/').map(encodeURIComponent).join('/');
+}
+
+export interface SaeListPosition {
+  first?: number;
+  after?: string;
+  prev?: readonly string[];
+}
+
+export function saeHref(saeId: string, position: SaeListPosition = {}): string {
+  const query = new URLSearchParams();
+  if (position.first !== undefined) query.set('first', String(position.first));
+  if (position.after !== undefined) query.set('after', position.after);
+  for (const cursor of position.prev ?? []) query.append('prev', cursor);
+  const search = query.toString();
+  return `/sae/${encodeId(saeId)}${search ? `?${search}` : ''}`;
+}
+
+export function featureHref(saeId: string, index: number): string {
+  return `/feature/${encodeId(saeId)}/${index}`;
+}
+
+/** The GraphQL IDE lives at `/graphql` on the API's origin. */
+export function graphqlIdeUrl(apiUrl: string): string {
+  return new URL('/graphql', apiUrl).href;
+}
+
+/** The last segment of an SAE id (`…/topk-4096` → `topk-4096`), its name within a hook. */
+export function saeName(saeId: string): string {
+  return saeId.slice(saeId.lastIndexOf('/') + 1);
+}

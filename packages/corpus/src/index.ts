@@ -1,0 +1,7 @@
+export type { Corpus, CorpusDocument, CorpusInfo } from './types.ts';
+export { CorpusError } from './corpus-error.ts';
+export { listCorpora } from './built-in.ts';
+export { loadCorpus } from './load-corpus.ts';
+export { parseJsonl, parseTxt } from './local-files.ts';
+export { parseWordnetLine } from './wordnet.ts';
+export { splitHeldOut, documentHashUnit } from './split.ts';

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { BuildStatus } from './builds.ts';
+import { createdAt } from './columns.ts';
+import { features } from './features.ts';
+import { saes } from './saes.ts';
+
+/**
+ * A run matching the features of one SAE to another (same or different model), e.g. by
+ * decoder cosine (same d_in) or activation correlation on shared contexts.
+ */
+export const comparisonRuns = pgTable(
+  'comparison_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceSaeId: text('source_sae_id')
+      .notNull()
+      .references(() => saes.id, { onDelete: 'cascade' }),
+    targetSaeId: text('target_sae_id')
+      .notNull()
+      .references(() => saes.id, { onDelete: 'cascade' }),
+    /** `decoder_cosine`, `activation_correlation`, `jaccard`, ... */
+    method: text('method').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<BuildStatus>().notNull().default('building'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('comparison_runs_pair_idx').on(t.sourceSaeId, t.targetSaeId),
+    check('comparison_runs_status_check', sql`${t.status} in ('building', 'complete', 'failed')`),
+  ],
+);
+
+/** The best target features for each source feature of a run, ranked by score. */
+export const featureMatches = pgTable(
+  'feature_matches',
+  {
+    runId: bigint('run_id', { mode: 'number' })
+      .notNull()
+      .references(() => comparisonRuns.id, { onDelete: 'cascade' }),
+    sourceFeatureId: bigint('source_feature_id', { mode: 'number' })
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    rank: smallint('rank').notNull(),
+    targetFeatureId: bigint('target_feature_id', { mode: 'number' })
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.sourceFeatureId, t.rank] }),
+    index('feature_matches_target_idx').on(t.targetFeatureId, t.runId),
+    index('feature_matches_source_idx').on(t.sourceFeatureId),
+  ],
+);

@@ -1,0 +1,69 @@
+import {
+  bigint,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { halfvec } from './columns.ts';
+import { saes } from './saes.ts';
+
+/**
+ * One feature (latent) of a dictionary. Readable id `${saeId}/${index}`; `id` is the compact
+ * key every other table uses.
+ */
+export const features = pgTable(
+  'features',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    saeId: text('sae_id')
+      .notNull()
+      .references(() => saes.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    /** Share of tokens on which the feature fires (value > 0). */
+    density: real('density').notNull(),
+    maxActivation: real('max_activation').notNull(),
+    meanActivation: real('mean_activation').notNull(),
+    /** 2-D UMAP of the SAE's decoder directions, for the feature map (null until computed). */
+    umapX: real('umap_x'),
+    umapY: real('umap_y'),
+  },
+  (t) => [unique('features_sae_index_unique').on(t.saeId, t.index)],
+);
+
+/**
+ * Decoder row of each feature as pgvector `halfvec` (any length). `sae_id` is repeated here so
+ * per-SAE partial HNSW indexes can be declared (`createDecoderIndex`).
+ */
+export const featureDecoders = pgTable(
+  'feature_decoders',
+  {
+    featureId: bigint('feature_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    saeId: text('sae_id')
+      .notNull()
+      .references(() => saes.id, { onDelete: 'cascade' }),
+    decoder: halfvec('decoder').notNull(),
+  },
+  (t) => [index('feature_decoders_sae_idx').on(t.saeId)],
+);
+
+/** Activation histogram of a feature, one row per bin over its non-zero activations. */
+export const featureHistogramBins = pgTable(
+  'feature_histogram_bins',
+  {
+    featureId: bigint('feature_id', { mode: 'number' })
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    bin: smallint('bin').notNull(),
+    lower: real('lower').notNull(),
+    upper: real('upper').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.featureId, t.bin] })],
+);

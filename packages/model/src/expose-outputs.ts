@@ -1,0 +1,78 @@
+import { DataType, makeNode, makeValueInfo, onnx } from '@atlas/onnx';
+
+/** A graph tensor to return under a new output name (e.g. a hook name), as float [batch, sequence, width]. */
+export interface ExposedTensor {
+  tensor: string;
+  as: string;
+  width: number;
+}
+
+/**
+ * Returns a copy of `model` whose outputs are exactly `keep` (existing output names) plus the
+ * exposed tensors, with every node, initializer and value_info that those outputs do not need
+ * removed — so a hook in block 1 runs only the embedding and blocks 0–1, and no logits. Graph
+ * inputs are left as they are. The original model is not modified.
+ */
+export function exposeOutputs(
+  model: onnx.IModelProto,
+  exposed: readonly ExposedTensor[],
+  keep: readonly string[],
+): onnx.IModelProto {
+  const graph = model.graph ?? {};
+  const elemTypes = elementTypes(graph);
+  const extraNodes = exposed.map(({ tensor, as }) =>
+    elemTypes.get(tensor) === DataType.FLOAT16
+      ? makeNode('Cast', [tensor], [as], { to: DataType.FLOAT }, `/atlas/expose/${as}`)
+      : makeNode('Identity', [tensor], [as], {}, `/atlas/expose/${as}`),
+  );
+  const outputs = [
+    ...(graph.output ?? []).filter((output) => keep.includes(output.name ?? '')),
+    ...exposed.map(({ as, width }) => makeValueInfo(as, DataType.FLOAT, ['batch', 'sequence', width])),
+  ];
+  const nodes = liveNodes([...(graph.node ?? []), ...extraNodes], outputs.map((output) => output.name ?? ''));
+  const used = new Set<string>();
+  for (const node of nodes) for (const name of referencedNames(node)) used.add(name);
+  return {
+    ...model,
+    graph: {
+      ...graph,
+      node: nodes,
+      output: outputs,
+      initializer: (graph.initializer ?? []).filter((tensor) => used.has(tensor.name ?? '')),
+      valueInfo: (graph.valueInfo ?? []).filter((info) => used.has(info.name ?? '')),
+    },
+  };
+}
+
+/** Nodes some wanted output depends on, in their original (topological) order. */
+function liveNodes(nodes: readonly onnx.INodeProto[], wanted: readonly string[]): onnx.INodeProto[] {
+  const needed = new Set(wanted);
+  const live: boolean[] = new Array<boolean>(nodes.length).fill(false);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    if (!(node.output ?? []).some((output) => needed.has(output))) continue;
+    live[i] = true;
+    for (const name of referencedNames(node)) needed.add(name);
+  }
+  return nodes.filter((_, i) => live[i]);
+}
+
+/** A node's inputs, plus every name its subgraphs (If/Loop/Scan bodies) read, which may be outer tensors. */
+function referencedNames(node: onnx.INodeProto): string[] {
+  const names = [...(node.input ?? [])];
+  for (const attribute of node.attribute ?? []) {
+    for (const subgraph of [attribute.g, ...(attribute.graphs ?? [])]) {
+      for (const inner of subgraph?.node ?? []) names.push(...referencedNames(inner));
+    }
+  }
+  return names.filter((name) => name !== '');
+}
+
+function elementTypes(graph: onnx.IGraphProto): Map<string, number> {
+  const types = new Map<string, number>();
+  for (const info of [...(graph.valueInfo ?? []), ...(graph.output ?? []), ...(graph.input ?? [])]) {
+    const elemType = info.type?.tensorType?.elemType;
+    if (info.name && typeof elemType === 'number') types.set(info.name, elemType);
+  }
+  return types;
+}

@@ -1,0 +1,13 @@
+export { loadLanguageModel } from './load.ts';
+export type { LoadOptions } from './load.ts';
+export { LanguageModel } from './language-model.ts';
+export type { RunRequest, RunResult } from './language-model.ts';
+export type { ModelConfig } from './config.ts';
+export { ModelError } from './errors.ts';
+export { DEFAULT_HOOK_SCOPES, findHookPoints } from './hooks.ts';
+export type { HookPoint, HookKind, FoundHooks } from './hooks.ts';
+export { exposeOutputs } from './expose-outputs.ts';
+export { loadTokenizer } from './tokenizer.ts';
+export type { Tokenizer } from './tokenizer.ts';
+export { batchContexts, packSequences, tokenizeDocuments } from './sequences.ts';
+export type { ContextSegment, PackedContext, TokenizedDocument } from './sequences.ts';

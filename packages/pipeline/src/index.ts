@@ -1,0 +1,13 @@
+export { buildAtlas, saeIdFor, recipeChecksum } from './build-atlas.ts';
+export type { AtlasRecipe, BuildContext, BuildResult } from './build-atlas.ts';
+export { demoRecipe } from './commands/build-demo.ts';
+export { extractActivations } from './steps/extract-activations.ts';
+export type { ExtractedActivations, ContextRef } from './steps/extract-activations.ts';
+export { computeStatistics } from './steps/compute-statistics.ts';
+export { buildAtlasPayload } from './steps/atlas-payload.ts';
+export { trainTopKSae } from './steps/train-step.ts';
+export { readActivationFile, readActivationMatrix, writeActivationFile } from './activation-file.ts';
+export { terminalProgress, silentProgress } from './progress.ts';
+export type { Progress, ProgressFactory } from './progress.ts';
+export { UserError } from './errors.ts';
+export { main } from './cli.ts';

@@ -1,0 +1,46 @@
+import { trainSae, type SaeWeights, type TrainingMetrics } from '@atlas/sae';
+import type { ProgressFactory } from '../progress.ts';
+
+export interface TrainStepOptions {
+  activations: Float32Array;
+  rows: number;
+  dIn: number;
+  width: number;
+  k: number;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  lr?: number;
+  hookName: string;
+  modelId: string;
+  progress: ProgressFactory;
+}
+
+/** Trains a TopK SAE with a progress bar showing tokens/s, loss, L0 and dead fraction. */
+export async function trainTopKSae(options: TrainStepOptions): Promise<{ sae: SaeWeights; metrics: TrainingMetrics }> {
+  const totalTokens = options.rows * options.epochs;
+  const bar = options.progress('train SAE', totalTokens, 'tok');
+  try {
+    return await trainSae({
+      activations: options.activations,
+      rows: options.rows,
+      dIn: options.dIn,
+      architecture: 'topk',
+      width: options.width,
+      k: options.k,
+      batchSize: options.batchSize,
+      epochs: options.epochs,
+      seed: options.seed,
+      ...(options.lr === undefined ? {} : { lr: options.lr }),
+      hookName: options.hookName,
+      modelId: options.modelId,
+      onProgress: (step, totalSteps, stats) => {
+        bar.update(Math.round((step / totalSteps) * totalTokens), {
+          loss: stats.loss, L0: stats.l0, FVU: stats.fvu, dead: stats.deadFraction,
+        });
+      },
+    });
+  } finally {
+    bar.stop();
+  }
+}

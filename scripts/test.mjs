@@ -1,0 +1,52 @@
+// `npm test`: every check the project has, ending with one line "N passed, N failed".
+// Type checks and lint count as one check each; vitest's JSON report gives the test counts.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from './lib/chromium.mjs';
+import { bin, repoRoot, run } from './lib/env.mjs';
+
+const reportDir = path.join(repoRoot, '.atlas');
+mkdirSync(reportDir, { recursive: true });
+const reportFile = path.join(reportDir, 'vitest-report.json');
+
+let passed = 0;
+let failed = 0;
+
+ensureChromium();
+
+for (const task of ['typecheck', 'lint']) {
+  console.log(`\n== ${task} ==`);
+  const code = await run(bin('turbo'), ['run', task, '--output-logs=errors-only']);
+  if (code === 0) passed += 1;
+  else {
+    failed += 1;
+    console.error(`${task} failed`);
+  }
+}
+
+console.log('\n== build web (for browser tests) ==');
+if ((await run(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-logs=errors-only'])) !== 0) {
+  failed += 1;
+  console.error('web build failed');
+}
+
+console.log('\n== vitest ==');
+await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+if (existsSync(reportFile)) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+} else {
+  failed += 1;
+  console.error('vitest wrote no report');
+}
+
+/** A file that fails to load counts as a failed suite with no failed tests; count it once. */
+function countSuitesWithFailedTests(report) {
+  return (report.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
