@@ -132,6 +132,7 @@ if state["step"] == 0:
 total_steps = state["total_steps"] or 10**9
 measure_start_step, measure_start_time = state["step"], time.time()
 recent = []
+last_pace = None
 model.train()
 while state["step"] < total_steps:
     step = state["step"]
@@ -171,6 +172,21 @@ while state["step"] < total_steps:
         log({"step": state["step"], "heldout_loss": round(evaluate(args.eval_batches), 4)})
     if state["step"] % args.ckpt_every == 0:
         save()
+        # Other processes share the CPU: if the measured pace no longer fits the budget, shorten the
+        # schedule (never lengthen it) so the cosine decay still completes in time.
+        now = time.time()
+        if state["total_steps"] is not None and last_pace is not None:
+            rate = (state["step"] - last_pace[0]) / (now - last_pace[1])
+            elapsed = state["elapsed"] + now - session_start
+            eval_cost = 0.35 / rate * (n_windows / B) * 1.2
+            left = args.budget_minutes * 60 - elapsed - 30 - eval_cost
+            left -= (total_steps - state["step"]) / args.eval_every * args.eval_batches * 0.35 / rate
+            fits = state["step"] + int(max(0.0, left) * rate)
+            if fits < total_steps:
+                total_steps = max(state["step"] + 50, fits)
+                state["total_steps"] = total_steps
+                log({"step": state["step"], "pace_steps_per_s": round(rate, 3), "total_steps": total_steps})
+        last_pace = (state["step"], now)
     if state["elapsed"] + time.time() - session_start > args.budget_minutes * 60 - 40:
         log({"step": state["step"], "stopped_early": "wall-clock budget reached", "total_steps": total_steps})
         break

@@ -2,16 +2,17 @@ import { z } from 'zod';
 
 /** Environment of the API process, validated once here and read nowhere else. */
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** HTTP port; empty counts as unset (4000). 0 picks a free port. */
+  PORT: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(4000),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment for @atlas/api:\n  ${problems.join('\n  ')}`);
-  }
+  if (!parsed.success) throw new Error(`Invalid environment for @atlas/api:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -1,30 +1,50 @@
-import { openDatabase } from '@atlas/db';
+import { openDatabase, type AtlasDb } from '@atlas/db';
 import { loadEnv } from './env.ts';
-import { createApiServer } from './server.ts';
+import { consoleLogger as log } from './logger.ts';
+import { createApiServer, type ApiServer } from './server.ts';
 
-const env = loadEnv();
-const db = await openDatabase();
-const server = await createApiServer({ db, port: env.PORT });
-console.info(`Feature Atlas API ready at ${server.url} (GraphiQL: open it in a browser)`);
-
-let stopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) {
-    console.warn(`${signal} again: exiting without waiting.`);
-    process.exit(1);
+/** `npm start`: the API over the database `@atlas/db` opens by default, on PORT. */
+async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
+  const env = loadEnv();
+  const db = await openDatabase();
+  try {
+    const server = await createApiServer({ db, port: env.PORT });
+    log.info(`Feature Atlas API at ${server.url} (open it in a browser for GraphiQL)`);
+    return { db, server };
+  } catch (error) {
+    await db.close();
+    throw error;
   }
-  stopping = true;
-  console.info(`${signal}: draining requests and closing the database…`);
-  await server.stop();
-  await db.close();
-  process.exit(0);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, (received) => {
-    shutdown(received).catch((error: unknown) => {
-      console.error('Shutdown failed:', error);
+function stopOnSignals({ db, server }: { db: AtlasDb; server: ApiServer }): void {
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting without waiting.`);
       process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: finishing in-flight requests, then closing the database.`);
+    await server.stop();
+    await db.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('Shutdown failed:', error);
+          process.exit(1);
+        },
+      );
     });
-  });
+  }
+}
+
+try {
+  stopOnSignals(await start());
+} catch (error) {
+  log.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }

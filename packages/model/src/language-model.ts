@@ -112,6 +112,11 @@ export class LanguageModel {
     return result;
   }
 
+  /** Sessions built so far: one per distinct (hook set, logits) request. */
+  get sessionCount(): number {
+    return this.#sessions.size;
+  }
+
   /** Releases every cached onnxruntime session. */
   async dispose(): Promise<void> {
     const sessions = [...this.#sessions.values()];

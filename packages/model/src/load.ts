@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decodeModel, type Device, type onnx } from '@atlas/onnx';
-import { readModelConfig, type ModelConfig } from './config.ts';
+import { readModelConfig } from './config.ts';
 import { ModelError } from './errors.ts';
 import { findHookPoints, hookScopesFor } from './hooks.ts';
 import { LanguageModel } from './language-model.ts';
@@ -60,5 +60,3 @@ function rejectExternalData(model: onnx.IModelProto, path: string): void {
     );
   }
 }
-
-export type { ModelConfig };

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { loadCorpus } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
 import { loadLanguageModel, type LanguageModel } from '@atlas/model';
-import { loadSae, saveSaeLens } from '@atlas/sae';
+import { loadSae, METRICS_FILE, saveSaeLens, type SaeMetrics, type SaeWeights } from '@atlas/sae';
 import { readActivationFile, writeActivationFile } from './activation-file.ts';
-import { sha256File, sha256Json } from './files.ts';
+import { readJsonIfExists, sha256File, sha256Json } from './files.ts';
 import type { ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
 import { computeStatistics } from './steps/compute-statistics.ts';
@@ -89,10 +89,11 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
   }
 
   const saeDir = path.join(stageDir, 'sae');
-  let sae;
-  if (existsSync(path.join(saeDir, 'metrics.json'))) {
+  let sae: SaeWeights;
+  // metrics.json is written last, so its presence marks a finished SAE folder.
+  if (existsSync(path.join(saeDir, METRICS_FILE))) {
     log(`Reusing the trained SAE in ${saeDir}.`);
-    sae = (await loadSae(saeDir)).sae;
+    sae = await loadSae(saeDir);
   } else {
     const trained = await trainTopKSae({
       activations: extracted.activations, rows: extracted.rows, dIn: extracted.dIn,
@@ -102,13 +103,13 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     await saveSaeLens(saeDir, trained.sae, trained.metrics);
     sae = trained.sae;
   }
-  const metrics = (await loadSae(saeDir)).metrics;
+  const metrics = await readJsonIfExists<SaeMetrics>(path.join(saeDir, METRICS_FILE));
 
   const statistics = await computeStatistics({ sae, extracted, topK: recipe.topK, progress });
   await upsertModel(db, {
     id: recipe.modelId,
     displayName: recipe.modelDisplayName,
-    architecture: model.config.architecture,
+    architecture: String(model.config.raw.model_type ?? 'unknown'),
     layerCount: model.layerCount,
     dModel: model.dModel,
     vocabSize: model.vocabSize,

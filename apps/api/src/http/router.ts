@@ -19,6 +19,7 @@ export function createRouter(graphql: GraphQLHandler, logger: Logger): RequestLi
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (url.pathname === '/') return sendIdePage(res);
+      if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
       if (await sendIdeAsset(res, url.pathname)) return;
     }
     sendError(res, 404, 'NOT_FOUND', `Nothing at ${req.method} ${url.pathname}. POST GraphQL requests to /graphql; open / in a browser for GraphiQL.`);

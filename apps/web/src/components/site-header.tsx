@@ -1,8 +1,10 @@
+import { connection } from 'next/server';
 import Link from 'next/link';
 import { env } from '@/env';
 import { graphqlIdeUrl } from '@/lib/routes';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  await connection(); // read ATLAS_API_URL per request, never baked in at build time
   return (
     <header className="site-header">
       <div className="site-header-inner">

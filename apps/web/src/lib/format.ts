@@ -20,7 +20,7 @@ export function formatValue(value: number, digits = 3): string {
   return Number(value.toPrecision(digits)).toString();
 }
 
-/** Density as a percentage: 0.0123 → "1.23%", 0.0000345 → "0.0035%". */
+/** Density as a percentage: 0.0123 → "1.23%", 0.0000346 → "0.0035%". */
 export function formatPercent(fraction: number): string {
   if (fraction === 0) return '0%';
   const percent = fraction * 100;

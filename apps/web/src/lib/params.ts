@@ -10,7 +10,7 @@ const idSegment = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[^/\u0000-\u001f\u007f]+$/);
+  .regex(/^[^/\p{Cc}]+$/u);
 
 /** `/sae/[...id]` → the SAE id, segments joined with `/`. */
 export const saeRouteParams = z.object({
@@ -56,3 +56,8 @@ export type SaeSearchParams = z.infer<typeof saeSearchParams>;
 
 /** Next passes search params as `Record<string, string | string[] | undefined>`. */
 export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/** `/feature/...?counts=log` — the histogram's count axis. */
+export const featureSearchParams = z.object({
+  counts: z.enum(['linear', 'log']).catch('linear'),
+});

@@ -2,8 +2,8 @@
 export function tokenWindow(
   length: number,
   center: number,
-  before = 10,
-  after = 5,
+  before = 6,
+  after = 10,
 ): { start: number; end: number } {
   const clamped = Math.min(Math.max(0, center), Math.max(0, length - 1));
   const start = Math.max(0, clamped - before);

@@ -1,5 +1,5 @@
 import type { FeatureStatistics } from '@atlas/features';
-import type { IngestSaeAtlasInput, SaeRow } from '@atlas/db';
+import type { IngestSaeInput, SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
 import type { ContextRef } from './extract-activations.ts';
 
@@ -20,12 +20,12 @@ const contextKey = (context: ContextRef) => `${context.documentId}:${context.sta
  * Turns statistics into database rows: only contexts that some feature shows are stored, once
  * each, and activations stay sparse (one row per firing position of a shown context).
  */
-export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeAtlasInput, 'onProgress'> {
+export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput, 'onProgress'> {
   const { weights, statistics, contexts } = options;
   const dIn = weights.cfg.dIn;
   const shown = new Set<number>();
-  const examples: IngestSaeAtlasInput['examples'] = [];
-  const activations: IngestSaeAtlasInput['activations'] = [];
+  const examples: IngestSaeInput['examples'] = [];
+  const activations: IngestSaeInput['activations'] = [];
   for (const feature of statistics) {
     feature.topContexts.forEach((top, rank) => {
       shown.add(top.contextIndex);

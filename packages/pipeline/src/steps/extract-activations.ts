@@ -1,9 +1,9 @@
 import type { CorpusDocument } from '@atlas/corpus';
-import type { LanguageModel } from '@atlas/model';
+import { batchContexts, packSequences, tokenizeDocuments, type LanguageModel } from '@atlas/model';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 
-/** A fixed-length window of one document's tokens: the unit the atlas displays and stores once. */
+/** A fixed-length run of corpus tokens (documents joined by EOS): the unit the atlas displays and stores once. */
 export interface ContextRef {
   documentId: string;
   startToken: number;
@@ -30,16 +30,6 @@ export interface ExtractOptions {
   progress: ProgressFactory;
 }
 
-/** Cuts each document into whole seqLen windows (never across documents, so every context reads as one text). */
-function* windows(model: LanguageModel, documents: CorpusDocument[], seqLen: number): Generator<ContextRef> {
-  for (const document of documents) {
-    const ids = model.encode(document.text);
-    for (let start = 0; start + seqLen <= ids.length; start += seqLen) {
-      yield { documentId: document.id, startToken: start, tokenIds: ids.slice(start, start + seqLen) };
-    }
-  }
-}
-
 export async function extractActivations(options: ExtractOptions): Promise<ExtractedActivations> {
   const { model, hook, seqLen, batchSize } = options;
   if (!model.hookNames.includes(hook)) {
@@ -56,22 +46,21 @@ export async function extractActivations(options: ExtractOptions): Promise<Extra
   const tokenIds = new Int32Array(rows);
   const contexts: ContextRef[] = [];
   const bar = options.progress('extract activations', rows, 'tok');
-  const source = windows(model, options.documents, seqLen);
+  const eosTokenId = model.eosTokenId;
+  if (eosTokenId === null) throw new UserError(`The model in ${model.dir} names no EOS token; documents cannot be separated.`);
+  // Contexts are packed the way the demo LM was trained: documents joined by EOS, no padding.
+  const packed = packSequences(tokenizeDocuments(model, options.documents), seqLen, { eosTokenId });
   try {
-    while (contexts.length < contextCount) {
-      const batch: ContextRef[] = [];
-      while (batch.length < batchSize && contexts.length + batch.length < contextCount) {
-        const next = source.next();
-        if (next.done) break;
-        batch.push(next.value);
-      }
-      if (batch.length === 0) break;
-      const inputIds = Int32Array.from(batch.flatMap((context) => context.tokenIds));
-      const { activations: hooked } = await model.run({ inputIds, batch: batch.length, seqLen, hooks: [hook] });
+    for (const group of batchContexts(take(packed, contextCount), batchSize)) {
+      const { activations: hooked } = await model.run({
+        inputIds: group.inputIds, batch: group.batch, seqLen, hooks: [hook],
+      });
       const offset = contexts.length * seqLen;
       activations.set(hooked[hook]!, offset * dIn);
-      tokenIds.set(inputIds, offset);
-      contexts.push(...batch);
+      tokenIds.set(group.inputIds, offset);
+      for (const context of group.contexts) {
+        contexts.push({ documentId: context.documentId, startToken: context.startToken, tokenIds: Array.from(context.tokens) });
+      }
       bar.update(contexts.length * seqLen);
     }
   } finally {
@@ -79,9 +68,19 @@ export async function extractActivations(options: ExtractOptions): Promise<Extra
   }
   if (contexts.length < contextCount) {
     throw new UserError(
-      `The corpus has only ${contexts.length * seqLen} tokens in whole ${seqLen}-token contexts; asked for ${options.tokens}. ` +
+      `The corpus has only ${contexts.length * seqLen} tokens (in whole ${seqLen}-token contexts); asked for ${options.tokens}. ` +
         `Lower --tokens or use a larger corpus.`,
     );
   }
   return { activations, tokenIds, rows, dIn, seqLen, contexts };
+}
+
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    taken += 1;
+    if (taken >= count) return;
+  }
 }

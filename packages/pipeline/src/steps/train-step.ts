@@ -1,4 +1,4 @@
-import { trainSae, type SaeWeights, type TrainingMetrics } from '@atlas/sae';
+import { trainSae, type SaeWeights, type TrainMetrics } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 
 export interface TrainStepOptions {
@@ -17,7 +17,7 @@ export interface TrainStepOptions {
 }
 
 /** Trains a TopK SAE with a progress bar showing tokens/s, loss, L0 and dead fraction. */
-export async function trainTopKSae(options: TrainStepOptions): Promise<{ sae: SaeWeights; metrics: TrainingMetrics }> {
+export async function trainTopKSae(options: TrainStepOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
   const totalTokens = options.rows * options.epochs;
   const bar = options.progress('train SAE', totalTokens, 'tok');
   try {

@@ -1,0 +1,60 @@
+import { openDatabase, type AtlasDb } from '@atlas/db';
+import type { Query } from '../../src/generated/resolvers-types.ts';
+import { createApiServer, type Logger } from '../../src/index.ts';
+import { seedAtlas } from './atlas-fixture.ts';
+
+/** A response body; `data` is typed by the schema's Query type unless the test says otherwise. */
+export type GraphQLResult<T = Query> = {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+};
+
+export type TestServer = {
+  url: string;
+  origin: string;
+  db: AtlasDb;
+  /** Everything the server logged at warn/error level. */
+  logged: unknown[][];
+  gql<T = Query>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** `data` of a query that must succeed; throws with the error messages otherwise. */
+  data<T = Query>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** The real server on an ephemeral port over an in-memory PGlite, seeded with the test atlas. */
+export async function startTestServer({ seed = true } = {}): Promise<TestServer> {
+  const db = await openDatabase({ inMemory: true });
+  if (seed) await seedAtlas(db);
+  const logged: unknown[][] = [];
+  const logger: Logger = {
+    debug: () => {},
+    info: () => {},
+    warn: (...args) => logged.push(args),
+    error: (...args) => logged.push(args),
+  };
+  const server = await createApiServer({ db, port: 0, logger });
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  };
+  return {
+    url: server.url,
+    origin: new URL(server.url).origin,
+    db,
+    logged,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const { data, errors } = await gql<T>(query, variables);
+      if (errors || !data) throw new Error(`query failed: ${JSON.stringify(errors)}`);
+      return data;
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { FeatureHeader } from '@/components/feature-header';
+import { HistogramSection } from '@/components/histogram-section';
+import { renderFromApi } from '@/components/render-from-api';
+import { HistogramSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
+import { TopActivations } from '@/components/top-activations';
+import { featureRouteParams, featureSearchParams, type RawSearchParams } from '@/lib/params';
+import { getFeatureDetail, getFeatureSummary } from '@/lib/queries/feature';
+import { featureHref } from '@/lib/routes';
+
+interface FeaturePageProps {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<RawSearchParams>;
+}
+
+export async function generateMetadata({ params }: FeaturePageProps): Promise<Metadata> {
+  const parsed = featureRouteParams.safeParse(await params);
+  return { title: parsed.success ? `Feature ${parsed.data.index} · ${parsed.data.saeId}` : 'Feature' };
+}
+
+export default async function FeaturePage({ params, searchParams }: FeaturePageProps) {
+  const parsed = featureRouteParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { featureId, saeId, index } = parsed.data;
+  const { counts } = featureSearchParams.parse(await searchParams);
+  // Start the heavier request now so it runs alongside the header's; errors surface where it is read.
+  getFeatureDetail(featureId).catch(() => undefined);
+
+  return renderFromApi(async () => {
+    // Outside Suspense on purpose: an unknown feature answers with a real 404 status.
+    const feature = await getFeatureSummary(featureId);
+    return (
+      <>
+        <FeatureHeader feature={feature} />
+        <section className="section">
+          <h2>Activation histogram</h2>
+          <Suspense fallback={<HistogramSkeleton />}>
+            <HistogramSection featureId={feature.id} scale={counts} href={featureHref(saeId, index)} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Top activations</h2>
+          <Suspense fallback={<TopActivationsSkeleton />}>
+            <TopActivations featureId={feature.id} />
+          </Suspense>
+        </section>
+      </>
+    );
+  });
+}

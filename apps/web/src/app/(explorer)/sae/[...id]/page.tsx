@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { FeatureList } from '@/components/feature-list';
+import { GotoFeatureForm } from '@/components/goto-feature-form';
+import { renderFromApi } from '@/components/render-from-api';
+import { SaeHeader } from '@/components/sae-header';
+import { FeatureListSkeleton } from '@/components/skeletons';
+import { saeRouteParams, saeSearchParams, type RawSearchParams } from '@/lib/params';
+import { getSae } from '@/lib/queries/sae';
+import { featureHref } from '@/lib/routes';
+
+interface SaePageProps {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<RawSearchParams>;
+}
+
+export async function generateMetadata({ params }: SaePageProps): Promise<Metadata> {
+  const parsed = saeRouteParams.safeParse(await params);
+  return { title: parsed.success ? parsed.data.saeId : 'SAE' };
+}
+
+export default async function SaePage({ params, searchParams }: SaePageProps) {
+  const parsed = saeRouteParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { saeId } = parsed.data;
+  const { first, after, prev, goto } = saeSearchParams.parse(await searchParams);
+
+  return renderFromApi(async () => {
+    // Outside Suspense on purpose: an unknown SAE answers with a real 404 status.
+    const sae = await getSae(saeId);
+    if (goto !== undefined && goto < sae.width) redirect(featureHref(sae.id, goto));
+    const state = { first, after, prev };
+    return (
+      <>
+        <SaeHeader sae={sae} />
+        <section className="section">
+          <div className="section-heading">
+            <h2>Features</h2>
+            <GotoFeatureForm width={sae.width} />
+          </div>
+          <Suspense key={`${first}:${after ?? ''}`} fallback={<FeatureListSkeleton rows={first} />}>
+            <FeatureList saeId={sae.id} state={state} />
+          </Suspense>
+        </section>
+      </>
+    );
+  });
+}

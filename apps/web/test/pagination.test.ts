@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { nextPosition, previousPosition } from '../src/lib/pagination';
+import { featureHref, saeHref } from '../src/lib/routes';
+
+const sae = 'demo-lm/blocks.2.hook_resid_post/topk-4096';
+
+describe('cursor stack pagination', () => {
+  it('walks forward and back to where it started', () => {
+    const page1 = { first: 25, prev: [] };
+    const page2 = { first: 25, after: 'c1', prev: [''] };
+    const page3 = { first: 25, after: 'c2', prev: ['', 'c1'] };
+    expect(nextPosition(page1, 'c1')).toEqual(page2);
+    expect(nextPosition(page2, 'c2')).toEqual(page3);
+    expect(previousPosition(page3)).toEqual(page2);
+    expect(previousPosition(page2)).toEqual({ first: 25, prev: [] });
+    expect(previousPosition(page1)).toBeUndefined();
+  });
+
+  it('goes to the start from a page reached without a stack', () => {
+    expect(previousPosition({ first: 50, after: 'c9', prev: [] })).toEqual({ first: 50 });
+  });
+});
+
+describe('routes', () => {
+  it('encodes each id segment and keeps the slashes', () => {
+    expect(saeHref(sae)).toBe('/sae/demo-lm/blocks.2.hook_resid_post/topk-4096');
+    expect(featureHref(sae, 7)).toBe('/feature/demo-lm/blocks.2.hook_resid_post/topk-4096/7');
+    expect(saeHref('m/a b/c#1')).toBe('/sae/m/a%20b/c%231');
+  });
+
+  it('puts the page position in the query', () => {
+    expect(saeHref(sae, { first: 25, after: 'c2', prev: ['', 'c1'] })).toBe(
+      '/sae/demo-lm/blocks.2.hook_resid_post/topk-4096?first=25&after=c2&prev=&prev=c1',
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate as drizzleMigrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { DatabaseConnectionError } from '../errors.ts';
+import { migrate, registerMigrator } from '../migrate.ts';
+import { transactionalDb, type AtlasDb } from '../orm.ts';
+import { migrationsFolder } from '../paths.ts';
+import * as schema from '../schema/index.ts';
+
+/** Any advisory-lock key works as long as every atlas process uses the same one. */
+const MIGRATION_LOCK = 0x61746c6173; // "atlas"
+
+/** A node-postgres pool on `url`, migrated on open. */
+export async function openPostgres(url: string): Promise<AtlasDb> {
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error(`[atlas/db] idle Postgres connection: ${error.message}`));
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end();
+    throw connectionError(url, error);
+  }
+
+  const orm = drizzle({ client: pool, schema });
+  const db: AtlasDb = {
+    orm,
+    kind: 'postgres',
+    close: () => pool.end(),
+    transaction: (fn) => orm.transaction((tx) => fn(transactionalDb(tx, 'postgres'))),
+  };
+  registerMigrator(db, () => migrateLocked(pool));
+  try {
+    await migrate(db);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return db;
+}
+
+/** Migrates on one connection holding a session advisory lock, so concurrent starts don't race. */
+async function migrateLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const session = drizzle({ client, schema });
+    await session.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await drizzleMigrate(session, { migrationsFolder });
+    } finally {
+      await session.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function connectionError(url: string, cause: unknown): DatabaseConnectionError {
+  const { hostname, port, pathname } = new URL(url);
+  const where = `${hostname}:${port || '5432'}${pathname}`;
+  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
+  const reason = code ?? (cause instanceof Error ? cause.message : String(cause));
+  return new DatabaseConnectionError(
+    `Cannot connect to Postgres at ${where} (${reason}). Start the bundled database with ` +
+      '`docker compose up db`, or unset DATABASE_URL to use the embedded PGlite database.',
+    { cause },
+  );
+}

@@ -1,0 +1,17 @@
+// @atlas/db: the atlas database. Callers (API, pipeline) use openDatabase and the query
+// functions below; the drizzle schema is available as `@atlas/db/schema` for types.
+export { openDatabase, type OpenDatabaseOptions } from './client.ts';
+export type { AtlasDb, AtlasOrm } from './orm.ts';
+export { migrate } from './migrate.ts';
+export { DatabaseConnectionError, IngestInputError } from './errors.ts';
+
+export * from './queries/models.ts';
+export * from './queries/saes.ts';
+export * from './queries/features.ts';
+export * from './queries/activations.ts';
+export * from './queries/histograms.ts';
+export * from './queries/decoders.ts';
+export * from './queries/labels.ts';
+export * from './queries/users.ts';
+export * from './queries/builds.ts';
+export * from './queries/ingest.ts';

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { AtlasDb } from '../orm.ts';
+import { featureDecoders, features, saes } from '../schema/index.ts';
+import { pgArray } from '../sql/arrays.ts';
+import { queryRows } from '../sql/rows.ts';
+
+/** Decoder rows (halfvec precision, ~3 significant digits) of the given features. */
+export async function getDecoderVectors(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, number[]>> {
+  if (featureIds.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ featureId: featureDecoders.featureId, decoder: featureDecoders.decoder })
+    .from(featureDecoders)
+    .where(sql`${featureDecoders.featureId} = any(${pgArray(featureIds, 'bigint')})`);
+  return new Map(rows.map((row) => [row.featureId, row.decoder]));
+}
+
+/**
+ * HNSW cosine index over one SAE's decoders. `feature_decoders.decoder` has no fixed dimension
+ * (SAEs differ in d_in) and HNSW needs one, so each SAE gets a partial expression index:
+ *
+ *   CREATE INDEX feature_decoders_hnsw_<hash> ON feature_decoders
+ *     USING hnsw ((decoder::halfvec(<dIn>)) halfvec_cosine_ops) WHERE sae_id = '<saeId>'
+ *
+ * A query uses it only when it repeats both the expression and the predicate with literals,
+ * as `getDecoderNeighbours` does. Idempotent; the ingest calls it after loading decoders.
+ */
+export async function createDecoderIndex(db: AtlasDb, saeId: string, dIn: number): Promise<string> {
+  const name = decoderIndexName(saeId);
+  await db.orm.execute(
+    sql.raw(
+      `create index if not exists "${name}" on feature_decoders ` +
+        `using hnsw ((decoder::halfvec(${dimension(dIn)})) halfvec_cosine_ops) where sae_id = ${quoteLiteral(saeId)}`,
+    ),
+  );
+  return name;
+}
+
+/** Drops an SAE's decoder index (before reloading its decoders: building it afterwards is faster). */
+export async function dropDecoderIndex(db: AtlasDb, saeId: string): Promise<void> {
+  await db.orm.execute(sql.raw(`drop index if exists "${decoderIndexName(saeId)}"`));
+}
+
+export function decoderIndexName(saeId: string): string {
+  return `feature_decoders_hnsw_${createHash('sha256').update(saeId).digest('hex').slice(0, 16)}`;
+}
+
+export type DecoderNeighbour = { featureId: number; index: number; cosine: number };
+
+/** Features of the same SAE whose decoders are closest in cosine to this feature's (itself excluded). */
+export async function getDecoderNeighbours(db: AtlasDb, featureId: number, limit: number): Promise<DecoderNeighbour[]> {
+  const [target] = await db.orm
+    .select({ saeId: saes.id, dIn: saes.dIn })
+    .from(features)
+    .innerJoin(saes, eq(saes.id, features.saeId))
+    .where(eq(features.id, featureId));
+  if (!target) return [];
+  const vector = `decoder::halfvec(${dimension(target.dIn)})`;
+  const rows = await queryRows<{ feature_id: number; index: number; distance: number }>(
+    db,
+    sql`select d.feature_id, f.index, d.distance from (
+          select feature_id, ${sql.raw(vector)} <=> (
+            select ${sql.raw(vector)} from feature_decoders where feature_id = ${featureId}
+          ) as distance
+          from feature_decoders
+          where sae_id = ${sql.raw(quoteLiteral(target.saeId))}
+          order by ${sql.raw(vector)} <=> (
+            select ${sql.raw(vector)} from feature_decoders where feature_id = ${featureId}
+          )
+          limit ${limit + 1}
+        ) d join features f on f.id = d.feature_id
+        where d.feature_id <> ${featureId}
+        order by d.distance limit ${limit}`,
+  );
+  return rows.map((row) => ({ featureId: Number(row.feature_id), index: row.index, cosine: 1 - Number(row.distance) }));
+}
+
+function dimension(dIn: number): number {
+  if (!Number.isInteger(dIn) || dIn < 1 || dIn > 4000) throw new RangeError(`HNSW on halfvec needs 1..4000 dimensions, got ${dIn}`);
+  return dIn;
+}
+
+/** SQL string literal (index predicates must be literals for the planner to match them). */
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

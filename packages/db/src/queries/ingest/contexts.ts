@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import type { AtlasDb } from '../../orm.ts';
+import { contexts } from '../../schema/index.ts';
+import { pgArray } from '../../sql/arrays.ts';
+import { queryRows } from '../../sql/rows.ts';
+import type { IngestContext, IngestProgress } from './types.ts';
+
+/** Rows per multi-row INSERT: 6 parameters each, far under Postgres' 65,535. */
+const INSERT_CHUNK = 1000;
+const LOOKUP_CHUNK = 20_000;
+
+export type StoredContexts = { idByKey: Map<string, number>; inserted: number; reused: number };
+
+/**
+ * Stores each (model, corpus, document, start token) window once: new windows are inserted,
+ * existing ones (from another SAE of the model) are reused. Returns the row id per caller key.
+ */
+export async function storeContexts(
+  tx: AtlasDb,
+  modelId: string,
+  corpusId: string,
+  input: readonly IngestContext[],
+  progress: IngestProgress,
+): Promise<StoredContexts> {
+  const windows = new Map<string, IngestContext>();
+  for (const context of input) {
+    if (context.tokens.length !== context.tokenIds.length) {
+      throw new RangeError(`context ${context.key}: ${context.tokens.length} tokens but ${context.tokenIds.length} token ids`);
+    }
+    const window = windowKey(context.documentId, context.startToken);
+    if (!windows.has(window)) windows.set(window, context);
+  }
+  const unique = [...windows.values()];
+
+  let inserted = 0;
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const chunk = unique.slice(start, start + INSERT_CHUNK).map((context) => ({
+      modelId,
+      corpusId,
+      documentId: context.documentId,
+      startToken: context.startToken,
+      tokenIds: context.tokenIds,
+      // Postgres text cannot hold NUL; show it as the control picture instead.
+      tokens: context.tokens.map((token) => token.replaceAll('\u0000', '\u2400')),
+    }));
+    const rows = await tx.orm.insert(contexts).values(chunk).onConflictDoNothing().returning({ id: contexts.id });
+    inserted += rows.length;
+    progress(Math.min(start + INSERT_CHUNK, unique.length), unique.length, 'contexts');
+  }
+
+  const idByWindow = new Map<string, number>();
+  for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
+    const chunk = unique.slice(start, start + LOOKUP_CHUNK);
+    const rows = await queryRows<{ id: number | string; document_id: string; start_token: number }>(
+      tx,
+      sql`select c.id, c.document_id, c.start_token
+          from ${contexts} c
+          join unnest(${pgArray(chunk.map((c) => c.documentId), 'text')}, ${pgArray(
+            chunk.map((c) => c.startToken),
+            'int',
+          )}) as w(document_id, start_token)
+            on c.document_id = w.document_id and c.start_token = w.start_token
+          where c.model_id = ${modelId} and c.corpus_id = ${corpusId}`,
+    );
+    for (const row of rows) idByWindow.set(windowKey(row.document_id, row.start_token), Number(row.id));
+  }
+
+  const idByKey = new Map<string, number>();
+  for (const context of input) {
+    const id = idByWindow.get(windowKey(context.documentId, context.startToken));
+    if (id === undefined) throw new Error(`context ${context.key} was not stored`);
+    idByKey.set(context.key, id);
+  }
+  return { idByKey, inserted, reused: unique.length - inserted };
+}
+
+function windowKey(documentId: string, startToken: number): string {
+  return `${startToken}\u0000${documentId}`;
+}

@@ -1,0 +1,38 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * Postgres array parameters written as one text literal (`{1,2,3}`) and cast in SQL. One
+ * parameter per column, whatever the row count: `unnest($1::bigint[], $2::real[])` loads
+ * many rows per statement without the 65,535-parameter limit, on PGlite and node-postgres alike.
+ */
+export type PgArrayType = 'bigint' | 'int' | 'smallint' | 'real' | 'text';
+
+export function pgArray(values: ArrayLike<number> | readonly string[], type: PgArrayType): SQL {
+  const literal = type === 'text' ? textArrayLiteral(values as readonly string[]) : numberArrayLiteral(values as ArrayLike<number>, type);
+  return sql`${literal}::${sql.raw(type)}[]`;
+}
+
+function numberArrayLiteral(values: ArrayLike<number>, type: PgArrayType): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v) || (type !== 'real' && !Number.isInteger(v))) {
+      throw new RangeError(`not a finite ${type}: ${v} (element ${i})`);
+    }
+    parts[i] = type === 'real' ? formatReal(v) : String(v);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** float4 keeps ~7 significant digits; more text only costs parse time. */
+export function formatReal(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(7);
+}
+
+function textArrayLiteral(values: readonly string[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    parts[i] = `"${(values[i] as string).replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `{${parts.join(',')}}`;
+}

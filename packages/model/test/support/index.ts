@@ -1,0 +1,7 @@
+/** Test helpers other packages may use through `@atlas/model/testing`. */
+export { writeTinyGpt, buildTinyGptGraph, makeTinyWeights, MASK_VALUE } from './tiny-gpt.ts';
+export type { TinyGpt, TinyGptOptions, TinyGptWeights, TinyBlockWeights, LayerNormWeights } from './tiny-gpt.ts';
+export { referenceForward, layerNorm, linear, unembed } from './reference.ts';
+export type { ReferenceOutputs } from './reference.ts';
+export { tinyTokenizerFiles, bytesToUnicode, TINY_MERGES, EOS_TOKEN } from './tiny-tokenizer.ts';
+export { maxAbsDiff } from './compare.ts';

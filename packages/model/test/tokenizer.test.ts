@@ -1,0 +1,34 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer, type Tokenizer } from '../src/index.ts';
+import { writeTinyGpt } from './support/tiny-gpt.ts';
+
+describe('tokenizer', () => {
+  const tiny = writeTinyGpt();
+  let tokenizer: Tokenizer;
+  beforeAll(async () => {
+    tokenizer = await loadTokenizer(tiny.dir);
+  });
+  afterAll(() => rmSync(tiny.dir, { recursive: true, force: true }));
+
+  it('encodes with the BPE merges and adds no special tokens', () => {
+    const ids = tokenizer.encode('the cat sat');
+    // 't' 'he' | ' cat' | ' sat'  (merges: h e → he, Ġ c, a t → Ġcat, Ġ s → Ġsat)
+    expect(tokenizer.decodeTokens(ids)).toEqual(['t', 'he', ' cat', ' sat']);
+    expect(ids).not.toContain(tiny.eosTokenId);
+  });
+
+  it('keeps leading spaces in per-token display strings and round-trips text', () => {
+    const text = 'The cat sat on the mat.\n  Naïve?';
+    const ids = tokenizer.encode(text);
+    expect(tokenizer.decode(ids)).toBe(text);
+    expect(tokenizer.decodeTokens(ids).join('')).toBe(text.replace('ï', '��'));
+  });
+
+  it('knows the end-of-text token and the vocabulary size', () => {
+    expect(tokenizer.eosTokenId).toBe(tiny.eosTokenId);
+    expect(tokenizer.vocabSize).toBe(tiny.weights.vocabSize);
+    expect(tokenizer.encode('a<|endoftext|>b')).toEqual([97, tiny.eosTokenId, 98]);
+    expect(tokenizer.decodeTokens([tiny.eosTokenId])).toEqual(['<|endoftext|>']);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Training-speed benchmark: tokens/s of `trainSae` beside the raw onnxruntime MatMul rate of
+ * the encoder product [batch × dIn]·[dIn × width] on the same machine, plus the two ways of
+ * forming the encoder-weight gradient (sparse accumulation in JS vs dense MatMul in ONNX).
+ * Not a test: run through the root `npm run bench`, which imports `benchmarkTraining`.
+ */
+import { DataType, createSession, encodeModel, makeModel, makeNode, makeValueInfo, ort, runChecked } from '@atlas/onnx';
+import { trainSae } from '../src/index.ts';
+import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats } from '../src/gradients.ts';
+import { chooseKernels } from '../src/kernels/choose-kernels.ts';
+import { mulberry32, gaussian } from '../src/random.ts';
+import { transpose } from '../src/matrix.ts';
+import { TopKSession } from '../src/topk-session.ts';
+
+export interface BenchmarkOptions {
+  dIn?: number;
+  width?: number;
+  k?: number;
+  batchSize?: number;
+  /** Training steps timed (after one untimed warm-up run of the encoder). */
+  steps?: number;
+  threads?: number;
+  /** Timed repetitions of each isolated product. */
+  repeats?: number;
+  log?: (line: string) => void;
+}
+
+export interface BenchmarkResult {
+  dIn: number;
+  width: number;
+  k: number;
+  batchSize: number;
+  steps: number;
+  /** Training throughput (rows of activations per second), evaluation excluded. */
+  tokensPerSecond: number;
+  /** Raw MatMul [batch × dIn]·[dIn × width] with its dense output, GFLOP/s. */
+  encoderMatmulGflops: number;
+  encoderMatmulMs: number;
+  /** The training encoder graph (Sub, MatMul, Add, TopK, ReLU) per batch. */
+  encoderGraphMs: number;
+  /** Per training step, where the time went (ms). */
+  stepMs: { total: number; encode: number; backward: number; optimiser: number };
+  /** dW_enc for one batch: sparse JS accumulation (inside backward) vs scatter-to-dense + ONNX MatMul. */
+  encoderGradientMs: { sparseJs: number; denseOnnx: number };
+  /** Training tokens/s relative to the rate the encoder MatMul alone would allow. */
+  fractionOfMatmulBound: number;
+}
+
+export async function benchmarkTraining(options: BenchmarkOptions = {}): Promise<BenchmarkResult> {
+  const dIn = options.dIn ?? 512;
+  const width = options.width ?? 8192;
+  const k = options.k ?? 32;
+  const batchSize = options.batchSize ?? 4096;
+  const steps = options.steps ?? 8;
+  const repeats = options.repeats ?? 5;
+  const threads = options.threads;
+  const log = options.log ?? (() => {});
+  const data = sparseData(batchSize * 4, dIn);
+  const x = data.subarray(0, batchSize * dIn);
+  const flops = 2 * batchSize * dIn * width;
+
+  const W_enc = Float32Array.from(data.subarray(0, dIn * width), (v) => v / Math.sqrt(dIn));
+  const matmulMs = await timeMatmul(x, W_enc, batchSize, dIn, width, repeats, threads);
+  log(`MatMul [${batchSize}×${dIn}]·[${dIn}×${width}]: ${matmulMs.toFixed(1)} ms, ${(flops / matmulMs / 1e6).toFixed(1)} GFLOP/s`);
+
+  const params = { W_enc, b_enc: new Float32Array(width), W_dec: transpose(W_enc, dIn, width), b_dec: new Float32Array(dIn) };
+  const session = await TopKSession.open(params, dIn, width, k, threads);
+  const codes = await session.run(x, batchSize);
+  const encoderGraphMs = await timeIt(repeats, () => session.run(x, batchSize));
+  await session.close();
+  log(`encoder graph with TopK: ${encoderGraphMs.toFixed(1)} ms`);
+
+  const kernels = chooseKernels(dIn, kernelFloats(dIn, width), KERNEL_ALLOCATIONS);
+  const W_dec = kernels.alloc(width * dIn);
+  W_dec.set(params.W_dec);
+  const grads = createGradients(dIn, width, kernels);
+  const workspace = createWorkspace(dIn, kernels);
+  const sparseJs = await timeIt(repeats, () => {
+    backward({ ...params, W_dec }, x, batchSize, codes, k, grads, workspace);
+  });
+  const denseOnnx = await timeDenseEncoderGradient(x, codes, batchSize, dIn, width, k, repeats, threads);
+  log(`whole sparse backward (${kernels.name} kernels, incl. dW_enc): ${sparseJs.toFixed(1)} ms; dense dW_enc via ONNX: ${denseOnnx.toFixed(1)} ms`);
+
+  const { metrics } = await trainSae({
+    activations: data, rows: batchSize * 4, dIn, architecture: 'topk', width, k, batchSize, steps,
+    seed: 1, evaluationRows: batchSize, ...(threads ? { threads } : {}),
+  });
+  const perStep = (seconds: number) => (seconds * 1000) / steps;
+  const result: BenchmarkResult = {
+    dIn, width, k, batchSize, steps,
+    tokensPerSecond: metrics.tokensPerSecond,
+    encoderMatmulGflops: flops / matmulMs / 1e6,
+    encoderMatmulMs: matmulMs,
+    encoderGraphMs,
+    stepMs: {
+      total: perStep(metrics.seconds),
+      encode: perStep(metrics.timings.encode),
+      backward: perStep(metrics.timings.backward),
+      optimiser: perStep(metrics.timings.optimiser),
+    },
+    encoderGradientMs: { sparseJs, denseOnnx },
+    fractionOfMatmulBound: metrics.tokensPerSecond / ((batchSize * 1000) / matmulMs),
+  };
+  log(`training: ${result.tokensPerSecond.toFixed(0)} tokens/s; per step ${JSON.stringify(roundAll(result.stepMs))} ms`);
+  return result;
+}
+
+async function timeIt(repeats: number, run: () => unknown): Promise<number> {
+  const start = performance.now();
+  for (let r = 0; r < repeats; r++) await run();
+  return (performance.now() - start) / repeats;
+}
+
+async function timeMatmul(
+  x: Float32Array, w: Float32Array, rows: number, dIn: number, width: number, repeats: number, threads?: number,
+): Promise<number> {
+  const graph = encodeModel(makeModel({
+    name: 'encoder_matmul',
+    nodes: [makeNode('MatMul', ['x', 'w'], ['y'])],
+    inputs: [makeValueInfo('x', DataType.FLOAT, ['batch', dIn]), makeValueInfo('w', DataType.FLOAT, [dIn, width])],
+    outputs: [makeValueInfo('y', DataType.FLOAT, ['batch', width])],
+  }));
+  const { session } = await createSession(graph, threads ? { threads } : {});
+  const feeds = { x: new ort.Tensor('float32', x, [rows, dIn]), w: new ort.Tensor('float32', w, [dIn, width]) };
+  await runChecked(session, feeds);
+  const ms = await timeIt(repeats, () => runChecked(session, feeds));
+  await session.release();
+  return ms;
+}
+
+/** dW_enc = (x − b_dec)ᵀ · dPre with dPre scattered to a dense [batch, width] matrix, in ONNX. */
+async function timeDenseEncoderGradient(
+  x: Float32Array, codes: { values: Float32Array; indices: Int32Array }, rows: number, dIn: number, width: number,
+  k: number, repeats: number, threads?: number,
+): Promise<number> {
+  const graph = encodeModel(makeModel({
+    name: 'encoder_gradient',
+    nodes: [makeNode('MatMul', ['xT', 'dpre'], ['grad'])],
+    inputs: [makeValueInfo('xT', DataType.FLOAT, [dIn, 'batch']), makeValueInfo('dpre', DataType.FLOAT, ['batch', width])],
+    outputs: [makeValueInfo('grad', DataType.FLOAT, [dIn, width])],
+  }));
+  const { session } = await createSession(graph, threads ? { threads } : {});
+  const xT = transpose(x, rows, dIn);
+  const run = async () => {
+    const dense = new Float32Array(rows * width);
+    for (let i = 0; i < rows * k; i++) dense[Math.floor(i / k) * width + codes.indices[i]!] = codes.values[i]!;
+    await runChecked(session, {
+      xT: new ort.Tensor('float32', xT, [dIn, rows]),
+      dpre: new ort.Tensor('float32', dense, [rows, width]),
+    });
+  };
+  await run();
+  const ms = await timeIt(repeats, run);
+  await session.release();
+  return ms;
+}
+
+/** Activations with sparse structure: 1024 random directions, 16 active per row, plus noise. */
+function sparseData(rows: number, dIn: number): Float32Array {
+  const uniform = mulberry32(7);
+  const normal = gaussian(uniform);
+  const features = 1024;
+  const directions = Float32Array.from({ length: features * dIn }, () => normal() / Math.sqrt(dIn));
+  const data = Float32Array.from({ length: rows * dIn }, () => normal() * 0.05);
+  for (let i = 0; i < rows; i++) {
+    for (let a = 0; a < 16; a++) {
+      const f = Math.floor(uniform() * features);
+      const magnitude = uniform() * 2;
+      for (let d = 0; d < dIn; d++) data[i * dIn + d] = data[i * dIn + d]! + magnitude * directions[f * dIn + d]!;
+    }
+  }
+  return data;
+}
+
+function roundAll(values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Math.round(value * 10) / 10]));
+}

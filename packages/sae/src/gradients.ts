@@ -1,0 +1,160 @@
+import { jsKernels } from './kernels/vector-kernels.ts';
+import type { VectorKernels } from './kernels/vector-kernels.ts';
+import type { SparseCodes } from './types.ts';
+
+/** The trainable arrays (same layouts as `SaeWeights`); W_dec must come from the kernels' `alloc`. */
+export interface Params {
+  W_enc: Float32Array; // [dIn, width]
+  b_enc: Float32Array; // [width]
+  W_dec: Float32Array; // [width, dIn]
+  b_dec: Float32Array; // [dIn]
+}
+
+/** Per-row scratch vectors for `backward`, in the kernels' memory. */
+export interface Workspace {
+  kernels: VectorKernels;
+  reconstruction: Float32Array;
+  residualGrad: Float32Array;
+  centred: Float32Array;
+}
+
+/** Arrays `backward` needs in kernel memory: W_dec, the two gradient matrices, three scratch rows. */
+export const KERNEL_ALLOCATIONS = 6;
+export const kernelFloats = (dIn: number, width: number) => 3 * width * dIn + 3 * dIn;
+
+export function createWorkspace(dIn: number, kernels: VectorKernels = jsKernels()): Workspace {
+  return { kernels, reconstruction: kernels.alloc(dIn), residualGrad: kernels.alloc(dIn), centred: kernels.alloc(dIn) };
+}
+
+/**
+ * Gradient buffers. The encoder gradient is kept transposed ([width, dIn], one contiguous row
+ * per latent) because it is accumulated sparsely: each sample adds to only its k latents' rows.
+ * Rows of `W_encT` and `W_dec` are non-zero only for latents listed in `touched`.
+ */
+export interface Gradients {
+  W_encT: Float32Array;
+  b_enc: Float32Array;
+  W_dec: Float32Array;
+  b_dec: Float32Array;
+  touched: Int32Array;
+  touchedCount: number;
+  isTouched: Uint8Array;
+}
+
+export interface BatchStats {
+  /** Mean over rows of ‖x − x̂‖² (the training loss). */
+  loss: number;
+  l0: number;
+  /** ‖x − x̂‖² / ‖x − mean_batch(x)‖². */
+  fvu: number;
+}
+
+export function createGradients(dIn: number, width: number, kernels: VectorKernels = jsKernels()): Gradients {
+  return {
+    W_encT: kernels.alloc(width * dIn),
+    b_enc: new Float32Array(width),
+    W_dec: kernels.alloc(width * dIn),
+    b_dec: new Float32Array(dIn),
+    touched: new Int32Array(width),
+    touchedCount: 0,
+    isTouched: new Uint8Array(width),
+  };
+}
+
+/** Zeroes the gradients, touching only the rows the last step wrote. */
+export function zeroGradients(grads: Gradients, dIn: number): void {
+  for (let t = 0; t < grads.touchedCount; t++) {
+    const j = grads.touched[t]!;
+    grads.W_encT.fill(0, j * dIn, (j + 1) * dIn);
+    grads.W_dec.fill(0, j * dIn, (j + 1) * dIn);
+    grads.isTouched[j] = 0;
+  }
+  grads.touchedCount = 0;
+  grads.b_enc.fill(0);
+  grads.b_dec.fill(0);
+}
+
+/**
+ * Loss L = mean_i ‖x_i − x̂_i‖² with x̂_i = Σ_j z_ij W_dec[j] + b_dec, and its gradients given
+ * the TopK codes z of this batch, accumulated into zeroed `grads`. All sparse: every product
+ * touches only the k decoder/encoder rows a sample selected (rows × k × dIn multiply-adds per
+ * pass). TopK's selection is treated as fixed (its gradient flows only to the selected
+ * latents), and a latent whose ReLU'd value is 0 passes no gradient.
+ */
+export function backward(
+  params: Params,
+  x: Float32Array,
+  rows: number,
+  codes: SparseCodes,
+  k: number,
+  grads: Gradients,
+  workspace: Workspace,
+): BatchStats {
+  const dIn = params.b_dec.length;
+  const width = params.b_enc.length;
+  const { W_dec, b_dec, W_enc } = params;
+  const { values, indices } = codes;
+  const { kernels, reconstruction, residualGrad, centred } = workspace;
+  const gb_enc = grads.b_enc;
+  const gb_dec = grads.b_dec;
+  const columnSum = new Float64Array(dIn);
+  const scale = 2 / rows;
+  let squaredError = 0;
+  let sumOfSquares = 0;
+  let active = 0;
+
+  for (let i = 0; i < rows; i++) {
+    const xo = i * dIn;
+    const codeOffset = i * k;
+    reconstruction.set(b_dec);
+    for (let s = 0; s < k; s++) {
+      const z = values[codeOffset + s]!;
+      if (z <= 0) continue;
+      active++;
+      kernels.axpy(reconstruction, 0, W_dec, indices[codeOffset + s]! * dIn, z, dIn);
+    }
+    for (let d = 0; d < dIn; d++) {
+      const xd = x[xo + d]!;
+      const error = reconstruction[d]! - xd;
+      squaredError += error * error;
+      sumOfSquares += xd * xd;
+      columnSum[d] = columnSum[d]! + xd;
+      residualGrad[d] = scale * error;
+      gb_dec[d] = gb_dec[d]! + scale * error;
+      centred[d] = xd - b_dec[d]!;
+    }
+    for (let s = 0; s < k; s++) {
+      const z = values[codeOffset + s]!;
+      if (z <= 0) continue;
+      const j = indices[codeOffset + s]!;
+      if (grads.isTouched[j] === 0) {
+        grads.isTouched[j] = 1;
+        grads.touched[grads.touchedCount++] = j;
+      }
+      // ∂L/∂z = g·W_dec[j] (and ∂L/∂W_dec[j] += z·g); ReLU and TopK pass it on to pre[j].
+      const dPre = kernels.dotAxpy(residualGrad, 0, W_dec, j * dIn, grads.W_dec, j * dIn, z, dIn);
+      gb_enc[j] = gb_enc[j]! + dPre;
+      kernels.axpy(grads.W_encT, j * dIn, centred, 0, dPre, dIn);
+    }
+  }
+
+  // b_dec is also subtracted from the input: ∂L/∂b_dec −= W_enc · Σ_i ∂L/∂pre_i (= W_enc · ∂L/∂b_enc).
+  for (let d = 0; d < dIn; d++) {
+    const wo = d * width;
+    let acc = 0;
+    for (let t = 0; t < grads.touchedCount; t++) {
+      const j = grads.touched[t]!;
+      acc += W_enc[wo + j]! * gb_enc[j]!;
+    }
+    gb_dec[d] = gb_dec[d]! - acc;
+  }
+
+  let meanSquares = 0;
+  for (let d = 0; d < dIn; d++) meanSquares += columnSum[d]! * columnSum[d]!;
+  const totalVariance = sumOfSquares - meanSquares / rows;
+  return {
+    loss: squaredError / rows,
+    l0: active / rows,
+    fvu: totalVariance > 0 ? squaredError / totalVariance : Number.NaN,
+  };
+}

@@ -1,0 +1,44 @@
+import { createSession, ort, runChecked } from '@atlas/onnx';
+import type { SparseCodes } from './types.ts';
+import { buildTopKGraph } from './topk-graph.ts';
+
+/** The arrays the encoder reads on every run; mutate them in place to change the weights. */
+export interface EncoderParams {
+  W_enc: Float32Array;
+  b_enc: Float32Array;
+  b_dec: Float32Array;
+}
+
+/**
+ * An onnxruntime session of the TopK encoder graph bound to weight arrays. The weight tensors
+ * wrap the arrays once, so in-place updates (as training makes) are seen by the next run.
+ */
+export class TopKSession {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly weights: Record<'W_enc' | 'b_enc' | 'b_dec', ort.Tensor>,
+    readonly dIn: number,
+    readonly k: number,
+  ) {}
+
+  static async open(params: EncoderParams, dIn: number, width: number, k: number, threads?: number): Promise<TopKSession> {
+    const { session } = await createSession(buildTopKGraph({ dIn, width, k }), threads ? { threads } : {});
+    const weights = {
+      W_enc: new ort.Tensor('float32', params.W_enc, [dIn, width]),
+      b_enc: new ort.Tensor('float32', params.b_enc, [width]),
+      b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),
+    };
+    return new TopKSession(session, weights, dIn, k);
+  }
+
+  /** Sparse codes of `x` (row-major [rows, dIn], exactly rows × dIn values); arrays of rows × k. */
+  async run(x: Float32Array, rows: number): Promise<SparseCodes> {
+    const input = new ort.Tensor('float32', x, [rows, this.dIn]);
+    const outputs = await runChecked(this.session, { x: input, ...this.weights });
+    return { values: outputs.values!.data as Float32Array, indices: outputs.indices!.data as Int32Array };
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}

@@ -1,0 +1,145 @@
+import { BatchSampler } from './batches.ts';
+import { DeadLatentTracker } from './dead-latents.ts';
+import { evaluateSae } from './evaluate.ts';
+import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats, zeroGradients } from './gradients.ts';
+import { chooseKernels } from './kernels/choose-kernels.ts';
+import { columnMean, initialParams } from './init.ts';
+import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from './optimiser.ts';
+import { mulberry32 } from './random.ts';
+import { learningRateAt } from './schedule.ts';
+import { TopKSession } from './topk-session.ts';
+import { planTraining } from './train-options.ts';
+import type { TrainPlan, TrainSaeOptions } from './train-options.ts';
+import type { SaeConfig, SaeMetrics, SaeWeights } from './types.ts';
+
+export interface TrainMetrics extends SaeMetrics {
+  /** Loss of the last step (mean squared reconstruction error per row). */
+  loss: number;
+  steps: number;
+  tokens: number;
+  seconds: number;
+  tokensPerSecond: number;
+  /** Where the training time went (seconds): the ONNX encoder, the sparse backward pass, Adam. */
+  timings: { encode: number; backward: number; optimiser: number };
+}
+
+/**
+ * Trains a TopK SAE. Each step runs the ONNX encoder graph (dense product + TopK inside the
+ * graph; weights fed as inputs that wrap these very arrays), then reconstructs, computes the
+ * loss and all gradients sparsely in TypeScript (B·k·dIn work per pass), applies Adam with
+ * warm-up and decay, and renormalises the decoder rows. Deterministic for a given seed.
+ */
+export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
+  const plan = planTraining(options);
+  const { activations, rows, dIn, width, k } = options;
+  const uniform = mulberry32(plan.seed);
+  // W_enc, W_dec, their gradients and Adam moments all live in the kernels' memory.
+  const kernels = chooseKernels(
+    dIn,
+    kernelFloats(dIn, width) + optimiserFloats(dIn, width) + dIn * width,
+    KERNEL_ALLOCATIONS + OPTIMISER_ALLOCATIONS + 1,
+  );
+  const initial = initialParams(dIn, width, columnMean(activations, rows, dIn), uniform);
+  const params = { ...initial, W_enc: kernels.alloc(dIn * width), W_dec: kernels.alloc(width * dIn) };
+  params.W_enc.set(initial.W_enc);
+  params.W_dec.set(initial.W_dec);
+  const sampler = new BatchSampler(activations, rows, dIn, plan.batchSize, uniform);
+  const session = await TopKSession.open(params, dIn, width, k, options.threads);
+  const timings = { encode: 0, backward: 0, optimiser: 0 };
+  let loss = Number.NaN;
+  const started = performance.now();
+  try {
+    const grads = createGradients(dIn, width, kernels);
+    const workspace = createWorkspace(dIn, kernels);
+    const optimiser = new Optimiser(kernels, dIn, width);
+    const tracker = new DeadLatentTracker(width, plan.deadAfterTokens);
+    const B = plan.batchSize;
+    for (let step = 0; step < plan.totalSteps; step++) {
+      const x = sampler.next();
+      let mark = performance.now();
+      const codes = await session.run(x, B);
+      timings.encode += lap();
+      tracker.record(codes, B);
+      const stats = backward(params, x, B, codes, k, grads, workspace);
+      timings.backward += lap();
+      const lr = learningRateAt(step, plan);
+      optimiser.step(params, grads, lr);
+      zeroGradients(grads, dIn);
+      timings.optimiser += lap();
+      loss = stats.loss;
+      const seconds = (performance.now() - started) / 1000;
+      options.onProgress?.(step + 1, plan.totalSteps, {
+        ...stats,
+        deadFraction: tracker.deadFraction(),
+        tokensPerSecond: ((step + 1) * B) / seconds,
+        lr,
+      });
+
+      function lap(): number {
+        const now = performance.now();
+        const elapsed = (now - mark) / 1000;
+        mark = now;
+        return elapsed;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // Weights are copied out of the kernels' memory so the SAE does not hold on to all of it.
+  const sae: SaeWeights = { cfg: makeConfig(options, plan), ...params, W_enc: params.W_enc.slice(), W_dec: params.W_dec.slice() };
+  const evaluation = await evaluateSae(sae, evaluationSample(activations, rows, dIn, plan.evaluationRows), plan.evaluationRows, {
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+  const tokens = plan.totalSteps * plan.batchSize;
+  return {
+    sae,
+    metrics: {
+      l0: evaluation.l0,
+      fvu: evaluation.fvu,
+      deadFraction: evaluation.deadFraction,
+      loss,
+      steps: plan.totalSteps,
+      tokens,
+      seconds,
+      tokensPerSecond: tokens / seconds,
+      timings,
+    },
+  };
+}
+
+function makeConfig(options: TrainSaeOptions, plan: TrainPlan): SaeConfig {
+  return {
+    architecture: 'topk',
+    dIn: options.dIn,
+    width: options.width,
+    k: options.k,
+    hookName: options.hookName ?? 'unknown',
+    modelId: options.modelId ?? 'unknown',
+    dtype: 'float32',
+    normalizeActivations: 'none',
+    ...(options.contextSize !== undefined ? { contextSize: options.contextSize } : {}),
+    ...(options.prependBos !== undefined ? { prependBos: options.prependBos } : {}),
+    ...(options.datasetPath !== undefined ? { datasetPath: options.datasetPath } : {}),
+    training: {
+      steps: plan.totalSteps,
+      tokens: plan.totalSteps * plan.batchSize,
+      batchSize: plan.batchSize,
+      lr: plan.lr,
+      warmupSteps: plan.warmupSteps,
+      decaySteps: plan.decaySteps,
+      seed: plan.seed,
+    },
+  };
+}
+
+/** `count` rows spread evenly over the data (all of it when count = rows). */
+function evaluationSample(data: Float32Array, rows: number, dIn: number, count: number): Float32Array {
+  if (count === rows) return data;
+  const out = new Float32Array(count * dIn);
+  for (let i = 0; i < count; i++) {
+    const row = Math.floor((i * rows) / count);
+    out.set(data.subarray(row * dIn, (row + 1) * dIn), i * dIn);
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+"""Exports the trained demo LM to packages/demo-model/onnx/model.onnx (opset 17) and writes config.json,
+plus a reference batch (work/check-*.{json,bin}) for verify-onnx.ts to compare onnxruntime-node against.
+
+  /usr/bin/python3 scripts/demo-model/export-onnx.py [--checkpoint scripts/demo-model/work/final.pt]
+"""
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import argparse
+import json
+import re
+
+import numpy as np
+import onnx
+import torch
+
+from bpe import EOS, ByteLevelBPE
+from model import GPT, GPTConfig
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+WORK = os.path.join(HERE, "work")
+OUT = os.path.join(ROOT, "packages", "demo-model")
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--checkpoint", default=os.path.join(WORK, "final.pt"))
+args = parser.parse_args()
+
+torch.set_num_threads(2)
+ckpt = torch.load(args.checkpoint)
+cfg = GPTConfig(**ckpt["config"])
+model = GPT(cfg)
+model.load_state_dict(ckpt["model"])
+model.eval()
+tok = ByteLevelBPE.load(os.path.join(OUT, "tokenizer.json"))
+eos_id = tok.vocab[EOS]
+
+# config.json: Hugging Face GPT-2 keys + where the hooks live in the ONNX graph.
+config = {
+    "model_type": "gpt2",
+    "architectures": ["GPT2LMHeadModel"],
+    "n_layer": cfg.n_layer,
+    "n_embd": cfg.n_embd,
+    "n_head": cfg.n_head,
+    "n_inner": 4 * cfg.n_embd,
+    "n_positions": cfg.n_positions,
+    "n_ctx": cfg.n_positions,
+    "vocab_size": cfg.vocab_size,
+    "activation_function": "gelu",
+    "layer_norm_epsilon": cfg.layer_norm_epsilon,
+    "tie_word_embeddings": True,
+    "bos_token_id": eos_id,
+    "eos_token_id": eos_id,
+    "resid_pdrop": 0.0,
+    "embd_pdrop": 0.0,
+    "attn_pdrop": 0.0,
+    "feature_atlas": {"hook_scope": "/blocks.{layer}/"},
+}
+with open(os.path.join(OUT, "config.json"), "w") as f:
+    json.dump(config, f, indent=2)
+    f.write("\n")
+
+# Export (fp32). No constant folding: the tied embedding stays one initializer.
+os.makedirs(os.path.join(OUT, "onnx"), exist_ok=True)
+path = os.path.join(OUT, "onnx", "model.onnx")
+dummy_ids = torch.randint(0, cfg.vocab_size, (2, 16))
+dummy_mask = torch.ones(2, 16, dtype=torch.int64)
+torch.onnx.export(
+    model,
+    (dummy_ids, dummy_mask),
+    path,
+    opset_version=17,
+    do_constant_folding=False,
+    input_names=["input_ids", "attention_mask"],
+    output_names=["logits"],
+    dynamic_axes={
+        "input_ids": {0: "batch", 1: "sequence"},
+        "attention_mask": {0: "batch", 1: "sequence"},
+        "logits": {0: "batch", 1: "sequence"},
+    },
+)
+m = onnx.load(path)
+onnx.checker.check_model(m)
+names = [n.name for n in m.graph.node]
+for layer in range(cfg.n_layer):
+    adds = [n for n in names if re.fullmatch(rf"/blocks\.{layer}/Add(_\d+)?", n)]
+    assert len(adds) == 2, (layer, adds)
+    print(f"blocks.{layer}: residual adds {adds} -> hook_resid_post = {adds[-1]}")
+ops = sorted({n.op_type for n in m.graph.node})
+print(f"{path}: {os.path.getsize(path)} bytes, {len(m.graph.initializer)} initializers, ops {ops}")
+print("inputs", [i.name for i in m.graph.input], "outputs", [o.name for o in m.graph.output])
+
+# Reference batch for verify-onnx.ts: held-out windows, the last row right-padded (mask 0).
+heldout = np.fromfile(os.path.join(WORK, "heldout.bin"), dtype=np.uint16).astype(np.int64)
+B, T = 4, cfg.n_positions
+ids = torch.from_numpy(heldout[1000 : 1000 + B * T].reshape(B, T).copy())
+mask = torch.ones(B, T, dtype=torch.int64)
+mask[-1, 100:] = 0
+ids[-1, 100:] = eos_id
+with torch.no_grad():
+    logits = model(ids, mask).numpy().astype(np.float32)
+logits.tofile(os.path.join(WORK, "check-logits.bin"))
+with open(os.path.join(WORK, "check-inputs.json"), "w") as f:
+    json.dump({"batch": B, "sequence": T, "input_ids": ids.flatten().tolist(), "attention_mask": mask.flatten().tolist()}, f)
+print(f"reference batch {B}x{T} written to {WORK}")
