@@ -17,9 +17,10 @@ CREATE TABLE "contexts" (
 	"corpus_id" text NOT NULL,
 	"document_id" text NOT NULL,
 	"start_token" integer NOT NULL,
+	"token_count" integer NOT NULL,
 	"token_ids" integer[] NOT NULL,
 	"tokens" text[] NOT NULL,
-	CONSTRAINT "contexts_window_unique" UNIQUE("model_id","corpus_id","document_id","start_token")
+	CONSTRAINT "contexts_window_unique" UNIQUE("model_id","corpus_id","document_id","start_token","token_count")
 );
 --> statement-breakpoint
 CREATE TABLE "corpora" (

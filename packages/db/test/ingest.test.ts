@@ -6,12 +6,12 @@ import {
   ingestSaeAtlas,
   listFeatures,
   listSaes,
-  openDatabase,
   upsertModel,
   type AtlasDb,
   IngestInputError,
 } from '../src/index.ts';
 import * as schema from '../src/schema/index.ts';
+import { drivers } from './drivers.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
 
 const DATA_TABLES = {
@@ -33,10 +33,10 @@ async function tableCounts(db: AtlasDb): Promise<Record<string, number>> {
   return counts;
 }
 
-describe('ingestSaeAtlas', () => {
+describe.each(drivers)('ingestSaeAtlas (%s)', (_name, open) => {
   let db: AtlasDb;
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
   });
   beforeEach(async () => {
     await db.orm.execute(sql`truncate models, corpora, builds, activations cascade`);

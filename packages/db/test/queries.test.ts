@@ -13,20 +13,20 @@ import {
   listFeatures,
   listModels,
   listSaes,
-  openDatabase,
   upsertModel,
   type AtlasDb,
   type FeatureRow,
 } from '../src/index.ts';
+import { drivers } from './drivers.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
 
-describe('read queries after an ingest', () => {
+describe.each(drivers)('read queries after an ingest (%s)', (_name, open) => {
   let db: AtlasDb;
   let features: FeatureRow[];
   const featureId = (index: number) => features.find((f) => f.index === index)?.id as number;
 
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
     await upsertModel(db, MODEL);
     const result = await ingestSaeAtlas(db, atlasInput());
     expect(result).toEqual({

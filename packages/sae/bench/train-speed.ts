@@ -22,6 +22,8 @@ export interface BenchmarkOptions {
   threads?: number;
   /** Timed repetitions of each isolated product. */
   repeats?: number;
+  /** Passed to trainSae (1 = no overlap of encoding and backward). */
+  pipelineChunks?: number;
   log?: (line: string) => void;
 }
 
@@ -63,20 +65,21 @@ export async function benchmarkTraining(options: BenchmarkOptions = {}): Promise
   const matmulMs = await timeMatmul(x, W_enc, batchSize, dIn, width, repeats, threads);
   log(`MatMul [${batchSize}×${dIn}]·[${dIn}×${width}]: ${matmulMs.toFixed(1)} ms, ${(flops / matmulMs / 1e6).toFixed(1)} GFLOP/s`);
 
-  const params = { W_enc, b_enc: new Float32Array(width), W_dec: transpose(W_enc, dIn, width), b_dec: new Float32Array(dIn) };
+  // The training encoder (W_encT with Gemm(transB)) and the sparse backward pass on its codes.
+  const kernels = chooseKernels(dIn, kernelFloats(dIn, width), KERNEL_ALLOCATIONS);
+  const params = { W_encT: kernels.alloc(width * dIn), b_enc: new Float32Array(width), W_dec: kernels.alloc(width * dIn), b_dec: new Float32Array(dIn) };
+  params.W_encT.set(transpose(W_enc, dIn, width));
+  params.W_dec.set(params.W_encT);
   const session = await TopKSession.open(params, dIn, width, k, threads);
   const codes = await session.run(x, batchSize);
   const encoderGraphMs = await timeIt(repeats, () => session.run(x, batchSize));
   await session.close();
   log(`encoder graph with TopK: ${encoderGraphMs.toFixed(1)} ms`);
 
-  const kernels = chooseKernels(dIn, kernelFloats(dIn, width), KERNEL_ALLOCATIONS);
-  const W_dec = kernels.alloc(width * dIn);
-  W_dec.set(params.W_dec);
   const grads = createGradients(dIn, width, kernels);
   const workspace = createWorkspace(dIn, kernels);
   const sparseJs = await timeIt(repeats, () => {
-    backward({ ...params, W_dec }, x, batchSize, codes, k, grads, workspace);
+    backward(params, x, batchSize, codes, k, grads, workspace);
   });
   const denseOnnx = await timeDenseEncoderGradient(x, codes, batchSize, dIn, width, k, repeats, threads);
   log(`whole sparse backward (${kernels.name} kernels, incl. dW_enc): ${sparseJs.toFixed(1)} ms; dense dW_enc via ONNX: ${denseOnnx.toFixed(1)} ms`);
@@ -84,6 +87,7 @@ export async function benchmarkTraining(options: BenchmarkOptions = {}): Promise
   const { metrics } = await trainSae({
     activations: data, rows: batchSize * 4, dIn, architecture: 'topk', width, k, batchSize, steps,
     seed: 1, evaluationRows: batchSize, ...(threads ? { threads } : {}),
+    ...(options.pipelineChunks ? { pipelineChunks: options.pipelineChunks } : {}),
   });
   const perStep = (seconds: number) => (seconds * 1000) / steps;
   const result: BenchmarkResult = {

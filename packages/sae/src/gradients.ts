@@ -2,9 +2,13 @@ import { jsKernels } from './kernels/vector-kernels.ts';
 import type { VectorKernels } from './kernels/vector-kernels.ts';
 import type { SparseCodes } from './types.ts';
 
-/** The trainable arrays (same layouts as `SaeWeights`); W_dec must come from the kernels' `alloc`. */
+/**
+ * The trainable arrays. The encoder is kept transposed, one contiguous row per latent like the
+ * decoder, so its sparse gradient and its Adam step run along rows; the ONNX graph reads it with
+ * Gemm(transB). W_encT and W_dec must come from the kernels' `alloc`.
+ */
 export interface Params {
-  W_enc: Float32Array; // [dIn, width]
+  W_encT: Float32Array; // [width, dIn]
   b_enc: Float32Array; // [width]
   W_dec: Float32Array; // [width, dIn]
   b_dec: Float32Array; // [dIn]
@@ -18,18 +22,17 @@ export interface Workspace {
   centred: Float32Array;
 }
 
-/** Arrays `backward` needs in kernel memory: W_dec, the two gradient matrices, three scratch rows. */
-export const KERNEL_ALLOCATIONS = 6;
-export const kernelFloats = (dIn: number, width: number) => 3 * width * dIn + 3 * dIn;
+/** Arrays `backward` needs in kernel memory: W_encT, W_dec, their gradients, b_dec's gradient, three scratch rows. */
+export const KERNEL_ALLOCATIONS = 8;
+export const kernelFloats = (dIn: number, width: number) => 4 * width * dIn + 4 * dIn;
 
 export function createWorkspace(dIn: number, kernels: VectorKernels = jsKernels()): Workspace {
   return { kernels, reconstruction: kernels.alloc(dIn), residualGrad: kernels.alloc(dIn), centred: kernels.alloc(dIn) };
 }
 
 /**
- * Gradient buffers. The encoder gradient is kept transposed ([width, dIn], one contiguous row
- * per latent) because it is accumulated sparsely: each sample adds to only its k latents' rows.
- * Rows of `W_encT` and `W_dec` are non-zero only for latents listed in `touched`.
+ * Gradient buffers, in the parameters' layouts. Each sample adds to only its k latents' rows,
+ * so rows of `W_encT` and `W_dec` are non-zero only for latents listed in `touched`.
  */
 export interface Gradients {
   W_encT: Float32Array;
@@ -54,7 +57,7 @@ export function createGradients(dIn: number, width: number, kernels: VectorKerne
     W_encT: kernels.alloc(width * dIn),
     b_enc: new Float32Array(width),
     W_dec: kernels.alloc(width * dIn),
-    b_dec: new Float32Array(dIn),
+    b_dec: kernels.alloc(dIn),
     touched: new Int32Array(width),
     touchedCount: 0,
     isTouched: new Uint8Array(width),
@@ -74,12 +77,24 @@ export function zeroGradients(grads: Gradients, dIn: number): void {
   grads.b_dec.fill(0);
 }
 
+/** Running sums over the rows of one batch, for the loss and the statistics. */
+export interface BatchTotals {
+  squaredError: number;
+  sumOfSquares: number;
+  active: number;
+  columnSum: Float64Array;
+}
+
+export function createTotals(dIn: number): BatchTotals {
+  return { squaredError: 0, sumOfSquares: 0, active: 0, columnSum: new Float64Array(dIn) };
+}
+
 /**
  * Loss L = mean_i ‖x_i − x̂_i‖² with x̂_i = Σ_j z_ij W_dec[j] + b_dec, and its gradients given
- * the TopK codes z of this batch, accumulated into zeroed `grads`. All sparse: every product
- * touches only the k decoder/encoder rows a sample selected (rows × k × dIn multiply-adds per
- * pass). TopK's selection is treated as fixed (its gradient flows only to the selected
- * latents), and a latent whose ReLU'd value is 0 passes no gradient.
+ * the TopK codes z, accumulated into zeroed `grads`. All sparse: every product touches only the
+ * k decoder/encoder rows a sample selected (rows × k × dIn multiply-adds per pass). TopK's
+ * selection is treated as fixed (its gradient flows only to the selected latents), and a latent
+ * whose ReLU'd value is 0 passes no gradient.
  */
 export function backward(
   params: Params,
@@ -90,15 +105,34 @@ export function backward(
   grads: Gradients,
   workspace: Workspace,
 ): BatchStats {
+  const totals = createTotals(params.b_dec.length);
+  accumulateBackward(params, x, rows, codes, k, grads, workspace, rows, totals);
+  return finishBackward(params, grads, totals, rows, workspace.kernels);
+}
+
+/**
+ * The per-row part of `backward` for `rows` rows of a batch of `batchRows` (so a batch can be
+ * processed in chunks while onnxruntime encodes the next one).
+ */
+export function accumulateBackward(
+  params: Params,
+  x: Float32Array,
+  rows: number,
+  codes: SparseCodes,
+  k: number,
+  grads: Gradients,
+  workspace: Workspace,
+  batchRows: number,
+  totals: BatchTotals,
+): void {
   const dIn = params.b_dec.length;
-  const width = params.b_enc.length;
-  const { W_dec, b_dec, W_enc } = params;
+  const { W_dec, b_dec } = params;
   const { values, indices } = codes;
   const { kernels, reconstruction, residualGrad, centred } = workspace;
+  const { columnSum } = totals;
   const gb_enc = grads.b_enc;
   const gb_dec = grads.b_dec;
-  const columnSum = new Float64Array(dIn);
-  const scale = 2 / rows;
+  const scale = 2 / batchRows;
   let squaredError = 0;
   let sumOfSquares = 0;
   let active = 0;
@@ -137,24 +171,31 @@ export function backward(
       kernels.axpy(grads.W_encT, j * dIn, centred, 0, dPre, dIn);
     }
   }
+  totals.squaredError += squaredError;
+  totals.sumOfSquares += sumOfSquares;
+  totals.active += active;
+}
 
+/** Adds the batch-wide gradient term and returns the batch statistics. */
+export function finishBackward(
+  params: Params,
+  grads: Gradients,
+  totals: BatchTotals,
+  batchRows: number,
+  kernels: VectorKernels,
+): BatchStats {
+  const dIn = params.b_dec.length;
   // b_dec is also subtracted from the input: ∂L/∂b_dec −= W_enc · Σ_i ∂L/∂pre_i (= W_enc · ∂L/∂b_enc).
-  for (let d = 0; d < dIn; d++) {
-    const wo = d * width;
-    let acc = 0;
-    for (let t = 0; t < grads.touchedCount; t++) {
-      const j = grads.touched[t]!;
-      acc += W_enc[wo + j]! * gb_enc[j]!;
-    }
-    gb_dec[d] = gb_dec[d]! - acc;
+  for (let t = 0; t < grads.touchedCount; t++) {
+    const j = grads.touched[t]!;
+    kernels.axpy(grads.b_dec, 0, params.W_encT, j * dIn, -grads.b_enc[j]!, dIn);
   }
-
   let meanSquares = 0;
-  for (let d = 0; d < dIn; d++) meanSquares += columnSum[d]! * columnSum[d]!;
-  const totalVariance = sumOfSquares - meanSquares / rows;
+  for (let d = 0; d < dIn; d++) meanSquares += totals.columnSum[d]! ** 2;
+  const totalVariance = totals.sumOfSquares - meanSquares / batchRows;
   return {
-    loss: squaredError / rows,
-    l0: active / rows,
-    fvu: totalVariance > 0 ? squaredError / totalVariance : Number.NaN,
+    loss: totals.squaredError / batchRows,
+    l0: totals.active / batchRows,
+    fvu: totalVariance > 0 ? totals.squaredError / totalVariance : Number.NaN,
   };
 }

@@ -1,6 +1,5 @@
 import { normaliseRows } from './decoder-norm.ts';
 import { jsKernels } from './kernels/choose-kernels.ts';
-import { transpose } from './matrix.ts';
 import type { Params } from './gradients.ts';
 import { gaussian } from './random.ts';
 
@@ -15,13 +14,14 @@ export function columnMean(data: Float32Array, rows: number, dIn: number): Float
 }
 
 /**
- * Initial weights: decoder rows random unit vectors, W_enc = W_decᵀ, b_enc = 0, and b_dec the
- * data mean, so the first pre-activations are projections of centred inputs.
+ * Initial weights: decoder rows random unit vectors, W_enc = W_decᵀ (so W_encT = W_dec),
+ * b_enc = 0, and b_dec the data mean, so the first pre-activations are projections of centred
+ * inputs.
  */
 export function initialParams(dIn: number, width: number, mean: Float32Array, uniform: () => number): Params {
   const normal = gaussian(uniform);
   const W_dec = new Float32Array(width * dIn);
   for (let i = 0; i < W_dec.length; i++) W_dec[i] = normal();
   normaliseRows(jsKernels(), W_dec, dIn);
-  return { W_enc: transpose(W_dec, width, dIn), b_enc: new Float32Array(width), W_dec, b_dec: Float32Array.from(mean) };
+  return { W_encT: W_dec.slice(), b_enc: new Float32Array(width), W_dec, b_dec: Float32Array.from(mean) };
 }

@@ -4,6 +4,11 @@ export interface TopKGraphShape {
   dIn: number;
   width: number;
   k: number;
+  /**
+   * Take the encoder as W_enc_T [width, dIn] (one row per latent, the layout training keeps)
+   * and multiply with Gemm(transB = 1), instead of W_enc [dIn, width] with MatMul.
+   */
+  transposedEncoder?: boolean;
 }
 
 /**
@@ -13,14 +18,16 @@ export interface TopKGraphShape {
  * codes leave the graph: values [batch, k] (float32) and indices [batch, k] (int32), sorted by
  * value, largest first.
  */
-export function buildTopKGraph({ dIn, width, k }: TopKGraphShape): Uint8Array {
+export function buildTopKGraph({ dIn, width, k, transposedEncoder = false }: TopKGraphShape): Uint8Array {
+  const project = transposedEncoder
+    ? [makeNode('Gemm', ['centred', 'W_enc_T', 'b_enc'], ['pre'], { transB: 1 })]
+    : [makeNode('MatMul', ['centred', 'W_enc'], ['projected']), makeNode('Add', ['projected', 'b_enc'], ['pre'])];
   return encodeModel(
     makeModel({
       name: `topk_encoder_${dIn}x${width}_k${k}`,
       nodes: [
         makeNode('Sub', ['x', 'b_dec'], ['centred']),
-        makeNode('MatMul', ['centred', 'W_enc'], ['projected']),
-        makeNode('Add', ['projected', 'b_enc'], ['pre']),
+        ...project,
         makeNode('TopK', ['pre', 'k'], ['top_values', 'top_indices'], { axis: -1, largest: 1, sorted: 1 }),
         makeNode('Relu', ['top_values'], ['values']),
         makeNode('Cast', ['top_indices'], ['indices'], { to: DataType.INT32 }),
@@ -28,7 +35,9 @@ export function buildTopKGraph({ dIn, width, k }: TopKGraphShape): Uint8Array {
       inputs: [
         makeValueInfo('x', DataType.FLOAT, ['batch', dIn]),
         makeValueInfo('b_dec', DataType.FLOAT, [dIn]),
-        makeValueInfo('W_enc', DataType.FLOAT, [dIn, width]),
+        transposedEncoder
+          ? makeValueInfo('W_enc_T', DataType.FLOAT, [width, dIn])
+          : makeValueInfo('W_enc', DataType.FLOAT, [dIn, width]),
         makeValueInfo('b_enc', DataType.FLOAT, [width]),
       ],
       outputs: [

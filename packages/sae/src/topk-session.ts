@@ -2,12 +2,14 @@ import { createSession, ort, runChecked } from '@atlas/onnx';
 import type { SparseCodes } from './types.ts';
 import { buildTopKGraph } from './topk-graph.ts';
 
-/** The arrays the encoder reads on every run; mutate them in place to change the weights. */
-export interface EncoderParams {
-  W_enc: Float32Array;
-  b_enc: Float32Array;
-  b_dec: Float32Array;
-}
+/**
+ * The arrays the encoder reads on every run; mutate them in place to change the weights. The
+ * encoder matrix is either W_enc [dIn, width] or its transpose W_encT [width, dIn].
+ */
+export type EncoderParams = { b_enc: Float32Array; b_dec: Float32Array } & (
+  | { W_enc: Float32Array; W_encT?: undefined }
+  | { W_encT: Float32Array; W_enc?: undefined }
+);
 
 /**
  * An onnxruntime session of the TopK encoder graph bound to weight arrays. The weight tensors
@@ -16,15 +18,19 @@ export interface EncoderParams {
 export class TopKSession {
   private constructor(
     private readonly session: ort.InferenceSession,
-    private readonly weights: Record<'W_enc' | 'b_enc' | 'b_dec', ort.Tensor>,
+    private readonly weights: Record<string, ort.Tensor>,
     readonly dIn: number,
     readonly k: number,
   ) {}
 
   static async open(params: EncoderParams, dIn: number, width: number, k: number, threads?: number): Promise<TopKSession> {
-    const { session } = await createSession(buildTopKGraph({ dIn, width, k }), threads ? { threads } : {});
+    const transposedEncoder = params.W_encT !== undefined;
+    const graph = buildTopKGraph({ dIn, width, k, transposedEncoder });
+    const { session } = await createSession(graph, threads ? { threads } : {});
     const weights = {
-      W_enc: new ort.Tensor('float32', params.W_enc, [dIn, width]),
+      ...(params.W_encT !== undefined
+        ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }
+        : { W_enc: new ort.Tensor('float32', params.W_enc, [dIn, width]) }),
       b_enc: new ort.Tensor('float32', params.b_enc, [width]),
       b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),
     };

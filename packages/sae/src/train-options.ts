@@ -38,6 +38,11 @@ export interface TrainSaeOptions {
   deadAfterTokens?: number;
   /** Rows (evenly spread) on which the final metrics are measured (default 65,536). */
   evaluationRows?: number;
+  /**
+   * Each batch is encoded in this many pieces so onnxruntime encodes one while JS runs the
+   * backward pass of the previous (default 4; 1 turns the overlap off).
+   */
+  pipelineChunks?: number;
   /** onnxruntime intra-op threads (default: all cores). */
   threads?: number;
   hookName?: string;
@@ -53,6 +58,7 @@ export interface TrainPlan extends LrSchedule {
   seed: number;
   deadAfterTokens: number;
   evaluationRows: number;
+  pipelineChunks: number;
 }
 
 /** Validates the options (data last: it is the slow check) and fills in the defaults. */
@@ -87,7 +93,11 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     seed: options.seed ?? 0,
     deadAfterTokens: options.deadAfterTokens ?? 1_000_000,
     evaluationRows: Math.min(options.evaluationRows ?? 65_536, rows),
+    pipelineChunks: options.pipelineChunks ?? 4,
   };
+  if (!Number.isSafeInteger(plan.pipelineChunks) || plan.pipelineChunks < 1) {
+    throw new SaeError(`pipelineChunks must be a positive integer, got ${options.pipelineChunks}.`);
+  }
   validateSchedule(plan);
   validateActivations(options.activations, rows, dIn);
   return plan;

@@ -1,9 +1,11 @@
 import { BatchSampler } from './batches.ts';
 import { DeadLatentTracker } from './dead-latents.ts';
 import { evaluateSae } from './evaluate.ts';
-import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats, zeroGradients } from './gradients.ts';
+import { encodeAndBackward } from './encode-backward.ts';
+import { KERNEL_ALLOCATIONS, createGradients, createWorkspace, kernelFloats, zeroGradients } from './gradients.ts';
 import { chooseKernels } from './kernels/choose-kernels.ts';
 import { columnMean, initialParams } from './init.ts';
+import { transpose } from './matrix.ts';
 import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from './optimiser.ts';
 import { mulberry32 } from './random.ts';
 import { learningRateAt } from './schedule.ts';
@@ -19,7 +21,10 @@ export interface TrainMetrics extends SaeMetrics {
   tokens: number;
   seconds: number;
   tokensPerSecond: number;
-  /** Where the training time went (seconds): the ONNX encoder, the sparse backward pass, Adam. */
+  /**
+   * Where the training time went (seconds): waiting for the ONNX encoder (which overlaps the
+   * backward pass of the previous chunk), the sparse backward pass in JS, and the optimiser.
+   */
   timings: { encode: number; backward: number; optimiser: number };
 }
 
@@ -33,15 +38,15 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
   const plan = planTraining(options);
   const { activations, rows, dIn, width, k } = options;
   const uniform = mulberry32(plan.seed);
-  // W_enc, W_dec, their gradients and Adam moments all live in the kernels' memory.
+  // W_encT, W_dec, their gradients and Adam moments all live in the kernels' memory.
   const kernels = chooseKernels(
     dIn,
-    kernelFloats(dIn, width) + optimiserFloats(dIn, width) + dIn * width,
-    KERNEL_ALLOCATIONS + OPTIMISER_ALLOCATIONS + 1,
+    kernelFloats(dIn, width) + optimiserFloats(dIn, width),
+    KERNEL_ALLOCATIONS + OPTIMISER_ALLOCATIONS,
   );
   const initial = initialParams(dIn, width, columnMean(activations, rows, dIn), uniform);
-  const params = { ...initial, W_enc: kernels.alloc(dIn * width), W_dec: kernels.alloc(width * dIn) };
-  params.W_enc.set(initial.W_enc);
+  const params = { ...initial, W_encT: kernels.alloc(width * dIn), W_dec: kernels.alloc(width * dIn) };
+  params.W_encT.set(initial.W_encT);
   params.W_dec.set(initial.W_dec);
   const sampler = new BatchSampler(activations, rows, dIn, plan.batchSize, uniform);
   const session = await TopKSession.open(params, dIn, width, k, options.threads);
@@ -53,19 +58,16 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
     const workspace = createWorkspace(dIn, kernels);
     const optimiser = new Optimiser(kernels, dIn, width);
     const tracker = new DeadLatentTracker(width, plan.deadAfterTokens);
+    const context = { session, params, grads, workspace, tracker, dIn, k };
     const B = plan.batchSize;
     for (let step = 0; step < plan.totalSteps; step++) {
       const x = sampler.next();
-      let mark = performance.now();
-      const codes = await session.run(x, B);
-      timings.encode += lap();
-      tracker.record(codes, B);
-      const stats = backward(params, x, B, codes, k, grads, workspace);
-      timings.backward += lap();
+      const stats = await encodeAndBackward(context, x, B, plan.pipelineChunks, timings);
+      const mark = performance.now();
       const lr = learningRateAt(step, plan);
       optimiser.step(params, grads, lr);
       zeroGradients(grads, dIn);
-      timings.optimiser += lap();
+      timings.optimiser += (performance.now() - mark) / 1000;
       loss = stats.loss;
       const seconds = (performance.now() - started) / 1000;
       options.onProgress?.(step + 1, plan.totalSteps, {
@@ -74,20 +76,19 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
         tokensPerSecond: ((step + 1) * B) / seconds,
         lr,
       });
-
-      function lap(): number {
-        const now = performance.now();
-        const elapsed = (now - mark) / 1000;
-        mark = now;
-        return elapsed;
-      }
     }
   } finally {
     await session.close();
   }
   const seconds = (performance.now() - started) / 1000;
   // Weights are copied out of the kernels' memory so the SAE does not hold on to all of it.
-  const sae: SaeWeights = { cfg: makeConfig(options, plan), ...params, W_enc: params.W_enc.slice(), W_dec: params.W_dec.slice() };
+  const sae: SaeWeights = {
+    cfg: makeConfig(options, plan),
+    W_enc: transpose(params.W_encT, width, dIn),
+    b_enc: params.b_enc,
+    W_dec: params.W_dec.slice(),
+    b_dec: params.b_dec,
+  };
   const evaluation = await evaluateSae(sae, evaluationSample(activations, rows, dIn, plan.evaluationRows), plan.evaluationRows, {
     ...(options.threads ? { threads: options.threads } : {}),
   });

@@ -43,7 +43,7 @@ function numericGradient(params: RefParams, name: keyof RefParams, x: Float32Arr
   return grad;
 }
 
-function transpose(m: Float32Array, r: number, c: number): Float64Array {
+function transpose(m: ArrayLike<number>, r: number, c: number): Float64Array {
   const out = new Float64Array(r * c);
   for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = m[i * c + j]!;
   return out;
@@ -51,15 +51,23 @@ function transpose(m: Float32Array, r: number, c: number): Float64Array {
 
 async function runBackward(dIn: number, kernels: VectorKernels) {
   const { sae, x } = wellSeparatedCase(dIn);
-  const W_dec = kernels.alloc(width * dIn);
-  W_dec.set(sae.W_dec);
-  const params: Params = { W_enc: sae.W_enc, b_enc: sae.b_enc, W_dec, b_dec: sae.b_dec };
+  const inKernelMemory = (values: ArrayLike<number>) => {
+    const array = kernels.alloc(values.length);
+    array.set(values);
+    return array;
+  };
+  const params: Params = {
+    W_encT: inKernelMemory(transpose(sae.W_enc, dIn, width)),
+    b_enc: sae.b_enc,
+    W_dec: inKernelMemory(sae.W_dec),
+    b_dec: sae.b_dec,
+  };
   const session = await TopKSession.open(params, dIn, width, k);
   const codes = await session.run(x, rows);
   await session.close();
   const grads = createGradients(dIn, width, kernels);
   const stats = backward(params, x, rows, codes, k, grads, createWorkspace(dIn, kernels));
-  return { params, x, codes, grads, stats };
+  return { params: { W_enc: sae.W_enc, b_enc: sae.b_enc, W_dec: sae.W_dec, b_dec: sae.b_dec }, x, codes, grads, stats };
 }
 
 describe.each(cases)('backward (one training step’s gradients), %s', (_, dIn, makeKernels) => {

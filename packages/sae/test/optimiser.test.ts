@@ -20,12 +20,12 @@ describe.each([['js', () => jsKernels()], ['wasm-simd', () => wasmKernels(20 * w
       };
       const W_dec = alloc(randomArray(width * dIn, 1));
       normaliseRows(kernels, W_dec, dIn);
-      const params = { W_enc: alloc(randomArray(dIn * width, 2)), b_enc: randomArray(width, 3), W_dec, b_dec: randomArray(dIn, 4) };
-      const before = { W_enc: params.W_enc.slice(), W_dec: params.W_dec.slice(), b_enc: params.b_enc.slice() };
+      const params = { W_encT: alloc(randomArray(width * dIn, 2)), b_enc: randomArray(width, 3), W_dec, b_dec: randomArray(dIn, 4) };
+      const before = { W_encT: params.W_encT.slice(), W_dec: params.W_dec.slice(), b_enc: params.b_enc.slice() };
       const grads = createGradients(dIn, width, kernels);
       grads.W_dec.set(randomArray(width * dIn, 5));
       grads.W_encT.fill(0);
-      grads.W_encT[3 * dIn + 2] = 1; // d loss / d W_enc[2, 3] > 0 only
+      grads.W_encT[3 * dIn + 2] = 1; // d loss / d W_enc[2, 3] > 0 only (stored transposed)
       grads.b_enc[1] = -1;
       grads.touched.set([0, 1, 2, 3, 4]);
       grads.touchedCount = width;
@@ -35,8 +35,8 @@ describe.each([['js', () => jsKernels()], ['wasm-simd', () => wasmKernels(20 * w
         expect(Math.hypot(...params.W_dec.subarray(j * dIn, (j + 1) * dIn))).toBeCloseTo(1, 6);
       }
       // Adam's first step moves each parameter with a non-zero gradient by about lr, against the gradient.
-      params.W_enc.forEach((value, i) => {
-        expect(value - before.W_enc[i]!).toBeCloseTo(i === 2 * width + 3 ? -0.01 : 0, 6);
+      params.W_encT.forEach((value, i) => {
+        expect(value - before.W_encT[i]!).toBeCloseTo(i === 3 * dIn + 2 ? -0.01 : 0, 6);
       });
       expect(params.b_enc[1]! - before.b_enc[1]!).toBeCloseTo(0.01, 6);
       expect(params.W_dec).not.toEqual(before.W_dec);

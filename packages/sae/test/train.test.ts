@@ -51,4 +51,13 @@ describe('trainSae', () => {
     expect(a.sae.W_enc).toEqual(b.sae.W_enc);
     expect(a.metrics.fvu).toBe(b.metrics.fvu);
   });
+
+  it('gives the same result whether or not batches are encoded in overlapping chunks', async () => {
+    const { data } = syntheticData(dIn, features, 3, 512, 6);
+    const run = (pipelineChunks: number) =>
+      trainSae({ activations: data, rows: 512, dIn, architecture: 'topk', width: 20, k: 2, batchSize: 128, steps: 6, seed: 4, pipelineChunks });
+    const [whole, chunked] = [await run(1), await run(3)];
+    chunked.sae.W_dec.forEach((value, i) => expect(value).toBeCloseTo(whole.sae.W_dec[i]!, 5));
+    chunked.sae.W_enc.forEach((value, i) => expect(value).toBeCloseTo(whole.sae.W_enc[i]!, 5));
+  });
 });

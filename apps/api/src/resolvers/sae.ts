@@ -4,7 +4,6 @@ import { loadFeaturePage } from '../pagination.ts';
 
 export const Sae: SaeResolvers = {
   model: (sae, _args, ctx) => requireModel(ctx, sae.modelId),
-  metrics: (sae) => sae.metrics,
   createdAt: (sae) => sae.createdAt.toISOString(),
   features: (sae, { first, after }, ctx) => loadFeaturePage(ctx, sae.id, { first, after }, 'Sae.features'),
 };

@@ -14,15 +14,19 @@ const MIGRATION_LOCK = 0x61746c6173; // "atlas"
 /** A node-postgres pool on `url`, migrated on open. */
 export async function openPostgres(url: string): Promise<AtlasDb> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error(`[atlas/db] idle Postgres connection: ${error.message}`));
   try {
     (await pool.connect()).release();
   } catch (error) {
     await pool.end();
     throw connectionError(url, error);
   }
+  return openPostgresPool(pool);
+}
 
+/** An AtlasDb over an existing pool, migrated on open; `close()` ends the pool. */
+export async function openPostgresPool(pool: pg.Pool): Promise<AtlasDb> {
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error(`[atlas/db] idle Postgres connection: ${error.message}`));
   const orm = drizzle({ client: pool, schema });
   const db: AtlasDb = {
     orm,

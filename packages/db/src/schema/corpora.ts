@@ -26,12 +26,14 @@ export const contexts = pgTable(
       .references(() => corpora.id, { onDelete: 'cascade' }),
     documentId: text('document_id').notNull(),
     startToken: integer('start_token').notNull(),
+    /** Part of the window's identity: SAEs built with other context lengths get their own rows. */
+    tokenCount: integer('token_count').notNull(),
     tokenIds: integer('token_ids').array().notNull(),
     /** One display string per token, same length as `token_ids`. */
     tokens: text('tokens').array().notNull(),
   },
   (t) => [
-    unique('contexts_window_unique').on(t.modelId, t.corpusId, t.documentId, t.startToken),
+    unique('contexts_window_unique').on(t.modelId, t.corpusId, t.documentId, t.startToken, t.tokenCount),
     index('contexts_corpus_idx').on(t.corpusId),
   ],
 );

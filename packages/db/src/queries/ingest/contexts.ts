@@ -12,7 +12,7 @@ const LOOKUP_CHUNK = 20_000;
 export type StoredContexts = { idByKey: Map<string, number>; inserted: number; reused: number };
 
 /**
- * Stores each (model, corpus, document, start token) window once: new windows are inserted,
+ * Stores each (model, corpus, document, start token, length) window once: new windows are inserted,
  * existing ones (from another SAE of the model) are reused. Returns the row id per caller key.
  */
 export async function storeContexts(
@@ -27,7 +27,7 @@ export async function storeContexts(
     if (context.tokens.length !== context.tokenIds.length) {
       throw new RangeError(`context ${context.key}: ${context.tokens.length} tokens but ${context.tokenIds.length} token ids`);
     }
-    const window = windowKey(context.documentId, context.startToken);
+    const window = windowKey(context.documentId, context.startToken, context.tokenIds.length);
     if (!windows.has(window)) windows.set(window, context);
   }
   const unique = [...windows.values()];
@@ -39,6 +39,7 @@ export async function storeContexts(
       corpusId,
       documentId: context.documentId,
       startToken: context.startToken,
+      tokenCount: context.tokenIds.length,
       tokenIds: context.tokenIds,
       // Postgres text cannot hold NUL; show it as the control picture instead.
       tokens: context.tokens.map((token) => token.replaceAll('\u0000', '\u2400')),
@@ -51,29 +52,32 @@ export async function storeContexts(
   const idByWindow = new Map<string, number>();
   for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
     const chunk = unique.slice(start, start + LOOKUP_CHUNK);
-    const rows = await queryRows<{ id: number | string; document_id: string; start_token: number }>(
+    const rows = await queryRows<{ id: number | string; document_id: string; start_token: number; token_count: number }>(
       tx,
-      sql`select c.id, c.document_id, c.start_token
+      sql`select c.id, c.document_id, c.start_token, c.token_count
           from ${contexts} c
-          join unnest(${pgArray(chunk.map((c) => c.documentId), 'text')}, ${pgArray(
-            chunk.map((c) => c.startToken),
-            'int',
-          )}) as w(document_id, start_token)
-            on c.document_id = w.document_id and c.start_token = w.start_token
+          join unnest(
+            ${pgArray(chunk.map((c) => c.documentId), 'text')},
+            ${pgArray(chunk.map((c) => c.startToken), 'int')},
+            ${pgArray(chunk.map((c) => c.tokenIds.length), 'int')}
+          ) as w(document_id, start_token, token_count)
+            on c.document_id = w.document_id and c.start_token = w.start_token and c.token_count = w.token_count
           where c.model_id = ${modelId} and c.corpus_id = ${corpusId}`,
     );
-    for (const row of rows) idByWindow.set(windowKey(row.document_id, row.start_token), Number(row.id));
+    for (const row of rows) {
+      idByWindow.set(windowKey(row.document_id, row.start_token, row.token_count), Number(row.id));
+    }
   }
 
   const idByKey = new Map<string, number>();
   for (const context of input) {
-    const id = idByWindow.get(windowKey(context.documentId, context.startToken));
+    const id = idByWindow.get(windowKey(context.documentId, context.startToken, context.tokenIds.length));
     if (id === undefined) throw new Error(`context ${context.key} was not stored`);
     idByKey.set(context.key, id);
   }
   return { idByKey, inserted, reused: unique.length - inserted };
 }
 
-function windowKey(documentId: string, startToken: number): string {
-  return `${startToken}\u0000${documentId}`;
+function windowKey(documentId: string, startToken: number, tokenCount: number): string {
+  return `${startToken}\u0000${tokenCount}\u0000${documentId}`;
 }

@@ -1,0 +1,60 @@
+import type { DeadLatentTracker } from './dead-latents.ts';
+import { accumulateBackward, createTotals, finishBackward } from './gradients.ts';
+import type { BatchStats, Gradients, Params, Workspace } from './gradients.ts';
+import type { TopKSession } from './topk-session.ts';
+
+export interface StepContext {
+  session: TopKSession;
+  params: Params;
+  grads: Gradients;
+  workspace: Workspace;
+  tracker: DeadLatentTracker;
+  dIn: number;
+  k: number;
+}
+
+/** Seconds spent waiting for onnxruntime and running the JS backward pass. */
+export interface StepTimings {
+  encode: number;
+  backward: number;
+}
+
+/**
+ * The forward and backward pass of one batch, pipelined: the batch is encoded in `chunks`
+ * pieces, and onnxruntime (which runs off the JS thread) encodes piece c+1 while JS does the
+ * sparse backward pass of piece c, so the core JS leaves idle is not wasted. The weights do not
+ * change within a batch, so the result is the same as encoding it whole.
+ */
+export async function encodeAndBackward(
+  context: StepContext,
+  x: Float32Array,
+  batchRows: number,
+  chunks: number,
+  timings: StepTimings,
+): Promise<BatchStats> {
+  const { session, params, grads, workspace, tracker, dIn, k } = context;
+  const chunkRows = Math.ceil(batchRows / chunks);
+  const totals = createTotals(dIn);
+  const encode = (start: number) => {
+    const rows = Math.min(chunkRows, batchRows - start);
+    return { start, rows, codes: session.run(x.subarray(start * dIn, (start + rows) * dIn), rows) };
+  };
+  let pending = encode(0);
+  for (;;) {
+    const waited = performance.now();
+    const codes = await pending.codes;
+    const started = performance.now();
+    timings.encode += (started - waited) / 1000;
+    const { start, rows } = pending;
+    const next = start + rows;
+    if (next < batchRows) pending = encode(next);
+    tracker.record(codes, rows);
+    accumulateBackward(params, x.subarray(start * dIn), rows, codes, k, grads, workspace, batchRows, totals);
+    timings.backward += (performance.now() - started) / 1000;
+    if (next >= batchRows) break;
+  }
+  const started = performance.now();
+  const stats = finishBackward(params, grads, totals, batchRows, workspace.kernels);
+  timings.backward += (performance.now() - started) / 1000;
+  return stats;
+}

@@ -1,0 +1,14 @@
+import { ort } from '@atlas/onnx';
+import { TopKSession } from '../../src/topk-session.ts';
+const dIn = 512, width = 8192, k = 32, B = 4096;
+const params = { W_enc: new Float32Array(dIn * width).map(() => Math.random() - 0.5), b_enc: new Float32Array(width), b_dec: new Float32Array(dIn) };
+const s = await TopKSession.open(params, dIn, width, k);
+const x = new Float32Array(B * dIn).map(() => Math.random());
+await s.run(x, B);
+let t = performance.now();
+const p = s.run(x, B);
+const called = performance.now() - t;
+let spins = 0; const t2 = performance.now(); while (performance.now() - t2 < 100) spins++;
+await p;
+console.log('run() returned after', called.toFixed(1), 'ms; total', (performance.now() - t).toFixed(1), 'spins', spins);
+void ort;
