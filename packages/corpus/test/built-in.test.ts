@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { listCorpora, loadCorpus } from '../src/index.ts';
 
 describe('built-in corpora', () => {
-  it('lists sotu, moby-dick, wordnet and demo', () => {
-    expect(listCorpora().map((c) => c.name)).toEqual(['sotu', 'moby-dick', 'wordnet', 'demo']);
+  it('lists sotu, moby-dick, wordnet, demo and demo-heldout', () => {
+    expect(listCorpora().map((c) => c.name)).toEqual(['sotu', 'moby-dick', 'wordnet', 'demo', 'demo-heldout']);
+  });
+
+  it('demo-heldout is the 5% of demo the demo LM never trained on', async () => {
+    const [demo, heldOut] = await Promise.all([loadCorpus('demo'), loadCorpus('demo-heldout')]);
+    const demoIds = new Set(demo.documents.map((d) => d.id));
+    expect(heldOut.documents.length).toBeGreaterThan(20);
+    expect(heldOut.documents.length).toBeLessThan(demo.documents.length * 0.1);
+    expect(heldOut.documents.every((d) => demoIds.has(d.id))).toBe(true);
+    expect(new Set(heldOut.documents.map((d) => d.id.split('/')[0])).size).toBe(3);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitHeldOut, type CorpusDocument } from '../src/index.ts';
+import { shuffleDocuments, splitHeldOut, type CorpusDocument } from '../src/index.ts';
 
 const documents: CorpusDocument[] = Array.from({ length: 2000 }, (_, i) => ({ id: `doc-${i}`, text: `text ${i}` }));
 const ids = (docs: CorpusDocument[]) => docs.map((d) => d.id);
@@ -34,5 +34,18 @@ describe('splitHeldOut', () => {
 
   it('rejects a fraction outside [0, 1]', () => {
     expect(() => splitHeldOut(documents, 1.5, 0)).toThrow(RangeError);
+  });
+});
+
+describe('shuffleDocuments', () => {
+  const documents = Array.from({ length: 50 }, (_, i) => ({ id: `doc-${i}`, text: String(i) }));
+
+  it('is deterministic, independent of input order, and a permutation', () => {
+    const once = shuffleDocuments(documents, 3).map((d) => d.id);
+    const reversed = shuffleDocuments([...documents].reverse(), 3).map((d) => d.id);
+    expect(reversed).toEqual(once);
+    expect([...once].sort()).toEqual(documents.map((d) => d.id).sort());
+    expect(once).not.toEqual(documents.map((d) => d.id));
+    expect(shuffleDocuments(documents, 4).map((d) => d.id)).not.toEqual(once);
   });
 });

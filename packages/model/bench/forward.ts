@@ -34,19 +34,21 @@ export async function benchForward(
   { batch = 16, seqLen = 128, runs = 5, cases = defaultCases(model) } = {},
 ): Promise<BenchResult[]> {
   const inputIds = Int32Array.from({ length: batch * seqLen }, (_, i) => (i * 7919) % (model.vocabSize - 1));
-  const results: BenchResult[] = [];
-  for (const benchCase of cases) {
-    const request: RunRequest = { inputIds, batch, seqLen, hooks: benchCase.hooks, logits: benchCase.logits };
-    await model.run(request); // session creation + warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+  const requests: RunRequest[] = cases.map((c) => ({ inputIds, batch, seqLen, hooks: c.hooks, logits: c.logits }));
+  for (const request of requests) await model.run(request); // session creation + warm-up
+  // Round-robin, so load from other processes falls on every case alike.
+  const times: number[][] = cases.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [c, request] of requests.entries()) {
       const start = performance.now();
       await model.run(request);
-      times.push(performance.now() - start);
+      times[c]!.push(performance.now() - start);
     }
-    const medianMs = times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-    results.push({ ...benchCase, medianMs, tokensPerSecond: (batch * seqLen) / (medianMs / 1000) });
   }
+  const results = cases.map((benchCase, c) => {
+    const medianMs = times[c]!.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    return { ...benchCase, medianMs, tokensPerSecond: (batch * seqLen) / (medianMs / 1000) };
+  });
   return results;
 }
 

@@ -1,4 +1,25 @@
-import { onnx } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
+import type { onnx as proto } from 'onnx-proto';
+
+// onnx-proto is CommonJS without named-export hints, so Node's ESM loader (tsx, the CLI) sees
+// only its default export. The value comes from there; the merged namespace re-exports the types.
+export const onnx = onnxProto.onnx;
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace onnx {
+  export type IModelProto = proto.IModelProto;
+  export type IGraphProto = proto.IGraphProto;
+  export type INodeProto = proto.INodeProto;
+  export type IValueInfoProto = proto.IValueInfoProto;
+  export type ITensorProto = proto.ITensorProto;
+  export type IAttributeProto = proto.IAttributeProto;
+  export type ITypeProto = proto.ITypeProto;
+  export type ModelProto = proto.ModelProto;
+  export type GraphProto = proto.GraphProto;
+  export type NodeProto = proto.NodeProto;
+  export type ValueInfoProto = proto.ValueInfoProto;
+  export type TensorProto = proto.TensorProto;
+  export type AttributeProto = proto.AttributeProto;
+}
 
 /** ONNX element types used in this project (onnx.TensorProto.DataType). */
 export const DataType = {
@@ -109,4 +130,3 @@ export function decodeModel(bytes: Uint8Array): onnx.ModelProto {
   return onnx.ModelProto.decode(bytes);
 }
 
-export { onnx };

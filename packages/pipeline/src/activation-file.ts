@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { readSafetensors, toFloat32, writeSafetensors } from '@atlas/safetensors';
 import { UserError } from './errors.ts';
 import type { ContextRef, ExtractedActivations } from './steps/extract-activations.ts';
@@ -17,6 +19,7 @@ export async function writeActivationFile(
   extracted: ExtractedActivations,
   metadata: ActivationFileMetadata,
 ): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeSafetensors(
     file,
     {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadCorpus } from '@atlas/corpus';
+import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
 import { loadLanguageModel, type LanguageModel } from '@atlas/model';
 import { loadSae, METRICS_FILE, saveSaeLens, type SaeMetrics, type SaeWeights } from '@atlas/sae';
@@ -81,8 +81,9 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     extracted = await readActivationFile(activationFile);
   } else {
     const corpus = await loadCorpus(recipe.corpus);
+    // Shuffled so a token budget smaller than the corpus still samples every part of it.
     extracted = await extractActivations({
-      model, hook: recipe.hook, documents: corpus.documents, tokens: recipe.tokens,
+      model, hook: recipe.hook, documents: shuffleDocuments(corpus.documents, recipe.seed), tokens: recipe.tokens,
       seqLen: recipe.seqLen, batchSize: 16, progress,
     });
     await writeActivationFile(activationFile, extracted, { model: recipe.modelId, hook: recipe.hook, corpus: recipe.corpus });
@@ -130,14 +131,21 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     contexts: extracted.contexts,
     decodeTokens: (ids) => model.decodeTokens(ids),
   });
-  const ingestBar = progress('write database', 100, '%');
+  // One bar per table, so each shows its own rows/s.
+  let stageBar: { stage: string; bar: ReturnType<ProgressFactory> } | undefined;
   try {
     const result = await ingestSaeAtlas(db, {
       ...payload,
-      onProgress: (done, total, stage) => ingestBar.update(Math.round((100 * done) / Math.max(total, 1)), { stage }),
+      onProgress: (done, total, stage) => {
+        if (stageBar?.stage !== stage) {
+          stageBar?.bar.stop();
+          stageBar = { stage, bar: progress(`write ${stage}`, total, 'rows') };
+        }
+        stageBar.bar.update(done);
+      },
     });
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
-    ingestBar.stop();
+    stageBar?.bar.stop();
   }
 }

@@ -26,7 +26,8 @@ export class TopKSession {
   static async open(params: EncoderParams, dIn: number, width: number, k: number, threads?: number): Promise<TopKSession> {
     const transposedEncoder = params.W_encT !== undefined;
     const graph = buildTopKGraph({ dIn, width, k, transposedEncoder });
-    const { session } = await createSession(graph, threads ? { threads } : {});
+    // No spinning: the sparse backward pass in JS runs right after each encode on the same cores.
+    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}) });
     const weights = {
       ...(params.W_encT !== undefined
         ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }

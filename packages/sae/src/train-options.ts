@@ -39,8 +39,9 @@ export interface TrainSaeOptions {
   /** Rows (evenly spread) on which the final metrics are measured (default 65,536). */
   evaluationRows?: number;
   /**
-   * Each batch is encoded in this many pieces so onnxruntime encodes one while JS runs the
-   * backward pass of the previous (default 4; 1 turns the overlap off).
+   * Encode each batch in this many pieces, so onnxruntime encodes one while JS runs the backward
+   * pass of the previous. Default 1 (no overlap): with onnxruntime on every core, the overlap
+   * measured slower (the threads fight); it pays when `threads` leaves a core to JS.
    */
   pipelineChunks?: number;
   /** onnxruntime intra-op threads (default: all cores). */
@@ -93,7 +94,7 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     seed: options.seed ?? 0,
     deadAfterTokens: options.deadAfterTokens ?? 1_000_000,
     evaluationRows: Math.min(options.evaluationRows ?? 65_536, rows),
-    pipelineChunks: options.pipelineChunks ?? 4,
+    pipelineChunks: options.pipelineChunks ?? 1,
   };
   if (!Number.isSafeInteger(plan.pipelineChunks) || plan.pipelineChunks < 1) {
     throw new SaeError(`pipelineChunks must be a positive integer, got ${options.pipelineChunks}.`);

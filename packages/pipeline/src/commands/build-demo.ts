@@ -6,14 +6,14 @@ import { buildDemoOptions, parseOptions } from '../options.ts';
 import { terminalProgress } from '../progress.ts';
 import { atlasDataDir } from '../paths.ts';
 
-/** The demo atlas: the committed demo LM, its middle residual stream, a TopK SAE, the demo corpus. */
+/** The demo atlas: the committed demo LM, its middle residual stream, a TopK SAE, text the LM never trained on. */
 export function demoRecipe(overrides: { tokens: number; width: number; k: number; epochs: number }): AtlasRecipe {
   return {
     modelDir: demoModelDir,
     modelId: 'demo-lm',
     modelDisplayName: 'Demo LM (4-layer GPT, SOTU + Moby-Dick + WordNet)',
     hook: 'blocks.2.hook_resid_post',
-    corpus: 'demo',
+    corpus: 'demo-heldout',
     seqLen: 64,
     batchSize: 4096,
     seed: 0,
