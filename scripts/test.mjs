@@ -14,13 +14,19 @@ let failed = 0;
 
 ensureChromium();
 
-for (const task of ['typecheck', 'lint']) {
-  console.log(`\n== ${task} ==`);
-  const code = await run(bin('turbo'), ['run', task, '--output-logs=errors-only']);
-  if (code === 0) passed += 1;
+// Each workspace through turbo, then the root's own tests/ and scripts/.
+const checks = [
+  ['typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only'])],
+  ['typecheck (tests, scripts)', () => run(bin('tsc'), ['-p', 'tsconfig.json'])],
+  ['lint', () => run(bin('turbo'), ['run', 'lint', '--output-logs=errors-only'])],
+  ['lint (tests, scripts)', () => run(bin('eslint'), ['tests', 'scripts'])],
+];
+for (const [name, check] of checks) {
+  console.log(`\n== ${name} ==`);
+  if ((await check()) === 0) passed += 1;
   else {
     failed += 1;
-    console.error(`${task} failed`);
+    console.error(`${name} failed`);
   }
 }
 

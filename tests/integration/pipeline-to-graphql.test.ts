@@ -65,7 +65,7 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const { data } = await graphql<Page>(api.url, query, { sae: atlas.result.saeId, after });
+      const { data }: { data?: Page } = await graphql<Page>(api.url, query, { sae: atlas.result.saeId, after });
       seen.push(...data!.features.edges.map((edge) => edge.node.index));
       if (!data!.features.pageInfo.hasNextPage) break;
       after = data!.features.pageInfo.endCursor;
