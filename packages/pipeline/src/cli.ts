@@ -40,11 +40,17 @@ function program(): Command {
   return cli;
 }
 
+/** Errors each package raises for input a user can fix; they print as one line, without a stack. */
+const USER_FACING_ERRORS = new Set([
+  'UserError', 'CorpusError', 'ModelError', 'SaeError', 'SafetensorsError', 'OnnxError',
+  'DatabaseConnectionError', 'IngestInputError',
+]);
+
 export async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv);
   } catch (error) {
-    if (error instanceof UserError || (error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError')) {
+    if (error instanceof UserError || (error instanceof Error && USER_FACING_ERRORS.has(error.name))) {
       console.error(`atlas: ${error.message}`);
       process.exitCode = 2;
       return;
