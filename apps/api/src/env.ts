@@ -7,6 +7,8 @@ const EnvSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(4000),
   ),
+  /** Interface to listen on; unset listens on every interface Node picks by default (containers set 0.0.0.0). */
+  HOST: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,29 +1,12 @@
 import { operation, request } from '../graphql';
-import type { ActivationExample, Label, PageInfo } from './types';
+import type { FeaturePageQuery, FeaturePageQueryVariables } from '../../generated/operations';
 
+/** One page of an SAE's feature list (generated from the FeaturePage query below). */
+export type FeaturePage = FeaturePageQuery['features'];
 /** One row of an SAE's feature list, with the top example for a preview. */
-export interface FeatureListItem {
-  id: string;
-  index: number;
-  density: number;
-  maxActivation: number;
-  label: Pick<Label, 'text' | 'source'> | null;
-  topActivations: Pick<ActivationExample, 'maxValue' | 'maxPosition' | 'tokens' | 'values'>[];
-}
+export type FeatureListItem = FeaturePage['edges'][number]['node'];
 
-export interface FeaturePage {
-  totalCount: number;
-  pageInfo: PageInfo;
-  edges: { cursor: string; node: FeatureListItem }[];
-}
-
-export interface FeaturePageVariables {
-  saeId: string;
-  first: number;
-  after: string | null;
-}
-
-const FEATURE_PAGE = operation<{ features: FeaturePage }, FeaturePageVariables>(/* GraphQL */ `
+const FEATURE_PAGE = operation<FeaturePageQuery, FeaturePageQueryVariables>(/* GraphQL */ `
   query FeaturePage($saeId: ID!, $first: Int, $after: String) {
     features(saeId: $saeId, first: $first, after: $after) {
       totalCount
@@ -44,7 +27,7 @@ const FEATURE_PAGE = operation<{ features: FeaturePage }, FeaturePageVariables>(
 `);
 
 /** One page of an SAE's features, ordered by index (cursor pagination). */
-export async function getFeaturePage(variables: FeaturePageVariables): Promise<FeaturePage> {
+export async function getFeaturePage(variables: FeaturePageQueryVariables): Promise<FeaturePage> {
   const data = await request(FEATURE_PAGE, variables);
   return data.features;
 }

@@ -1,33 +1,18 @@
 import { cache } from 'react';
 import { operation, request } from '../graphql';
-import type { ActivationExample, Histogram, Label } from './types';
+import type {
+  FeatureDetailQuery,
+  FeatureDetailQueryVariables,
+  FeatureSummaryQuery,
+  FeatureSummaryQueryVariables,
+} from '../../generated/operations';
 
-export interface FeatureSummary {
-  id: string;
-  index: number;
-  density: number;
-  maxActivation: number;
-  meanActivation: number;
-  label: Label | null;
-  sae: {
-    id: string;
-    hookName: string;
-    architecture: string;
-    width: number;
-    statisticsTokens: number | null;
-    corpusName: string | null;
-    model: { id: string; displayName: string };
-  };
-}
+/** Header facts for a feature (generated from the FeatureSummary query below). */
+export type FeatureSummary = FeatureSummaryQuery['feature'];
+/** Histogram and top activations (generated from the FeatureDetail query below). */
+export type FeatureDetail = FeatureDetailQuery['feature'];
 
-export interface FeatureDetail {
-  id: string;
-  maxActivation: number;
-  histogram: Histogram;
-  topActivations: ActivationExample[];
-}
-
-const FEATURE_SUMMARY = operation<{ feature: FeatureSummary }, { id: string }>(/* GraphQL */ `
+const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariables>(/* GraphQL */ `
   query FeatureSummary($id: ID!) {
     feature(id: $id) {
       id
@@ -49,7 +34,7 @@ const FEATURE_SUMMARY = operation<{ feature: FeatureSummary }, { id: string }>(/
   }
 `);
 
-const FEATURE_DETAIL = operation<{ feature: FeatureDetail }, { id: string; first: number }>(/* GraphQL */ `
+const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables>(/* GraphQL */ `
   query FeatureDetail($id: ID!, $first: Int) {
     feature(id: $id) {
       id

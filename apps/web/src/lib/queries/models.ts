@@ -1,27 +1,11 @@
 import { operation, request } from '../graphql';
-import type { SaeMetrics } from './types';
+import type { ModelsQuery, ModelsQueryVariables } from '../../generated/operations';
 
-export interface ModelSaeSummary {
-  id: string;
-  hookName: string;
-  architecture: string;
-  width: number;
-  k: number | null;
-  metrics: SaeMetrics | null;
-}
+/** A model with its SAEs, as the catalog shows it (generated from the Models query below). */
+export type ModelSummary = ModelsQuery['models'][number];
+export type ModelSaeSummary = ModelSummary['saes'][number];
 
-export interface ModelSummary {
-  id: string;
-  displayName: string;
-  architecture: string;
-  layerCount: number;
-  dModel: number;
-  vocabSize: number;
-  contextLength: number;
-  saes: ModelSaeSummary[];
-}
-
-const MODELS = operation<{ models: ModelSummary[] }>(/* GraphQL */ `
+const MODELS = operation<ModelsQuery, ModelsQueryVariables>(/* GraphQL */ `
   query Models {
     models {
       id

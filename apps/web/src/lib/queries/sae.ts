@@ -1,23 +1,11 @@
 import { cache } from 'react';
 import { operation, request } from '../graphql';
-import type { SaeMetrics } from './types';
+import type { SaeQuery, SaeQueryVariables } from '../../generated/operations';
 
-export interface SaeDetail {
-  id: string;
-  hookName: string;
-  architecture: string;
-  dIn: number;
-  width: number;
-  k: number | null;
-  trainingTokens: number | null;
-  statisticsTokens: number | null;
-  corpusName: string | null;
-  createdAt: string;
-  metrics: SaeMetrics | null;
-  model: { id: string; displayName: string };
-}
+/** One SAE with its metrics and model (generated from the Sae query below). */
+export type SaeDetail = SaeQuery['sae'];
 
-const SAE = operation<{ sae: SaeDetail }, { id: string }>(/* GraphQL */ `
+const SAE = operation<SaeQuery, SaeQueryVariables>(/* GraphQL */ `
   query Sae($id: ID!) {
     sae(id: $id) {
       id

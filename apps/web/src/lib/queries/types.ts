@@ -1,37 +1,11 @@
-/** Shapes of the schema's object types as these queries select them (apps/api/schema/schema.graphql). */
+/**
+ * Shapes shared by several components, derived from the generated operation types
+ * (src/generated/operations.ts, from apps/api/schema/schema.graphql and the queries here).
+ */
+import type { FeatureDetailQuery } from '../../generated/operations';
 
-export interface SaeMetrics {
-  l0: number;
-  fvu: number;
-  deadFraction: number;
-}
+/** One top-activating context of a feature. */
+export type ActivationExample = FeatureDetailQuery['feature']['topActivations'][number];
 
-export type LabelSource = 'HUMAN' | 'MACHINE';
-
-export interface Label {
-  text: string;
-  source: LabelSource;
-  updatedAt: string;
-}
-
-export interface ActivationExample {
-  rank: number;
-  maxValue: number;
-  maxPosition: number;
-  tokens: string[];
-  values: number[];
-  corpusName: string;
-}
-
-export interface Histogram {
-  edges: number[];
-  counts: number[];
-  total: number;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
+/** A feature's activation histogram. */
+export type Histogram = FeatureDetailQuery['feature']['histogram'];

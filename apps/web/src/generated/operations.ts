@@ -1,0 +1,43 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type LabelSource =
+  | 'HUMAN'
+  | 'MACHINE';
+
+export type FeaturePageQueryVariables = Exact<{
+  saeId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeaturePageQuery = { features: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, index: number, density: number, maxActivation: number, label: { text: string, source: LabelSource } | null, topActivations: Array<{ maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number> }> } }> } };
+
+export type FeatureSummaryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureSummaryQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, label: { text: string, source: LabelSource, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } } } };
+
+export type FeatureDetailQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> } };
+
+export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsQuery = { models: Array<{ id: string, displayName: string, architecture: string, layerCount: number, dModel: number, vocabSize: number, contextLength: number, saes: Array<{ id: string, hookName: string, architecture: string, width: number, k: number | null, metrics: { l0: number, fvu: number, deadFraction: number } | null }> }> };
+
+export type SaeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, model: { id: string, displayName: string } } };
