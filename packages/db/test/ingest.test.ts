@@ -126,6 +126,16 @@ describe.each(drivers)('ingestSaeAtlas (%s)', (_name, open) => {
     expect((await listSaes(db)).map((s) => s.id)).toEqual([SAE_ID, otherId]);
   });
 
+  it('refuses to reuse a context whose stored tokens differ (a re-tokenized model under the same id)', async () => {
+    await ingestSaeAtlas(db, atlasInput());
+    const otherId = 'demo-lm/blocks.3.hook_resid_post/topk-6';
+    const other = atlasInput({ checksum: 'sha256:retokenized' }, otherId);
+    other.sae = { ...other.sae, hookName: 'blocks.3.hook_resid_post' };
+    other.contexts = other.contexts.map((c) => ({ ...c, tokenIds: c.tokenIds.map((id) => id + 1) }));
+    await expect(ingestSaeAtlas(db, other)).rejects.toThrow(/different token ids: its tokenizer changed/);
+    expect((await listSaes(db)).map((s) => s.id)).toEqual([SAE_ID]);
+  });
+
   it('deleteIncompleteBuilds removes a half-built SAE and its rows', async () => {
     await ingestSaeAtlas(db, atlasInput());
     // What a killed non-transactional loader would leave: an SAE stuck in `building`.

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UserError } from './errors.ts';
+import { DEMO_DEFAULTS } from './options.ts';
 
 // Commands load their modules on use, so `atlas --help` starts instantly and a missing optional
 // piece (say, no database driver) only matters to the command that needs it.
@@ -32,10 +33,10 @@ function program(): Command {
   cli
     .command('build-demo')
     .description('Build the demo atlas from scratch (corpus → database); resumes an interrupted build, skips a finished one.')
-    .option('--tokens <n>', 'corpus tokens for training and statistics', '262144')
-    .option('--width <m>', 'SAE width', '4096')
-    .option('--k <k>', 'active features per token', '32')
-    .option('--epochs <n>', 'SAE training passes', '4')
+    .option('--tokens <n>', 'corpus tokens for training and statistics', String(DEMO_DEFAULTS.tokens))
+    .option('--width <m>', 'SAE width', String(DEMO_DEFAULTS.width))
+    .option('--k <k>', 'active features per token', String(DEMO_DEFAULTS.k))
+    .option('--epochs <n>', 'SAE training passes', String(DEMO_DEFAULTS.epochs))
     .action(async (options) => (await import('./commands/build-demo.ts')).runBuildDemo(options));
   return cli;
 }

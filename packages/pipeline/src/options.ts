@@ -37,11 +37,14 @@ export const trainOptions = z
     error: '--k must not exceed --width (k active features out of width)',
   });
 
+/** The demo atlas' size: 320 Ki held-out tokens (of 360k), 8 passes of SAE training. */
+export const DEMO_DEFAULTS = { tokens: 327_680, width: 4096, k: 32, epochs: 8 } as const;
+
 export const buildDemoOptions = z.object({
-  tokens: positiveInt('--tokens').default(262_144),
-  width: positiveInt('--width').default(4096),
-  k: positiveInt('--k').default(32),
-  epochs: positiveInt('--epochs').default(4),
+  tokens: positiveInt('--tokens').default(DEMO_DEFAULTS.tokens),
+  width: positiveInt('--width').default(DEMO_DEFAULTS.width),
+  k: positiveInt('--k').default(DEMO_DEFAULTS.k),
+  epochs: positiveInt('--epochs').default(DEMO_DEFAULTS.epochs),
 });
 
 /** Parses CLI options with a schema; every problem is listed with the flag it concerns. */

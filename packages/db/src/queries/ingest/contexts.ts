@@ -3,6 +3,7 @@ import type { AtlasDb } from '../../orm.ts';
 import { contexts } from '../../schema/index.ts';
 import { pgArray } from '../../sql/arrays.ts';
 import { queryRows } from '../../sql/rows.ts';
+import { IngestInputError } from '../../errors.ts';
 import type { IngestContext, IngestProgress } from './types.ts';
 
 /** Rows per multi-row INSERT: 6 parameters each, far under Postgres' 65,535. */
@@ -52,9 +53,11 @@ export async function storeContexts(
   const idByWindow = new Map<string, number>();
   for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
     const chunk = unique.slice(start, start + LOOKUP_CHUNK);
-    const rows = await queryRows<{ id: number | string; document_id: string; start_token: number; token_count: number }>(
+    const rows = await queryRows<{
+      id: number | string; document_id: string; start_token: number; token_count: number; token_ids: number[];
+    }>(
       tx,
-      sql`select c.id, c.document_id, c.start_token, c.token_count
+      sql`select c.id, c.document_id, c.start_token, c.token_count, c.token_ids
           from ${contexts} c
           join unnest(
             ${pgArray(chunk.map((c) => c.documentId), 'text')},
@@ -65,7 +68,17 @@ export async function storeContexts(
           where c.model_id = ${modelId} and c.corpus_id = ${corpusId}`,
     );
     for (const row of rows) {
-      idByWindow.set(windowKey(row.document_id, row.start_token, row.token_count), Number(row.id));
+      const key = windowKey(row.document_id, row.start_token, row.token_count);
+      const wanted = windows.get(key)!;
+      // A reused window must hold the same tokens: a model re-trained with another tokenizer
+      // under the same id would otherwise show the wrong text.
+      if (row.token_ids.some((id, i) => id !== wanted.tokenIds[i])) {
+        throw new IngestInputError(
+          `Model "${modelId}" already has context ${row.document_id}@${row.start_token} in corpus "${corpusId}" with ` +
+            'different token ids: its tokenizer changed. Give the re-trained model a new id, or delete the old model first.',
+        );
+      }
+      idByWindow.set(key, Number(row.id));
     }
   }
 
