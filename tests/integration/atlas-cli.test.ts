@@ -59,6 +59,21 @@ describe('the atlas CLI', () => {
     const weights = await readSafetensors(path.join(out, 'sae_weights.safetensors'));
     expect(weights.tensors.W_enc?.shape).toEqual([256, 64]);
     expect(weights.tensors.W_dec?.shape).toEqual([64, 256]);
+
+    // A JumpReLU SAE needs no --k and saves its thresholds the SAELens way.
+    const jumpOut = path.join(dir, 'jumprelu');
+    const jump = await atlas('train', '--activations', activations, '--architecture', 'jumprelu',
+      '--width', '64', '--epochs', '2', '--batch-size', '64', '--out', jumpOut);
+    expect(jump.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(jumpOut, 'cfg.json'), 'utf8')).architecture).toBe('jumprelu');
+    expect((await readSafetensors(path.join(jumpOut, 'sae_weights.safetensors'))).tensors.threshold?.shape).toEqual([64]);
+  });
+
+  it('asks for --k where the architecture needs it', async () => {
+    const result = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'batchtopk',
+      '--width', '8', '--out', path.join(dir, 'out'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--k is required for topk and batchtopk/);
   });
 
   it('names a missing model folder', async () => {
@@ -91,7 +106,7 @@ describe('the atlas CLI', () => {
     const train = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'sparse-magic',
       '--width', '8', '--k', '16', '--out', path.join(dir, 'out'));
     expect(train.code).toBe(2);
-    expect(train.stderr).toMatch(/--architecture sparse-magic is not supported; supported: topk/);
+    expect(train.stderr).toMatch(/--architecture sparse-magic is not supported; supported: topk, batchtopk, relu, jumprelu/);
 
     const kAboveWidth = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'topk',
       '--width', '8', '--k', '16', '--out', path.join(dir, 'out'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '@atlas/api';
+import { loadLanguageModel, readUnembedding } from '@atlas/model';
 import { buildAtlas, silentProgress } from '@atlas/pipeline';
 import { graphql } from '../support/graphql.ts';
 import { buildTinyAtlas, TINY_CORPUS, type TinyAtlas } from '../support/tiny-atlas.ts';
@@ -55,6 +56,59 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
       for (const part of text.filter((piece) => piece.length > 20)) {
         expect(normalisedCorpus).toContain(part.slice(0, 20));
       }
+    }
+  });
+
+  it('serves decoder neighbours whose cosines match the decoder vectors it serves', async () => {
+    type Node = { id: string; index: number; decoderVector: number[]; decoderNeighbours: { cosine: number; feature: { id: string; index: number } }[] };
+    const { data, errors } = await graphql<{ features: { edges: { node: Node }[] } }>(
+      api.url,
+      `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node {
+         id index decoderVector decoderNeighbours { cosine feature { id index } } } } } }`,
+      { sae: atlas.result.saeId },
+    );
+    expect(errors).toBeUndefined();
+    const nodes = data!.features.edges.map((edge) => edge.node);
+    const norm = (v: number[]) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
+    const cosine = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * b[i]!, 0) / (norm(a) * norm(b));
+    for (const node of nodes) {
+      expect(node.decoderNeighbours).toHaveLength(10);
+      const direct = nodes
+        .filter((other) => other.index !== node.index)
+        .map((other) => cosine(node.decoderVector, other.decoderVector))
+        .sort((a, b) => b - a);
+      node.decoderNeighbours.forEach(({ cosine: served, feature }, rank) => {
+        expect(feature.id).toBe(`${atlas.result.saeId}/${feature.index}`);
+        expect(feature.index).not.toBe(node.index);
+        // Stored decoders are halfvec (~3 significant digits); the ranking used full precision.
+        expect(served).toBeCloseTo(cosine(node.decoderVector, nodes[feature.index]!.decoderVector), 2);
+        expect(served).toBeCloseTo(direct[rank]!, 2);
+      });
+    }
+  });
+
+  it('serves logit effects equal to the decoder row times the tied unembedding', async () => {
+    type Effects = { positive: { token: string; value: number }[]; negative: { token: string; value: number }[] };
+    const { data, errors } = await graphql<{ features: { edges: { node: { decoderVector: number[]; logitEffects: Effects } }[] } }>(
+      api.url,
+      `query ($sae: ID!) { features(saeId: $sae, first: 8) { edges { node {
+         decoderVector logitEffects { positive { token value } negative { token value } } } } } }`,
+      { sae: atlas.result.saeId },
+    );
+    expect(errors).toBeUndefined();
+    const model = await loadLanguageModel(atlas.recipe.modelDir);
+    const { weight, vocabSize, dModel } = readUnembedding(model);
+    for (const { node } of data!.features.edges) {
+      const logits = Array.from({ length: vocabSize }, (_, token) =>
+        node.decoderVector.reduce((sum, x, d) => sum + x * weight[token * dModel + d]!, 0),
+      ).sort((a, b) => b - a);
+      const { positive, negative } = node.logitEffects;
+      expect(positive).toHaveLength(10);
+      expect(negative).toHaveLength(10);
+      const scale = Math.max(Math.abs(logits[0]!), Math.abs(logits.at(-1)!));
+      positive.forEach((effect, i) => expect(Math.abs(effect.value - logits[i]!)).toBeLessThan(0.01 * scale));
+      negative.forEach((effect, i) => expect(Math.abs(effect.value - logits.at(-1 - i)!)).toBeLessThan(0.01 * scale));
+      for (const effect of [...positive, ...negative]) expect(typeof effect.token).toBe('string');
     }
   });
 

@@ -2,6 +2,8 @@ import {
   countFeatures,
   getCurrentLabels,
   getDecoderVectors,
+  getFeatureNeighbours,
+  getLogitEffects,
   getFeaturesByIndex,
   getHistograms,
   getModelsByIds,
@@ -10,9 +12,11 @@ import {
   listSaes,
   type ActivationExampleRow,
   type AtlasDb,
+  type FeatureNeighbourRow,
   type FeatureRow,
   type HistogramRow,
   type LabelRow,
+  type LogitEffectsRow,
   type ModelRow,
   type SaeRow,
 } from '@atlas/db';
@@ -66,6 +70,11 @@ export function createLoaders(db: AtlasDb) {
     },
     histograms: new DataLoader<number, HistogramRow | null>(async (ids) => fromMap(ids, await getHistograms(db, [...ids]))),
     decoderVectors: new DataLoader<number, number[] | null>(async (ids) => fromMap(ids, await getDecoderVectors(db, [...ids]))),
+    decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) => {
+      const neighbours = await getFeatureNeighbours(db, [...ids], 'decoder_cosine');
+      return ids.map((id) => neighbours.get(id) ?? []);
+    }),
+    logitEffects: new DataLoader<number, LogitEffectsRow | null>(async (ids) => fromMap(ids, await getLogitEffects(db, [...ids]))),
     labels: new DataLoader<number, LabelRow | null>(async (ids) => fromMap(ids, await getCurrentLabels(db, [...ids]))),
   };
 }

@@ -26,6 +26,8 @@ const PAGE_WITH_EVERYTHING = `query($sae: ID!, $first: Int) {
       histogram { total }
       decoderVector
       label { text }
+      decoderNeighbours { cosine feature { id } }
+      logitEffects { positive { token } negative { token } }
     } }
   }
 }`;
@@ -53,6 +55,8 @@ describe('DataLoader batching', () => {
       getHistograms: 1,
       getDecoderVectors: 1,
       getCurrentLabels: 1,
+      getFeatureNeighbours: 1,
+      getLogitEffects: 1,
     });
     expect(vi.mocked(atlasDb.getTopActivations).mock.calls[0]?.[1]).toHaveLength(7);
   });

@@ -88,4 +88,26 @@ describe('GraphQL queries over a seeded atlas', () => {
     });
     expect(data.b).toEqual({ topActivations: [], histogram: { edges: [], counts: [], total: 0 }, label: null });
   });
+
+  it('reads decoder neighbours as linked features and logit effects in two columns', async () => {
+    const data = await server.data<{ a: Feature; b: Feature }>(
+      `query($a: ID!, $b: ID!) {
+        a: feature(id: $a) {
+          decoderNeighbours { cosine feature { id index maxActivation } }
+          logitEffects { positive { token value } negative { token value } }
+        }
+        b: feature(id: $b) { decoderNeighbours { cosine } logitEffects { positive { token } negative { token } } }
+      }`,
+      { a: `${SAE_ID}/0`, b: `${SAE_ID}/1` },
+    );
+    expect(data.a.decoderNeighbours).toEqual([
+      { cosine: 0.75, feature: { id: `${SAE_ID}/3`, index: 3, maxActivation: 5 } },
+      { cosine: 0.5, feature: { id: `${SAE_ID}/7`, index: 7, maxActivation: 1 } },
+    ]);
+    expect(data.a.logitEffects).toEqual({
+      positive: [{ token: ' cat', value: 1.5 }, { token: ' sat', value: 0.5 }],
+      negative: [{ token: ' Ishmael', value: -2 }],
+    });
+    expect(data.b).toEqual({ decoderNeighbours: [], logitEffects: { positive: [], negative: [] } });
+  });
 });

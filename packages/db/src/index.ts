@@ -10,6 +10,8 @@ export * from './queries/saes.ts';
 export * from './queries/features.ts';
 export * from './queries/activations.ts';
 export * from './queries/histograms.ts';
+export * from './queries/neighbours.ts';
+export * from './queries/logit-effects.ts';
 export * from './queries/decoders.ts';
 export * from './queries/labels.ts';
 export * from './queries/users.ts';

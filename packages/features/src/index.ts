@@ -3,3 +3,9 @@ export type { FeatureStatistics, FeatureStatsOptions } from './feature-stats.ts'
 export type { SparseCodes } from './sparse-codes.ts';
 export type { TopContext } from './top-contexts.ts';
 export type { Histogram } from './log-histogram.ts';
+export { decoderNeighbours } from './decoder-neighbours.ts';
+export type { DecoderNeighbour, DecoderNeighbourOptions } from './decoder-neighbours.ts';
+export { logitEffects } from './logit-effects.ts';
+export type { LogitEffects, LogitEffectOptions, TokenEffect } from './logit-effects.ts';
+export { denseTopK } from './dense-topk.ts';
+export type { DenseTopKOptions, DenseTopKResult, RowTopK } from './dense-topk.ts';

@@ -11,3 +11,5 @@ export { loadTokenizer } from './tokenizer.ts';
 export type { Tokenizer } from './tokenizer.ts';
 export { batchContexts, packSequences, tokenizeDocuments } from './sequences.ts';
 export type { ContextSegment, PackedContext, TokenizedDocument } from './sequences.ts';
+export { findUnembedding, readUnembedding } from './unembedding.ts';
+export type { Unembedding } from './unembedding.ts';

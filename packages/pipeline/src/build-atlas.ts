@@ -9,8 +9,9 @@ import { readJsonIfExists, sha256File, sha256Json } from './files.ts';
 import type { ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
 import { computeStatistics } from './steps/compute-statistics.ts';
+import { computeDecoderGeometry } from './steps/decoder-geometry.ts';
 import { extractActivations, type ExtractedActivations } from './steps/extract-activations.ts';
-import { trainTopKSae } from './steps/train-step.ts';
+import { trainSaeStep } from './steps/train-step.ts';
 
 /** Everything that determines an atlas entry; its hash (with the model file's) identifies a build. */
 export interface AtlasRecipe {
@@ -44,7 +45,7 @@ export interface BuildResult {
 }
 
 /** Bump when statistics or payload logic changes, so existing builds are redone. */
-const PIPELINE_VERSION = 1;
+const PIPELINE_VERSION = 2;
 
 export const saeIdFor = (recipe: Pick<AtlasRecipe, 'modelId' | 'hook' | 'width'>) =>
   `${recipe.modelId}/${recipe.hook}/topk-${recipe.width}`;
@@ -96,7 +97,8 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     log(`Reusing the trained SAE in ${saeDir}.`);
     sae = await loadSae(saeDir);
   } else {
-    const trained = await trainTopKSae({
+    const trained = await trainSaeStep({
+      architecture: 'topk',
       activations: extracted.activations, rows: extracted.rows, dIn: extracted.dIn,
       width: recipe.width, k: recipe.k, epochs: recipe.epochs, batchSize: recipe.batchSize, seed: recipe.seed,
       hookName: recipe.hook, modelId: recipe.modelId, progress,
@@ -107,6 +109,7 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
   const metrics = await readJsonIfExists<SaeMetrics>(path.join(saeDir, METRICS_FILE));
 
   const statistics = await computeStatistics({ sae, extracted, topK: recipe.topK, progress });
+  const geometry = await computeDecoderGeometry(sae, model, log);
   await upsertModel(db, {
     id: recipe.modelId,
     displayName: recipe.modelDisplayName,
@@ -128,6 +131,7 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     corpus: { id: recipe.corpus, name: recipe.corpus },
     weights: sae,
     statistics,
+    geometry,
     contexts: extracted.contexts,
     decodeTokens: (ids) => model.decodeTokens(ids),
   });

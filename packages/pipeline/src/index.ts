@@ -5,7 +5,7 @@ export { extractActivations } from './steps/extract-activations.ts';
 export type { ExtractedActivations, ContextRef } from './steps/extract-activations.ts';
 export { computeStatistics } from './steps/compute-statistics.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
-export { trainTopKSae } from './steps/train-step.ts';
+export { trainSaeStep } from './steps/train-step.ts';
 export { readActivationFile, readActivationMatrix, writeActivationFile } from './activation-file.ts';
 export { terminalProgress, silentProgress } from './progress.ts';
 export type { Progress, ProgressFactory } from './progress.ts';

@@ -1,3 +1,4 @@
+import { SUPPORTED_ARCHITECTURES } from '@atlas/sae';
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 
@@ -6,8 +7,6 @@ const positiveInt = (flag: string) =>
     .number({ error: `${flag} must be a number` })
     .int(`${flag} must be a whole number`)
     .positive(`${flag} must be at least 1`);
-
-export const SUPPORTED_ARCHITECTURES = ['topk'] as const;
 
 export const extractOptions = z.object({
   model: z.string({ error: '--model DIR is required (a Hugging Face ONNX folder, e.g. packages/demo-model)' }),
@@ -26,14 +25,17 @@ export const trainOptions = z
       error: (issue) => `--architecture ${String(issue.input)} is not supported; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
     }),
     width: positiveInt('--width'),
-    k: positiveInt('--k'),
+    k: positiveInt('--k').optional(),
     out: z.string({ error: '--out DIR is required (the SAELens folder to write)' }),
     epochs: positiveInt('--epochs').default(1),
     batchSize: positiveInt('--batch-size').default(4096),
     lr: z.coerce.number().positive('--lr must be positive').optional(),
     seed: z.coerce.number().int('--seed must be a whole number').default(0),
   })
-  .refine((options) => options.k <= options.width, {
+  .refine((options) => options.k !== undefined || !['topk', 'batchtopk'].includes(options.architecture), {
+    error: '--k is required for topk and batchtopk (active features per token)',
+  })
+  .refine((options) => options.k === undefined || options.k <= options.width, {
     error: '--k must not exceed --width (k active features out of width)',
   });
 

@@ -1,16 +1,22 @@
 import type { DeadLatentTracker } from './dead-latents.ts';
 import { accumulateBackward, createTotals, finishBackward } from './gradients.ts';
-import type { BatchStats, Gradients, Params, Workspace } from './gradients.ts';
-import type { TopKSession } from './topk-session.ts';
+import type { BatchStats, Gradients, Params, Penalty, Workspace } from './gradients.ts';
+import type { SparseCodes } from './types.ts';
 
 export interface StepContext {
-  session: TopKSession;
+  session: { run(x: Float32Array, rows: number): Promise<SparseCodes> };
   params: Params;
   grads: Gradients;
   workspace: Workspace;
   tracker: DeadLatentTracker;
   dIn: number;
+  /** Code slots per row. */
   k: number;
+  /**
+   * Turns the graph's codes for some rows into the codes training uses (batchtopk's batch-level
+   * selection, jumprelu's jump) and the sparsity penalty, if the architecture has one.
+   */
+  prepare?: (codes: SparseCodes, rows: number) => { codes: SparseCodes; penalty?: Penalty };
 }
 
 /** Seconds spent waiting for onnxruntime and running the JS backward pass. */
@@ -32,7 +38,8 @@ export async function encodeAndBackward(
   chunks: number,
   timings: StepTimings,
 ): Promise<BatchStats> {
-  const { session, params, grads, workspace, tracker, dIn, k } = context;
+  const { session, params, grads, workspace, tracker, dIn, k, prepare } = context;
+  let penalty: Penalty | undefined;
   const chunkRows = Math.ceil(batchRows / chunks);
   const totals = createTotals(dIn);
   const encode = (start: number) => {
@@ -48,13 +55,15 @@ export async function encodeAndBackward(
     const { start, rows } = pending;
     const next = start + rows;
     if (next < batchRows) pending = encode(next);
-    tracker.record(codes, rows);
-    accumulateBackward(params, x.subarray(start * dIn), rows, codes, k, grads, workspace, batchRows, totals);
+    const prepared = prepare ? prepare(codes, rows) : { codes };
+    penalty = prepared.penalty;
+    tracker.record(prepared.codes, rows);
+    accumulateBackward(params, x.subarray(start * dIn), rows, prepared.codes, k, grads, workspace, batchRows, totals, penalty);
     timings.backward += (performance.now() - started) / 1000;
     if (next >= batchRows) break;
   }
   const started = performance.now();
-  const stats = finishBackward(params, grads, totals, batchRows, workspace.kernels);
+  const stats = finishBackward(params, grads, totals, batchRows, workspace.kernels, penalty);
   timings.backward += (performance.now() - started) / 1000;
   return stats;
 }

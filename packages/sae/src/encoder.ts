@@ -1,4 +1,6 @@
+import { EncoderSession } from './encoder-session.ts';
 import { SaeError } from './sae-error.ts';
+import { SUPPORTED_ARCHITECTURES as SAE_ARCHITECTURES } from './train-options.ts';
 import { TopKSession } from './topk-session.ts';
 import type { SaeWeights, SparseCodes } from './types.ts';
 import { validateK } from './validate.ts';
@@ -43,6 +45,72 @@ export async function createTopKEncoder(sae: SaeWeights, options: TopKEncoderOpt
         const codes = await session.run(x.subarray(start * dIn, (start + count) * dIn), count);
         indices.set(codes.indices, start * k);
         values.set(codes.values, start * k);
+      }
+      return { indices, values };
+    },
+    close: () => session.close(),
+  };
+}
+
+export interface SaeEncoder {
+  /** Code slots per row: k for topk, the cap (`maxActive`) otherwise. */
+  readonly slots: number;
+  /**
+   * Sparse codes of `rows` rows of `x` ([rows, dIn]): rows × slots indices and activations,
+   * largest first (jumprelu/batchtopk: farthest above the threshold first); 0 where a slot's
+   * latent does not fire.
+   */
+  encode(x: Float32Array, rows: number): Promise<SparseCodes>;
+  close(): Promise<void>;
+}
+
+export interface SaeEncoderOptions {
+  /** Slots per row (default: the SAE's k; for relu/jumprelu that is its cap). */
+  maxActive?: number;
+  /** Rows per onnxruntime run (default 4096). */
+  batchSize?: number;
+  threads?: number;
+}
+
+/**
+ * The inference encoder for every architecture, sparse extraction inside the ONNX graph:
+ * topk: ReLU(TopK_k(pre)); relu: the `maxActive` largest of ReLU(pre); jumprelu and batchtopk:
+ * ReLU(pre)·[pre > θ_j], the `maxActive` latents farthest above θ (batchtopk's θ is its global
+ * threshold). A row with more firing latents than slots keeps the largest.
+ */
+export async function createEncoder(sae: SaeWeights, options: SaeEncoderOptions = {}): Promise<SaeEncoder> {
+  const { dIn, width, architecture } = sae.cfg;
+  if (!(SAE_ARCHITECTURES as readonly string[]).includes(architecture)) {
+    throw new SaeError(`Unsupported SAE architecture ${JSON.stringify(architecture)}; supported: ${SAE_ARCHITECTURES.join(', ')}.`);
+  }
+  const slots = options.maxActive ?? sae.cfg.k;
+  validateK(slots, width);
+  const batchSize = options.batchSize ?? 4096;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new SaeError(`batchSize must be a positive integer, got ${batchSize}.`);
+  }
+  const thresholded = architecture === 'jumprelu' || architecture === 'batchtopk';
+  if (thresholded && sae.threshold?.length !== width) {
+    throw new SaeError(`A ${architecture} SAE needs a threshold of ${width} values, got ${sae.threshold?.length ?? 'none'}.`);
+  }
+  const session = await EncoderSession.open(
+    { W_enc: sae.W_enc, b_enc: sae.b_enc, b_dec: sae.b_dec, ...(thresholded ? { threshold: sae.threshold! } : {}) },
+    { dIn, width, slots, mode: thresholded ? 'threshold' : 'topk' },
+    options.threads,
+  );
+  return {
+    slots,
+    async encode(x, rows) {
+      if (!Number.isSafeInteger(rows) || rows < 0 || x.length !== rows * dIn) {
+        throw new SaeError(`encode: x has ${x.length} values but rows × dIn = ${rows} × ${dIn} = ${rows * dIn}.`);
+      }
+      const indices = new Int32Array(rows * slots);
+      const values = new Float32Array(rows * slots);
+      for (let start = 0; start < rows; start += batchSize) {
+        const count = Math.min(batchSize, rows - start);
+        const codes = await session.run(x.subarray(start * dIn, (start + count) * dIn), count);
+        indices.set(codes.indices, start * slots);
+        values.set(codes.values, start * slots);
       }
       return { indices, values };
     },

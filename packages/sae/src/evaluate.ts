@@ -1,4 +1,4 @@
-import { createTopKEncoder } from './encoder.ts';
+import { createEncoder } from './encoder.ts';
 import { columnMean } from './init.ts';
 import { reconstruct } from './reconstruct.ts';
 import type { SaeMetrics, SaeWeights } from './types.ts';
@@ -19,11 +19,12 @@ export async function evaluateSae(
   rows: number,
   options: { batchSize?: number; threads?: number } = {},
 ): Promise<Evaluation> {
-  const { dIn, width, k } = sae.cfg;
+  const { dIn, width } = sae.cfg;
   validateActivations(activations, rows, dIn);
   const batchSize = Math.min(options.batchSize ?? 4096, rows);
   const mean = columnMean(activations, rows, dIn);
-  const encoder = await createTopKEncoder(sae, { batchSize, ...(options.threads ? { threads: options.threads } : {}) });
+  const encoder = await createEncoder(sae, { batchSize, ...(options.threads ? { threads: options.threads } : {}) });
+  const k = encoder.slots;
   const fires = new Float64Array(width);
   const reconstruction = new Float32Array(batchSize * dIn);
   let squaredError = 0;

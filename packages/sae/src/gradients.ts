@@ -12,7 +12,20 @@ export interface Params {
   b_enc: Float32Array; // [width]
   W_dec: Float32Array; // [width, dIn]
   b_dec: Float32Array; // [dIn]
+  /** jumprelu only: log θ per latent [width]. */
+  logThreshold?: Float32Array;
 }
+
+/**
+ * The sparsity term of the loss, per architecture (topk and batchtopk have none):
+ * - `l1` (relu): λ·mean_i Σ_j z_ij‖W_dec[j]‖, with `norms` the current decoder row norms;
+ * - `jumprelu`: λ·mean_i Σ_j H(pre_ij − θ_j), θ = exp(logThreshold), through the
+ *   straight-through estimator with a rectangle kernel of width `bandwidth`. `codes.values` are
+ *   then z = pre·H(pre − θ) and `pre` holds the raw pre-activations in the same slots.
+ */
+export type Penalty =
+  | { kind: 'l1'; coefficient: number; norms: Float32Array }
+  | { kind: 'jumprelu'; coefficient: number; bandwidth: number; threshold: Float32Array; pre: Float32Array };
 
 /** Per-row scratch vectors for `backward`, in the kernels' memory. */
 export interface Workspace {
@@ -39,14 +52,20 @@ export interface Gradients {
   b_enc: Float32Array;
   W_dec: Float32Array;
   b_dec: Float32Array;
+  /** jumprelu: ∂L/∂logθ [width] (∂L/∂θ until `finishBackward`); l1: per latent Σ_i z_ij. */
+  latent: Float32Array;
   touched: Int32Array;
   touchedCount: number;
   isTouched: Uint8Array;
 }
 
 export interface BatchStats {
-  /** Mean over rows of ‖x − x̂‖² (the training loss). */
+  /** The training loss: reconstruction + sparsity penalty. */
   loss: number;
+  /** Mean over rows of ‖x − x̂‖². */
+  reconstructionLoss: number;
+  /** The penalty term (0 for topk and batchtopk). */
+  sparsityLoss: number;
   l0: number;
   /** ‖x − x̂‖² / ‖x − mean_batch(x)‖². */
   fvu: number;
@@ -58,6 +77,7 @@ export function createGradients(dIn: number, width: number, kernels: VectorKerne
     b_enc: new Float32Array(width),
     W_dec: kernels.alloc(width * dIn),
     b_dec: kernels.alloc(dIn),
+    latent: new Float32Array(width),
     touched: new Int32Array(width),
     touchedCount: 0,
     isTouched: new Uint8Array(width),
@@ -75,6 +95,7 @@ export function zeroGradients(grads: Gradients, dIn: number): void {
   grads.touchedCount = 0;
   grads.b_enc.fill(0);
   grads.b_dec.fill(0);
+  grads.latent.fill(0);
 }
 
 /** Running sums over the rows of one batch, for the loss and the statistics. */
@@ -82,11 +103,13 @@ export interface BatchTotals {
   squaredError: number;
   sumOfSquares: number;
   active: number;
+  /** Σ over rows of the unscaled penalty (Σ_j z‖W_dec[j]‖ or the count of firing latents). */
+  penalty: number;
   columnSum: Float64Array;
 }
 
 export function createTotals(dIn: number): BatchTotals {
-  return { squaredError: 0, sumOfSquares: 0, active: 0, columnSum: new Float64Array(dIn) };
+  return { squaredError: 0, sumOfSquares: 0, active: 0, penalty: 0, columnSum: new Float64Array(dIn) };
 }
 
 /**
@@ -104,10 +127,11 @@ export function backward(
   k: number,
   grads: Gradients,
   workspace: Workspace,
+  penalty?: Penalty,
 ): BatchStats {
   const totals = createTotals(params.b_dec.length);
-  accumulateBackward(params, x, rows, codes, k, grads, workspace, rows, totals);
-  return finishBackward(params, grads, totals, rows, workspace.kernels);
+  accumulateBackward(params, x, rows, codes, k, grads, workspace, rows, totals, penalty);
+  return finishBackward(params, grads, totals, rows, workspace.kernels, penalty);
 }
 
 /**
@@ -124,6 +148,7 @@ export function accumulateBackward(
   workspace: Workspace,
   batchRows: number,
   totals: BatchTotals,
+  penalty?: Penalty,
 ): void {
   const dIn = params.b_dec.length;
   const { W_dec, b_dec } = params;
@@ -136,6 +161,12 @@ export function accumulateBackward(
   let squaredError = 0;
   let sumOfSquares = 0;
   let active = 0;
+  let penaltySum = 0;
+  const l1 = penalty?.kind === 'l1' ? penalty : undefined;
+  const jump = penalty?.kind === 'jumprelu' ? penalty : undefined;
+  const l1Scale = l1 ? l1.coefficient / batchRows : 0;
+  const halfWidth = jump ? jump.bandwidth / 2 : 0;
+  const latent = grads.latent;
 
   for (let i = 0; i < rows; i++) {
     const xo = i * dIn;
@@ -166,11 +197,35 @@ export function accumulateBackward(
         grads.touched[grads.touchedCount++] = j;
       }
       // ∂L/∂z = g·W_dec[j] (and ∂L/∂W_dec[j] += z·g); ReLU and TopK pass it on to pre[j].
-      const dPre = kernels.dotAxpy(residualGrad, 0, W_dec, j * dIn, grads.W_dec, j * dIn, z, dIn);
+      let dPre = kernels.dotAxpy(residualGrad, 0, W_dec, j * dIn, grads.W_dec, j * dIn, z, dIn);
+      if (l1) {
+        // λ/B·z‖W_dec[j]‖: ∂/∂z = λ/B·‖W_dec[j]‖; ∂/∂W_dec[j] = λ/B·z·W_dec[j]/‖W_dec[j]‖ (in finishBackward).
+        const norm = l1.norms[j]!;
+        penaltySum += z * norm;
+        latent[j] = latent[j]! + z;
+        dPre += l1Scale * norm;
+      }
       gb_enc[j] = gb_enc[j]! + dPre;
       kernels.axpy(grads.W_encT, j * dIn, centred, 0, dPre, dIn);
     }
+    if (jump) {
+      // Straight-through estimator: ∂z/∂θ = −(θ/ε)·K((pre − θ)/ε), ∂H/∂θ = −(1/ε)·K(...),
+      // K the rectangle on (−½, ½). Inactive slots just below θ contribute too.
+      const { threshold, pre, bandwidth, coefficient } = jump;
+      const stepGrad = coefficient / batchRows / bandwidth;
+      for (let s = 0; s < k; s++) {
+        const slot = codeOffset + s;
+        const j = indices[slot]!;
+        const theta = threshold[j]!;
+        const p = pre[slot]!;
+        if (values[slot]! > 0) penaltySum += 1;
+        if (Math.abs(p - theta) >= halfWidth) continue;
+        const g = kernels.dot(residualGrad, 0, W_dec, j * dIn, dIn);
+        latent[j] = latent[j]! - (theta / bandwidth) * g - stepGrad;
+      }
+    }
   }
+  totals.penalty += penaltySum;
   totals.squaredError += squaredError;
   totals.sumOfSquares += sumOfSquares;
   totals.active += active;
@@ -183,8 +238,21 @@ export function finishBackward(
   totals: BatchTotals,
   batchRows: number,
   kernels: VectorKernels,
+  penalty?: Penalty,
 ): BatchStats {
   const dIn = params.b_dec.length;
+  if (penalty?.kind === 'l1') {
+    const scale = penalty.coefficient / batchRows;
+    for (let t = 0; t < grads.touchedCount; t++) {
+      const j = grads.touched[t]!;
+      const norm = penalty.norms[j]!;
+      if (norm > 0) kernels.axpy(grads.W_dec, j * dIn, params.W_dec, j * dIn, (scale * grads.latent[j]!) / norm, dIn);
+    }
+  } else if (penalty?.kind === 'jumprelu') {
+    // ∂L/∂logθ = θ·∂L/∂θ.
+    const { threshold } = penalty;
+    for (let j = 0; j < threshold.length; j++) grads.latent[j] = grads.latent[j]! * threshold[j]!;
+  }
   // b_dec is also subtracted from the input: ∂L/∂b_dec −= W_enc · Σ_i ∂L/∂pre_i (= W_enc · ∂L/∂b_enc).
   for (let t = 0; t < grads.touchedCount; t++) {
     const j = grads.touched[t]!;
@@ -193,8 +261,12 @@ export function finishBackward(
   let meanSquares = 0;
   for (let d = 0; d < dIn; d++) meanSquares += totals.columnSum[d]! ** 2;
   const totalVariance = totals.sumOfSquares - meanSquares / batchRows;
+  const reconstructionLoss = totals.squaredError / batchRows;
+  const sparsityLoss = penalty ? (penalty.coefficient * totals.penalty) / batchRows : 0;
   return {
-    loss: totals.squaredError / batchRows,
+    loss: reconstructionLoss + sparsityLoss,
+    reconstructionLoss,
+    sparsityLoss,
     l0: totals.active / batchRows,
     fvu: totalVariance > 0 ? totals.squaredError / totalVariance : Number.NaN,
   };

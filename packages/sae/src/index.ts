@@ -1,11 +1,11 @@
-export type { SaeConfig, SaeWeights, SaeMetrics, SaeTrainingInfo, SparseCodes } from './types.ts';
+export type { Architecture, SaeConfig, SaeWeights, SaeMetrics, SaeTrainingInfo, SparseCodes } from './types.ts';
 export { SaeError } from './sae-error.ts';
 export { trainSae } from './train.ts';
 export type { TrainMetrics } from './train.ts';
-export { SUPPORTED_ARCHITECTURES } from './train-options.ts';
+export { SUPPORTED_ARCHITECTURES, DEFAULT_MAX_ACTIVE } from './train-options.ts';
 export type { TrainSaeOptions, TrainProgress } from './train-options.ts';
-export { createTopKEncoder } from './encoder.ts';
-export type { TopKEncoder, TopKEncoderOptions } from './encoder.ts';
+export { createTopKEncoder, createEncoder } from './encoder.ts';
+export type { TopKEncoder, TopKEncoderOptions, SaeEncoder, SaeEncoderOptions } from './encoder.ts';
 export { evaluateSae } from './evaluate.ts';
 export type { Evaluation } from './evaluate.ts';
 export { saveSaeLens, loadSae, CFG_FILE, WEIGHTS_FILE, METRICS_FILE } from './saelens.ts';

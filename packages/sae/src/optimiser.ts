@@ -15,7 +15,7 @@ export const optimiserFloats = (dIn: number, width: number) => 4 * width * dIn;
  * renormalised.
  */
 export class Optimiser {
-  private readonly state: Record<keyof Params, AdamState>;
+  private readonly state: Record<'W_encT' | 'W_dec' | 'b_enc' | 'b_dec' | 'logThreshold', AdamState>;
   private t = 0;
 
   constructor(
@@ -28,6 +28,7 @@ export class Optimiser {
       W_dec: createAdamState(width * dIn, kernels),
       b_enc: createAdamState(width),
       b_dec: createAdamState(dIn),
+      logThreshold: createAdamState(width),
     };
   }
 
@@ -39,6 +40,8 @@ export class Optimiser {
     kernels.adam(params.W_dec, grads.W_dec, state.W_dec.m, state.W_dec.v, hyper);
     adamJs(params.b_enc, grads.b_enc, state.b_enc.m, state.b_enc.v, hyper);
     adamJs(params.b_dec, grads.b_dec, state.b_dec.m, state.b_dec.v, hyper);
+    // jumprelu's thresholds (grads.latent holds ∂L/∂logθ there).
+    if (params.logThreshold) adamJs(params.logThreshold, grads.latent, state.logThreshold.m, state.logThreshold.v, hyper);
     normaliseRows(kernels, params.W_dec, dIn);
   }
 }

@@ -1,12 +1,26 @@
 import { SaeError } from './sae-error.ts';
-import type { SaeConfig, SaeTrainingInfo } from './types.ts';
+import { DEFAULT_MAX_ACTIVE } from './train-options.ts';
+import type { Architecture, SaeConfig, SaeTrainingInfo } from './types.ts';
 
-export const SUPPORTED_SAELENS_ARCHITECTURES = ['topk'] as const;
+/** SAELens architectures this package reads (batchtopk SAEs are saved as jumprelu, as SAELens does). */
+export const SUPPORTED_SAELENS_ARCHITECTURES = ['topk', 'standard', 'jumprelu'] as const;
 
-/** SAELens v6 cfg.json for a TopK SAE (metadata nested; extra metadata keys are allowed). */
+/** The SAELens architecture an SAE is saved as: relu is "standard", batchtopk is "jumprelu". */
+export function saeLensArchitecture(cfg: SaeConfig): string {
+  return { topk: 'topk', relu: 'standard', jumprelu: 'jumprelu', batchtopk: 'jumprelu' }[cfg.architecture];
+}
+
+/**
+ * SAELens v6 cfg.json (metadata nested; extra metadata keys are allowed). `k` is written for
+ * topk; a batchtopk SAE is written as SAELens writes one for inference — a jumprelu whose
+ * `threshold` tensor holds the global threshold — with `metadata.atlas_architecture:
+ * "batchtopk"` and `atlas_k` so it loads back as batchtopk; relu/jumprelu keep their code cap
+ * in `metadata.atlas_max_active`.
+ */
 export function toSaeLensConfig(cfg: SaeConfig): Record<string, unknown> {
+  const topk = cfg.architecture === 'topk';
   return {
-    architecture: 'topk',
+    architecture: saeLensArchitecture(cfg),
     d_in: cfg.dIn,
     d_sae: cfg.width,
     dtype: cfg.dtype,
@@ -14,8 +28,7 @@ export function toSaeLensConfig(cfg: SaeConfig): Record<string, unknown> {
     apply_b_dec_to_input: true,
     normalize_activations: cfg.normalizeActivations,
     reshape_activations: 'none',
-    k: cfg.k,
-    rescale_acts_by_decoder_norm: false,
+    ...(topk ? { k: cfg.k, rescale_acts_by_decoder_norm: false } : {}),
     metadata: {
       model_name: cfg.modelId,
       hook_name: cfg.hookName,
@@ -24,6 +37,8 @@ export function toSaeLensConfig(cfg: SaeConfig): Record<string, unknown> {
       context_size: cfg.contextSize ?? null,
       dataset_path: cfg.datasetPath ?? null,
       ...(cfg.training ? { atlas_training: cfg.training } : {}),
+      ...(cfg.architecture === 'batchtopk' ? { atlas_architecture: 'batchtopk', atlas_k: cfg.k } : {}),
+      ...(cfg.architecture === 'relu' || cfg.architecture === 'jumprelu' ? { atlas_max_active: cfg.k } : {}),
     },
   };
 }
@@ -45,20 +60,29 @@ export function fromSaeLensConfig(raw: unknown, source: string): ParsedSaeLensCo
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('is not a JSON object');
   const json = raw as Record<string, unknown>;
   const meta = (typeof json.metadata === 'object' && json.metadata !== null ? json.metadata : json) as Record<string, unknown>;
-  const architecture = architectureOf(json);
-  if (!(SUPPORTED_SAELENS_ARCHITECTURES as readonly string[]).includes(architecture)) {
-    fail(`unsupported SAE architecture "${architecture}"; supported: ${SUPPORTED_SAELENS_ARCHITECTURES.join(', ')}`);
+  const saeLens = architectureOf(json);
+  if (!(SUPPORTED_SAELENS_ARCHITECTURES as readonly string[]).includes(saeLens)) {
+    fail(`unsupported SAE architecture "${saeLens}"; supported: ${SUPPORTED_SAELENS_ARCHITECTURES.join(', ')}`);
   }
+  const activation = json.activation_fn_str ?? json.activation_fn ?? 'relu';
+  if (saeLens === 'standard' && activation !== 'relu') {
+    fail(`unsupported activation function "${String(activation)}" for a standard SAE; supported: relu, topk`);
+  }
+  const architecture: Architecture =
+    saeLens === 'topk' ? 'topk' : saeLens === 'standard' ? 'relu' : meta.atlas_architecture === 'batchtopk' ? 'batchtopk' : 'jumprelu';
   const dIn = integer(json.d_in, 'd_in', fail);
   const width = integer(json.d_sae, 'd_sae', fail);
   const kwargs = (json.activation_fn_kwargs ?? {}) as Record<string, unknown>;
-  const k = integer(json.k ?? kwargs.k, 'k', fail);
+  const k =
+    architecture === 'topk' ? integer(json.k ?? kwargs.k, 'k', fail) :
+    architecture === 'batchtopk' ? integer(meta.atlas_k, 'metadata.atlas_k', fail) :
+    meta.atlas_max_active === undefined ? Math.min(width, DEFAULT_MAX_ACTIVE) : integer(meta.atlas_max_active, 'metadata.atlas_max_active', fail);
   const normalize = json.normalize_activations ?? 'none';
   if (normalize !== 'none' && normalize !== null) {
     fail(`normalize_activations "${String(normalize)}" is not supported; only "none" is`);
   }
   const cfg: SaeConfig = {
-    architecture: 'topk',
+    architecture,
     dIn,
     width,
     k,

@@ -4,17 +4,21 @@ import { readSafetensors, toFloat32, writeSafetensors } from '@atlas/safetensors
 import type { Tensor } from '@atlas/safetensors';
 import { SaeError } from './sae-error.ts';
 import { fromSaeLensConfig, toSaeLensConfig } from './saelens-config.ts';
-import type { SaeWeights } from './types.ts';
+import type { SaeConfig, SaeWeights } from './types.ts';
 import { validateK } from './validate.ts';
 
 export const CFG_FILE = 'cfg.json';
 export const WEIGHTS_FILE = 'sae_weights.safetensors';
 export const METRICS_FILE = 'metrics.json';
 
-type WeightName = 'W_enc' | 'b_enc' | 'W_dec' | 'b_dec';
+type WeightName = 'W_enc' | 'b_enc' | 'W_dec' | 'b_dec' | 'threshold';
 
-function expectedShapes(dIn: number, width: number): Record<WeightName, number[]> {
-  return { W_enc: [dIn, width], b_enc: [width], W_dec: [width, dIn], b_dec: [dIn] };
+/** The tensors of an SAE of this architecture (jumprelu and batchtopk add `threshold`). */
+function expectedShapes(cfg: SaeConfig): Partial<Record<WeightName, number[]>> {
+  const { dIn, width } = cfg;
+  const shapes: Partial<Record<WeightName, number[]>> = { W_enc: [dIn, width], b_enc: [width], W_dec: [width, dIn], b_dec: [dIn] };
+  if (cfg.architecture === 'jumprelu' || cfg.architecture === 'batchtopk') shapes.threshold = [width];
+  return shapes;
 }
 
 /**
@@ -22,12 +26,12 @@ function expectedShapes(dIn: number, width: number): Record<WeightName, number[]
  * (W_enc, b_enc, W_dec, b_dec as F32) and, when given, metrics.json.
  */
 export async function saveSaeLens(dir: string, sae: SaeWeights, metrics?: object): Promise<void> {
-  const { dIn, width } = sae.cfg;
-  const shapes = expectedShapes(dIn, width);
+  const shapes = expectedShapes(sae.cfg);
   const tensors: Record<string, Tensor> = {};
   for (const name of Object.keys(shapes) as WeightName[]) {
-    const shape = shapes[name];
+    const shape = shapes[name]!;
     const data = sae[name];
+    if (!data) throw new SaeError(`Cannot save: a ${sae.cfg.architecture} SAE needs ${name}.`);
     if (data.length !== shape.reduce((a, b) => a * b, 1)) {
       throw new SaeError(`Cannot save: ${name} has ${data.length} values, expected shape [${shape.join(', ')}].`);
     }
@@ -66,11 +70,11 @@ export async function loadSae(dir: string): Promise<SaeWeights> {
       /ENOENT/.test(error.message) ? `SAE folder ${dir} has no ${WEIGHTS_FILE}.` : error.message,
     );
   });
-  const shapes = expectedShapes(cfg.dIn, cfg.width);
+  const shapes = expectedShapes(cfg);
   const weights = {} as Record<WeightName, Float32Array>;
   for (const name of Object.keys(shapes) as WeightName[]) {
     const tensor = tensors[name];
-    const expected = shapes[name];
+    const expected = shapes[name]!;
     if (!tensor) {
       throw new SaeError(`${weightsPath}: missing tensor ${name}; it holds [${Object.keys(tensors).join(', ')}].`);
     }

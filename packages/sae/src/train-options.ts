@@ -1,12 +1,18 @@
 import { SaeError } from './sae-error.ts';
 import { defaultLearningRate, validateSchedule } from './schedule.ts';
 import type { LrSchedule } from './schedule.ts';
+import type { Architecture } from './types.ts';
 import { validateActivations, validateK } from './validate.ts';
 
-export const SUPPORTED_ARCHITECTURES = ['topk'] as const;
+export const SUPPORTED_ARCHITECTURES = ['topk', 'batchtopk', 'relu', 'jumprelu'] as const;
+
+/** Default per-row cap on the sparse codes of relu/jumprelu (and candidates per row for batchtopk: 4k). */
+export const DEFAULT_MAX_ACTIVE = 256;
 
 export interface TrainProgress {
   loss: number;
+  reconstructionLoss: number;
+  sparsityLoss: number;
   l0: number;
   fvu: number;
   deadFraction: number;
@@ -19,9 +25,27 @@ export interface TrainSaeOptions {
   activations: Float32Array;
   rows: number;
   dIn: number;
-  architecture: 'topk';
+  architecture: Architecture;
   width: number;
-  k: number;
+  /** topk: latents per row; batchtopk: mean latents per row (k·B per batch). Not used by relu/jumprelu. */
+  k?: number;
+  /**
+   * Slots per row of the sparse codes the ONNX graph returns (TopK inside the graph). relu and
+   * jumprelu: the cap on firing latents per row (default min(width, 256)); a row with more keeps
+   * its largest (jumprelu: farthest above θ). batchtopk: candidates per row for the batch-level
+   * selection (default min(width, 4k)).
+   */
+  maxActive?: number;
+  /** relu: λ of the L1 penalty λ·Σ_j z_j‖W_dec[j]‖ (default 1, as SAELens). */
+  l1Coefficient?: number;
+  /** jumprelu: λ of the L0 penalty λ·Σ_j H(pre_j − θ_j) (default 1, as SAELens). */
+  l0Coefficient?: number;
+  /** jumprelu: width ε of the rectangle kernel of the straight-through estimator (default 0.05). */
+  bandwidth?: number;
+  /** jumprelu: initial θ for every latent (default 0.01). */
+  initialThreshold?: number;
+  /** Linear warm-up of the sparsity coefficient from 0 over this many steps (default 0). */
+  sparsityWarmupSteps?: number;
   /** Rows per step (default 4096, or all rows when fewer). */
   batchSize?: number;
   /** Passes over the data (default 1); give this or `steps`. */
@@ -55,6 +79,15 @@ export interface TrainSaeOptions {
 }
 
 export interface TrainPlan extends LrSchedule {
+  architecture: Architecture;
+  /** Code slots per row the graph returns. */
+  slots: number;
+  /** The SAE's k (relu/jumprelu: = slots). */
+  k: number;
+  sparsityCoefficient: number;
+  sparsityWarmupSteps: number;
+  bandwidth: number;
+  initialThreshold: number;
   batchSize: number;
   seed: number;
   deadAfterTokens: number;
@@ -64,13 +97,32 @@ export interface TrainPlan extends LrSchedule {
 
 /** Validates the options (data last: it is the slow check) and fills in the defaults. */
 export function planTraining(options: TrainSaeOptions): TrainPlan {
-  const { architecture, width, k, rows, dIn } = options;
+  const { architecture, width, rows, dIn } = options;
   if (!(SUPPORTED_ARCHITECTURES as readonly string[]).includes(architecture)) {
     throw new SaeError(
       `Unsupported SAE architecture ${JSON.stringify(architecture)}; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}.`,
     );
   }
+  const sparse = architecture === 'relu' || architecture === 'jumprelu';
+  if (!sparse && options.k === undefined) throw new SaeError(`architecture ${architecture} needs k.`);
+  let k = options.k ?? 1;
   validateK(k, width);
+  const slots =
+    options.maxActive ??
+    (architecture === 'topk' ? k : architecture === 'batchtopk' ? Math.min(width, 4 * k) : Math.min(width, DEFAULT_MAX_ACTIVE));
+  if (architecture !== 'topk' && options.maxActive !== undefined) validateK(options.maxActive, width);
+  if (architecture === 'batchtopk' && slots < k) throw new SaeError(`maxActive (${slots}) must be at least k (${k}).`);
+  if (sparse) k = slots;
+  const positive = (name: string, value: number | undefined, fallback: number) => {
+    const v = value ?? fallback;
+    if (!(v > 0) || !Number.isFinite(v)) throw new SaeError(`${name} must be a positive number, got ${value}.`);
+    return v;
+  };
+  const sparsityCoefficient =
+    architecture === 'relu' ? positive('l1Coefficient', options.l1Coefficient, 1) :
+    architecture === 'jumprelu' ? positive('l0Coefficient', options.l0Coefficient, 1) : 0;
+  const bandwidth = positive('bandwidth', options.bandwidth, 0.05);
+  const initialThreshold = positive('initialThreshold', options.initialThreshold, 0.01);
   const batchSize = Math.min(options.batchSize ?? 4096, rows);
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     throw new SaeError(`batchSize must be a positive integer, got ${options.batchSize}.`);
@@ -86,6 +138,13 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     throw new SaeError(`steps must be a positive integer, got ${options.steps}.`);
   }
   const plan: TrainPlan = {
+    architecture,
+    slots,
+    k,
+    sparsityCoefficient,
+    sparsityWarmupSteps: options.sparsityWarmupSteps ?? 0,
+    bandwidth,
+    initialThreshold,
     lr: options.lr ?? defaultLearningRate(width),
     totalSteps,
     warmupSteps: options.warmupSteps ?? Math.min(1000, Math.floor(totalSteps / 20)),
@@ -94,7 +153,8 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     seed: options.seed ?? 0,
     deadAfterTokens: options.deadAfterTokens ?? 1_000_000,
     evaluationRows: Math.min(options.evaluationRows ?? 65_536, rows),
-    pipelineChunks: options.pipelineChunks ?? 1,
+    // batchtopk selects over the whole batch, so it is encoded in one piece.
+    pipelineChunks: architecture === 'batchtopk' ? 1 : (options.pipelineChunks ?? 1),
   };
   if (!Number.isSafeInteger(plan.pipelineChunks) || plan.pipelineChunks < 1) {
     throw new SaeError(`pipelineChunks must be a positive integer, got ${options.pipelineChunks}.`);

@@ -9,7 +9,9 @@ import { transpose } from './matrix.ts';
 import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from './optimiser.ts';
 import { mulberry32 } from './random.ts';
 import { learningRateAt } from './schedule.ts';
-import { TopKSession } from './topk-session.ts';
+import { EncoderSession } from './encoder-session.ts';
+import { makePrepare } from './prepare.ts';
+import { nthLargest } from './select.ts';
 import { planTraining } from './train-options.ts';
 import type { TrainPlan, TrainSaeOptions } from './train-options.ts';
 import type { SaeConfig, SaeMetrics, SaeWeights } from './types.ts';
@@ -29,14 +31,16 @@ export interface TrainMetrics extends SaeMetrics {
 }
 
 /**
- * Trains a TopK SAE. Each step runs the ONNX encoder graph (dense product + TopK inside the
- * graph; weights fed as inputs that wrap these very arrays), then reconstructs, computes the
- * loss and all gradients sparsely in TypeScript (B·k·dIn work per pass), applies Adam with
- * warm-up and decay, and renormalises the decoder rows. Deterministic for a given seed.
+ * Trains an SAE (topk, batchtopk, relu or jumprelu). Each step runs the ONNX encoder graph
+ * (dense product + a TopK extraction of `slots` codes per row inside the graph; weights fed as
+ * inputs that wrap these very arrays), then reconstructs, computes the loss, the sparsity
+ * penalty and all gradients sparsely in TypeScript (B·slots·dIn work per pass at most), applies
+ * Adam with warm-up and decay, and renormalises the decoder rows. Deterministic for a seed.
  */
 export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
   const plan = planTraining(options);
-  const { activations, rows, dIn, width, k } = options;
+  const { activations, rows, dIn, width } = options;
+  const { architecture, slots, k } = plan;
   const uniform = mulberry32(plan.seed);
   // W_encT, W_dec, their gradients and Adam moments all live in the kernels' memory.
   const kernels = chooseKernels(
@@ -48,8 +52,19 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
   const params = { ...initial, W_encT: kernels.alloc(width * dIn), W_dec: kernels.alloc(width * dIn) };
   params.W_encT.set(initial.W_encT);
   params.W_dec.set(initial.W_dec);
+  const threshold = new Float32Array(width); // jumprelu: θ = exp(logθ), fed to the graph
+  if (architecture === 'jumprelu') {
+    params.logThreshold = new Float32Array(width).fill(Math.log(plan.initialThreshold));
+    threshold.fill(plan.initialThreshold);
+  }
   const sampler = new BatchSampler(activations, rows, dIn, plan.batchSize, uniform);
-  const session = await TopKSession.open(params, dIn, width, k, options.threads);
+  const session = await EncoderSession.open(
+    { ...params, threshold },
+    { dIn, width, slots, mode: architecture === 'jumprelu' ? 'threshold-raw' : 'topk' },
+    options.threads,
+  );
+  const state = { k, coefficient: plan.sparsityCoefficient, norms: new Float32Array(width), threshold, bandwidth: plan.bandwidth };
+  const prepare = makePrepare(architecture, state);
   const timings = { encode: 0, backward: 0, optimiser: 0 };
   let loss = Number.NaN;
   const started = performance.now();
@@ -58,10 +73,16 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
     const workspace = createWorkspace(dIn, kernels);
     const optimiser = new Optimiser(kernels, dIn, width);
     const tracker = new DeadLatentTracker(width, plan.deadAfterTokens);
-    const context = { session, params, grads, workspace, tracker, dIn, k };
+    const context = { session, params, grads, workspace, tracker, dIn, k: slots, ...(prepare ? { prepare } : {}) };
     const B = plan.batchSize;
     for (let step = 0; step < plan.totalSteps; step++) {
       const x = sampler.next();
+      state.coefficient = plan.sparsityCoefficient * Math.min(1, (step + 1) / Math.max(1, plan.sparsityWarmupSteps));
+      if (architecture === 'relu') {
+        for (let j = 0; j < width; j++) state.norms[j] = Math.sqrt(kernels.dot(params.W_dec, j * dIn, params.W_dec, j * dIn, dIn));
+      } else if (architecture === 'jumprelu') {
+        for (let j = 0; j < width; j++) threshold[j] = Math.exp(params.logThreshold![j]!);
+      }
       const stats = await encodeAndBackward(context, x, B, plan.pipelineChunks, timings);
       const mark = performance.now();
       const lr = learningRateAt(step, plan);
@@ -89,7 +110,12 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
     W_dec: params.W_dec.slice(),
     b_dec: params.b_dec,
   };
-  const evaluation = await evaluateSae(sae, evaluationSample(activations, rows, dIn, plan.evaluationRows), plan.evaluationRows, {
+  const sample = evaluationSample(activations, rows, dIn, plan.evaluationRows);
+  if (architecture === 'jumprelu') sae.threshold = Float32Array.from(params.logThreshold!, Math.exp);
+  if (architecture === 'batchtopk') {
+    sae.threshold = new Float32Array(width).fill(await batchTopKThreshold(sae, sample, plan.evaluationRows, slots, k, options.threads));
+  }
+  const evaluation = await evaluateSae(sae, sample, plan.evaluationRows, {
     ...(options.threads ? { threads: options.threads } : {}),
   });
   const tokens = plan.totalSteps * plan.batchSize;
@@ -111,10 +137,10 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
 
 function makeConfig(options: TrainSaeOptions, plan: TrainPlan): SaeConfig {
   return {
-    architecture: 'topk',
+    architecture: plan.architecture,
     dIn: options.dIn,
     width: options.width,
-    k: options.k,
+    k: plan.k,
     hookName: options.hookName ?? 'unknown',
     modelId: options.modelId ?? 'unknown',
     dtype: 'float32',
@@ -132,6 +158,32 @@ function makeConfig(options: TrainSaeOptions, plan: TrainPlan): SaeConfig {
       seed: plan.seed,
     },
   };
+}
+
+/**
+ * BatchTopK's inference threshold, estimated once training is done: the value of the
+ * (k·rows)-th largest positive pre-activation over the evaluation rows (each row's `slots`
+ * largest are the candidates), so the thresholded encoder fires k latents per row on average.
+ */
+async function batchTopKThreshold(
+  sae: SaeWeights, x: Float32Array, rows: number, slots: number, k: number, threads?: number,
+): Promise<number> {
+  const { dIn, width } = sae.cfg;
+  const session = await EncoderSession.open(sae, { dIn, width, slots, mode: 'topk' }, threads);
+  const candidates = new Float32Array(rows * slots);
+  try {
+    const batch = 4096;
+    for (let start = 0; start < rows; start += batch) {
+      const count = Math.min(batch, rows - start);
+      const codes = await session.run(x.subarray(start * dIn, (start + count) * dIn), count);
+      candidates.set(codes.values, start * slots);
+    }
+  } finally {
+    await session.close();
+  }
+  const threshold = nthLargest(candidates, Math.min(k * rows, candidates.length));
+  // Fire strictly above the threshold at inference, like SAELens' JumpReLU: step just below it.
+  return threshold > 0 ? Math.max(0, threshold - threshold * 2 ** -20) : 0;
 }
 
 /** `count` rows spread evenly over the data (all of it when count = rows). */

@@ -9,11 +9,23 @@ export interface SaeTrainingInfo {
   seed: number;
 }
 
+/**
+ * `topk`: ReLU(TopK_k(pre)). `batchtopk`: top k·B over a whole batch in training, a global
+ * threshold at inference (stored as `threshold`, filled with one value). `relu`: ReLU with an L1
+ * penalty weighted by decoder row norms (SAELens "standard"). `jumprelu`: pre·H(pre − θ_j) with
+ * learned per-latent thresholds θ (`threshold`).
+ */
+export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu';
+
 export interface SaeConfig {
-  architecture: 'topk';
+  architecture: Architecture;
   dIn: number;
   /** Number of latents (SAELens `d_sae`). */
   width: number;
+  /**
+   * topk/batchtopk: latents per row (batchtopk: on average). relu/jumprelu: the most latents per
+   * row the sparse encoder returns (its cap; rows with more active latents keep the largest).
+   */
   k: number;
   hookName: string;
   modelId: string;
@@ -36,9 +48,11 @@ export interface SaeWeights {
   W_dec: Float32Array;
   /** [dIn] */
   b_dec: Float32Array;
+  /** [width] jumprelu's per-latent thresholds; batchtopk's global threshold, repeated. */
+  threshold?: Float32Array;
 }
 
-/** Sparse codes: `rows * k` latent indices and their (ReLU'd) values, row-major. */
+/** Sparse codes: `rows * k` latent indices and their activations (0: not firing), row-major. */
 export interface SparseCodes {
   indices: Int32Array;
   values: Float32Array;

@@ -89,10 +89,10 @@ describe('saveSaeLens / loadSae', () => {
 
   it('rejects unsupported architectures, listing the supported ones', async () => {
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ architecture: 'jumprelu', d_in: 3, d_sae: 4 }));
-    await expect(loadSae(dir)).rejects.toThrow(/cfg\.json: unsupported SAE architecture "jumprelu"; supported: topk/);
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ d_in: 3, d_sae: 4, hook_name: 'h' }));
-    await expect(loadSae(dir)).rejects.toThrow(/unsupported SAE architecture "standard"; supported: topk/);
+    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ architecture: 'gated', d_in: 3, d_sae: 4 }));
+    await expect(loadSae(dir)).rejects.toThrow(/cfg\.json: unsupported SAE architecture "gated"; supported: topk, standard, jumprelu/);
+    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ d_in: 3, d_sae: 4, hook_name: 'h', activation_fn_str: 'tanh-relu' }));
+    await expect(loadSae(dir)).rejects.toThrow(/unsupported activation function "tanh-relu" for a standard SAE; supported: relu, topk/);
   });
 
   it('rejects an invalid cfg.json', async () => {

@@ -29,8 +29,8 @@ describe('trainSae rejects bad inputs with clear messages', () => {
   });
 
   it('unknown architectures, listing the supported ones', async () => {
-    await expect(trainSae({ ...base, architecture: 'jumprelu' as 'topk' })).rejects.toThrow(
-      'Unsupported SAE architecture "jumprelu"; supported: topk.',
+    await expect(trainSae({ ...base, architecture: 'gated' as 'topk' })).rejects.toThrow(
+      'Unsupported SAE architecture "gated"; supported: topk, batchtopk, relu, jumprelu.',
     );
   });
 

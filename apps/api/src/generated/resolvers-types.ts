@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, LabelRow } from '@atlas/db';
+import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, LabelRow, FeatureNeighbourRow, LogitEffectsRow, TokenEffectRow } from '@atlas/db';
 import type { FeaturePage } from '../pagination.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -30,6 +30,8 @@ export type ActivationExample = {
 
 export type Feature = {
   __typename?: 'Feature';
+  /** The (up to 10) features of the same SAE whose decoder directions are nearest in cosine, nearest first. */
+  decoderNeighbours: Array<FeatureNeighbour>;
   /** The decoder row (length dIn). Only fetched when asked for. */
   decoderVector: Array<Scalars['Float']['output']>;
   /** Share of tokens on which the feature fires (value > 0). */
@@ -39,6 +41,8 @@ export type Feature = {
   index: Scalars['Int']['output'];
   /** Best current label, if any. */
   label?: Maybe<Label>;
+  /** Tokens whose logits the decoder direction raises and lowers most (W_dec · W_U); empty when the model's unembedding was not available. */
+  logitEffects: LogitEffects;
   maxActivation: Scalars['Float']['output'];
   meanActivation: Scalars['Float']['output'];
   sae: Sae;
@@ -64,6 +68,13 @@ export type FeatureEdge = {
   node: Feature;
 };
 
+export type FeatureNeighbour = {
+  __typename?: 'FeatureNeighbour';
+  /** Cosine similarity of the two decoder directions. */
+  cosine: Scalars['Float']['output'];
+  feature: Feature;
+};
+
 export type Histogram = {
   __typename?: 'Histogram';
   counts: Array<Scalars['Int']['output']>;
@@ -83,6 +94,14 @@ export type Label = {
 export type LabelSource =
   | 'HUMAN'
   | 'MACHINE';
+
+export type LogitEffects = {
+  __typename?: 'LogitEffects';
+  /** Most suppressed tokens, most negative first. */
+  negative: Array<TokenEffect>;
+  /** Most promoted tokens, strongest first. */
+  positive: Array<TokenEffect>;
+};
 
 export type Model = {
   __typename?: 'Model';
@@ -221,6 +240,13 @@ export type SaeMetrics = {
   l0: Scalars['Float']['output'];
 };
 
+export type TokenEffect = {
+  __typename?: 'TokenEffect';
+  token: Scalars['String']['output'];
+  /** Direct effect on the token's logit per unit of activation. */
+  value: Scalars['Float']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -299,18 +325,21 @@ export type ResolversTypes = {
   Feature: ResolverTypeWrapper<FeatureRow>;
   FeatureConnection: ResolverTypeWrapper<FeaturePage>;
   FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
+  FeatureNeighbour: ResolverTypeWrapper<FeatureNeighbourRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Histogram: ResolverTypeWrapper<HistogramRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Label: ResolverTypeWrapper<LabelRow>;
   LabelSource: LabelSource;
+  LogitEffects: ResolverTypeWrapper<LogitEffectsRow>;
   Model: ResolverTypeWrapper<ModelRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sae: ResolverTypeWrapper<SaeRow>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TokenEffect: ResolverTypeWrapper<TokenEffectRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -320,17 +349,20 @@ export type ResolversParentTypes = {
   Feature: FeatureRow;
   FeatureConnection: FeaturePage;
   FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
+  FeatureNeighbour: FeatureNeighbourRow;
   Float: Scalars['Float']['output'];
   Histogram: HistogramRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Label: LabelRow;
+  LogitEffects: LogitEffectsRow;
   Model: ModelRow;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Sae: SaeRow;
   SaeMetrics: SaeMetrics;
   String: Scalars['String']['output'];
+  TokenEffect: TokenEffectRow;
 };
 
 export type ActivationExampleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActivationExample'] = ResolversParentTypes['ActivationExample']> = {
@@ -343,12 +375,14 @@ export type ActivationExampleResolvers<ContextType = ApiContext, ParentType exte
 };
 
 export type FeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = {
+  decoderNeighbours?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType>;
   decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
+  logitEffects?: Resolver<ResolversTypes['LogitEffects'], ParentType, ContextType>;
   maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
@@ -366,6 +400,11 @@ export type FeatureEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
 };
 
+export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
+  cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+};
+
 export type HistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
   counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -376,6 +415,11 @@ export type LabelResolvers<ContextType = ApiContext, ParentType extends Resolver
   source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LogitEffectsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LogitEffects'] = ResolversParentTypes['LogitEffects']> = {
+  negative?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
+  positive?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
 };
 
 export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
@@ -427,17 +471,25 @@ export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends Res
   l0?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type TokenEffectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TokenEffect'] = ResolversParentTypes['TokenEffect']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   ActivationExample?: ActivationExampleResolvers<ContextType>;
   Feature?: FeatureResolvers<ContextType>;
   FeatureConnection?: FeatureConnectionResolvers<ContextType>;
   FeatureEdge?: FeatureEdgeResolvers<ContextType>;
+  FeatureNeighbour?: FeatureNeighbourResolvers<ContextType>;
   Histogram?: HistogramResolvers<ContextType>;
   Label?: LabelResolvers<ContextType>;
+  LogitEffects?: LogitEffectsResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sae?: SaeResolvers<ContextType>;
   SaeMetrics?: SaeMetricsResolvers<ContextType>;
+  TokenEffect?: TokenEffectResolvers<ContextType>;
 };
 

@@ -1,4 +1,4 @@
-import type { FeatureResolvers } from '../generated/resolvers-types.ts';
+import type { FeatureNeighbourResolvers, FeatureResolvers } from '../generated/resolvers-types.ts';
 import { notFound } from '../errors.ts';
 import { formatFeatureId } from '../feature-id.ts';
 import { DEFAULT_TOP_ACTIVATIONS, pageSize } from '../limits.ts';
@@ -22,4 +22,12 @@ export const Feature: FeatureResolvers = {
     return vector;
   },
   label: (feature, _args, ctx) => ctx.loaders.labels.load(feature.id),
+  decoderNeighbours: (feature, _args, ctx) => ctx.loaders.decoderNeighbours.load(feature.id),
+  logitEffects: async (feature, _args, ctx) =>
+    (await ctx.loaders.logitEffects.load(feature.id)) ?? { featureId: feature.id, positive: [], negative: [] },
+};
+
+export const FeatureNeighbour: FeatureNeighbourResolvers = {
+  feature: (row) => row.neighbour,
+  cosine: (row) => row.score,
 };

@@ -75,6 +75,16 @@ export function atlasInput(): IngestSaeInput {
       { featureIndex: 0, edges: [0.5, 1, 2, 4.5], counts: [2, 0, 2] },
       { featureIndex: 3, edges: [0.25, 1], counts: [2] },
     ],
+    neighbours: [
+      { featureIndex: 0, method: 'decoder_cosine', rank: 0, neighbourIndex: 3, score: 0.75 },
+      { featureIndex: 0, method: 'decoder_cosine', rank: 1, neighbourIndex: 7, score: 0.5 },
+      { featureIndex: 0, method: 'coactivation', rank: 0, neighbourIndex: 1, score: 0.9 },
+    ],
+    logitEffects: [
+      { featureIndex: 0, direction: 'positive', rank: 0, tokenId: 1, token: ' cat', value: 1.5 },
+      { featureIndex: 0, direction: 'positive', rank: 1, tokenId: 2, token: ' sat', value: 0.5 },
+      { featureIndex: 0, direction: 'negative', rank: 0, tokenId: 12, token: ' Ishmael', value: -2 },
+    ],
   };
 }
 

@@ -14,6 +14,8 @@ export const READ_FUNCTIONS = [
   'getHistograms',
   'getDecoderVectors',
   'getCurrentLabels',
+  'getFeatureNeighbours',
+  'getLogitEffects',
 ] as const;
 
 /** For `vi.mock('@atlas/db', ...)`: the real module with its read functions wrapped in spies. */

@@ -45,3 +45,14 @@ export function TopActivationsSkeleton() {
     </div>
   );
 }
+
+/** A card of `rows` short lines (neighbour lists, logit-effect columns). */
+export function ListSkeleton({ rows, label }: { rows: number; label: string }) {
+  return (
+    <div className="card skeleton-card" aria-busy="true" aria-label={label}>
+      {Array.from({ length: rows }, (_, i) => (
+        <Bar key={i} height="1.2rem" width={`${40 + ((i * 11) % 40)}%`} />
+      ))}
+    </div>
+  );
+}

@@ -28,7 +28,7 @@ export type FeatureDetailQueryVariables = Exact<{
 }>;
 
 
-export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> } };
+export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> } } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -23,6 +23,11 @@ export function featureHref(saeId: string, index: number): string {
   return `/feature/${encodeId(saeId)}/${index}`;
 }
 
+/** The page of a feature given its readable id (`<saeId>/<index>`). */
+export function featureHrefFromId(featureId: string): string {
+  return `/feature/${encodeId(featureId)}`;
+}
+
 /** The GraphQL IDE lives at `/graphql` on the API's origin. */
 export function graphqlIdeUrl(apiUrl: string): string {
   return new URL('/graphql', apiUrl).href;

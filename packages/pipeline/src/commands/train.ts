@@ -3,14 +3,14 @@ import { readActivationMatrix } from '../activation-file.ts';
 import { requireFile } from '../files.ts';
 import { parseOptions, trainOptions } from '../options.ts';
 import { terminalProgress } from '../progress.ts';
-import { trainTopKSae } from '../steps/train-step.ts';
+import { trainSaeStep } from '../steps/train-step.ts';
 
 export async function runTrain(raw: Record<string, unknown>): Promise<void> {
   const options = parseOptions(trainOptions, raw);
   requireFile(options.activations, 'Activation file', 'Make one with `atlas extract … --out FILE.safetensors`.');
   const { activations, rows, dIn, metadata } = await readActivationMatrix(options.activations);
-  const { sae, metrics } = await trainTopKSae({
-    activations, rows, dIn, width: options.width, k: options.k, epochs: options.epochs,
+  const { sae, metrics } = await trainSaeStep({
+    activations, rows, dIn, architecture: options.architecture, width: options.width, k: options.k, epochs: options.epochs,
     batchSize: options.batchSize, seed: options.seed, lr: options.lr,
     hookName: metadata.hook ?? 'unknown', modelId: metadata.model ?? 'unknown', progress: terminalProgress,
   });

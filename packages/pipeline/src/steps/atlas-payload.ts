@@ -1,6 +1,7 @@
 import type { FeatureStatistics } from '@atlas/features';
 import type { IngestSaeInput, SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
+import type { DecoderGeometry } from './decoder-geometry.ts';
 import type { ContextRef } from './extract-activations.ts';
 
 export interface PayloadOptions {
@@ -9,6 +10,8 @@ export interface PayloadOptions {
   corpus: { id: string; name: string };
   weights: SaeWeights;
   statistics: FeatureStatistics[];
+  /** Decoder neighbours and logit effects (optional: without them the atlas has none). */
+  geometry?: Pick<DecoderGeometry, 'neighbours' | 'logitEffects'>;
   contexts: ContextRef[];
   /** One display string per token id (the model's tokenizer). */
   decodeTokens: (ids: number[]) => string[];
@@ -64,5 +67,26 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
     histograms: statistics
       .filter((feature) => feature.histogram.counts.length > 0)
       .map((feature) => ({ featureIndex: feature.index, ...feature.histogram })),
+    ...geometryRows(options),
   };
+}
+
+function geometryRows({ geometry, decodeTokens }: PayloadOptions): Pick<IngestSaeInput, 'neighbours' | 'logitEffects'> {
+  if (!geometry) return {};
+  const neighbours: NonNullable<IngestSaeInput['neighbours']> = geometry.neighbours.flatMap((list, featureIndex) =>
+    list.map((neighbour, rank) => ({
+      featureIndex, method: 'decoder_cosine' as const, rank, neighbourIndex: neighbour.index, score: neighbour.cosine,
+    })),
+  );
+  if (!geometry.logitEffects) return { neighbours };
+  const logitEffects: NonNullable<IngestSaeInput['logitEffects']> = [];
+  geometry.logitEffects.forEach((effects, featureIndex) => {
+    for (const direction of ['positive', 'negative'] as const) {
+      const tokens = decodeTokens(effects[direction].map((effect) => effect.tokenId));
+      effects[direction].forEach((effect, rank) => {
+        logitEffects.push({ featureIndex, direction, rank, tokenId: effect.tokenId, token: tokens[rank]!, value: effect.value });
+      });
+    }
+  });
+  return { neighbours, logitEffects };
 }

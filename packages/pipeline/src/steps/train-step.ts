@@ -1,12 +1,14 @@
-import { trainSae, type SaeWeights, type TrainMetrics } from '@atlas/sae';
+import { trainSae, type Architecture, type SaeWeights, type TrainMetrics } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 
 export interface TrainStepOptions {
   activations: Float32Array;
   rows: number;
   dIn: number;
+  architecture: Architecture;
   width: number;
-  k: number;
+  /** topk/batchtopk: active latents per token; relu/jumprelu: optional cap on codes per token. */
+  k?: number;
   epochs: number;
   batchSize: number;
   seed: number;
@@ -16,8 +18,8 @@ export interface TrainStepOptions {
   progress: ProgressFactory;
 }
 
-/** Trains a TopK SAE with a progress bar showing tokens/s, loss, L0 and dead fraction. */
-export async function trainTopKSae(options: TrainStepOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
+/** Trains an SAE with a progress bar showing tokens/s, loss, L0 and dead fraction. */
+export async function trainSaeStep(options: TrainStepOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
   const totalTokens = options.rows * options.epochs;
   const bar = options.progress('train SAE', totalTokens, 'tok');
   try {
@@ -25,9 +27,9 @@ export async function trainTopKSae(options: TrainStepOptions): Promise<{ sae: Sa
       activations: options.activations,
       rows: options.rows,
       dIn: options.dIn,
-      architecture: 'topk',
+      architecture: options.architecture,
       width: options.width,
-      k: options.k,
+      ...(options.k === undefined ? {} : { k: options.k }),
       batchSize: options.batchSize,
       epochs: options.epochs,
       seed: options.seed,

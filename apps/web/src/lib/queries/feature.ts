@@ -9,7 +9,7 @@ import type {
 
 /** Header facts for a feature (generated from the FeatureSummary query below). */
 export type FeatureSummary = FeatureSummaryQuery['feature'];
-/** Histogram and top activations (generated from the FeatureDetail query below). */
+/** Histogram, top activations, decoder neighbours and logit effects (generated from the FeatureDetail query below). */
 export type FeatureDetail = FeatureDetailQuery['feature'];
 
 const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariables>(/* GraphQL */ `
@@ -41,6 +41,8 @@ const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables
       maxActivation
       histogram { edges counts total }
       topActivations(first: $first) { rank maxValue maxPosition tokens values corpusName }
+      decoderNeighbours { cosine feature { id index label { text } } }
+      logitEffects { positive { token value } negative { token value } }
     }
   }
 `);
@@ -53,7 +55,7 @@ export const getFeatureSummary = cache(async (id: string): Promise<FeatureSummar
   return data.feature;
 });
 
-/** Histogram and top activations; shared by the two streamed sections of the feature page. */
+/** The feature page's evidence; shared by its streamed sections. */
 export const getFeatureDetail = cache(async (id: string): Promise<FeatureDetail> => {
   const data = await request(FEATURE_DETAIL, { id, first: TOP_ACTIVATION_COUNT });
   return data.feature;

@@ -1,4 +1,4 @@
-import type { ExampleKind } from '../../schema/index.ts';
+import type { ExampleKind, NeighbourMethod } from '../../schema/index.ts';
 import type { SaeRow } from '../saes.ts';
 
 export type IngestContext = {
@@ -33,6 +33,27 @@ export type IngestActivation = { featureIndex: number; contextKey: string; posit
 
 export type IngestHistogram = { featureIndex: number; edges: number[]; counts: number[] };
 
+/** One ranked neighbour of a feature within its SAE (`decoder_cosine`: nearest decoder directions). */
+export type IngestNeighbour = {
+  featureIndex: number;
+  method: NeighbourMethod;
+  /** From 0, nearest first. */
+  rank: number;
+  neighbourIndex: number;
+  score: number;
+};
+
+/** One of the tokens a feature's decoder direction promotes or suppresses most (W_dec · W_U). */
+export type IngestLogitEffect = {
+  featureIndex: number;
+  direction: 'positive' | 'negative';
+  /** From 0, strongest first. */
+  rank: number;
+  tokenId: number;
+  token: string;
+  value: number;
+};
+
 export type IngestProgress = (done: number, total: number, stage: string) => void;
 
 export type IngestSaeInput = {
@@ -46,6 +67,10 @@ export type IngestSaeInput = {
   examples: IngestExample[];
   activations: IngestActivation[];
   histograms: IngestHistogram[];
+  /** Precomputed neighbours (optional: an atlas without them simply has none). */
+  neighbours?: IngestNeighbour[];
+  /** Logit effects, where the model's unembedding could be read. */
+  logitEffects?: IngestLogitEffect[];
   /**
    * Build the SAE's HNSW decoder index (`createDecoderIndex`) inside the ingest. Default: only
    * from DECODER_INDEX_MIN_FEATURES features; below that an exact scan takes milliseconds and

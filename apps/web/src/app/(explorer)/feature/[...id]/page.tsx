@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { DecoderNeighbours } from '@/components/decoder-neighbours';
 import { FeatureHeader } from '@/components/feature-header';
 import { HistogramSection } from '@/components/histogram-section';
 import { renderFromApi } from '@/components/render-from-api';
-import { HistogramSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
+import { LogitEffects } from '@/components/logit-effects';
+import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
 import { TopActivations } from '@/components/top-activations';
 import { featureRouteParams, featureSearchParams, type RawSearchParams } from '@/lib/params';
 import { getFeatureDetail, getFeatureSummary } from '@/lib/queries/feature';
@@ -44,6 +46,18 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
           <h2>Top activations</h2>
           <Suspense fallback={<TopActivationsSkeleton />}>
             <TopActivations featureId={feature.id} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Logit effects</h2>
+          <Suspense fallback={<ListSkeleton rows={10} label="Loading logit effects" />}>
+            <LogitEffects featureId={feature.id} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Nearest features by decoder direction</h2>
+          <Suspense fallback={<ListSkeleton rows={4} label="Loading decoder neighbours" />}>
+            <DecoderNeighbours featureId={feature.id} />
           </Suspense>
         </section>
       </>

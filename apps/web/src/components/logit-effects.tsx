@@ -1,0 +1,49 @@
+import { formatValue } from '@/lib/format';
+import { logitBarWidths } from '@/lib/logit-bars';
+import { getFeatureDetail } from '@/lib/queries/feature';
+import { displayToken, quoteToken } from '@/lib/token-display';
+import styles from './dashboard-lists.module.css';
+import { renderFromApi } from './render-from-api';
+
+type Effect = { token: string; value: number };
+
+interface EffectColumnProps {
+  title: string;
+  effects: Effect[];
+  widths: number[];
+  sign: 'positive' | 'negative';
+}
+
+function EffectColumn({ title, effects, widths, sign }: EffectColumnProps) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ol className={styles.effects}>
+        {effects.map((effect, i) => (
+          <li key={i} title={`${quoteToken(effect.token)} · ${effect.value}`}>
+            <span className={`${styles.bar} ${styles[sign]}`} style={{ width: `${widths[i] ?? 0}%` }} aria-hidden />
+            <span className={styles.token}>{displayToken(effect.token).text}</span>
+            <span className={styles.value}>{formatValue(effect.value)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Tokens the decoder direction promotes and suppresses most (W_dec · W_U), in two columns. */
+export async function LogitEffects({ featureId }: { featureId: string }) {
+  return renderFromApi(async () => {
+    const { positive, negative } = (await getFeatureDetail(featureId)).logitEffects;
+    if (positive.length === 0 && negative.length === 0) {
+      return <p className="muted">Logit effects are not available: the model&apos;s unembedding could not be read.</p>;
+    }
+    const widths = logitBarWidths(positive, negative);
+    return (
+      <div className={`card ${styles.columns}`} data-testid="logit-effects">
+        <EffectColumn title="Promoted" effects={positive} widths={widths.positive} sign="positive" />
+        <EffectColumn title="Suppressed" effects={negative} widths={widths.negative} sign="negative" />
+      </div>
+    );
+  });
+}

@@ -1,0 +1,46 @@
+import { denseTopK } from './dense-topk.ts';
+
+export interface TokenEffect {
+  tokenId: number;
+  /** W_dec[f] · W_U[:, token]. */
+  value: number;
+}
+
+export interface LogitEffects {
+  /** Tokens the decoder direction promotes most, largest first. */
+  positive: TokenEffect[];
+  /** Tokens it suppresses most, most negative first. */
+  negative: TokenEffect[];
+}
+
+export interface LogitEffectOptions {
+  /** Tokens per direction (default 10). */
+  count?: number;
+  blockRows?: number;
+  threads?: number;
+}
+
+/**
+ * Direct logit effects of every feature: W_dec · W_U with the unembedding given as
+ * `unembedding` [vocab, dIn] (one row per token, as tied embeddings store it), TopK and BottomK
+ * inside the onnxruntime graph. `decoder` is W_dec, row-major [width, dIn].
+ */
+export async function logitEffects(
+  decoder: Float32Array,
+  unembedding: Float32Array,
+  dIn: number,
+  options: LogitEffectOptions = {},
+): Promise<LogitEffects[]> {
+  const width = decoder.length / dIn;
+  const { top, bottom } = await denseTopK({
+    a: decoder, b: unembedding, inner: dIn, k: options.count ?? 10, smallest: true,
+    ...(options.blockRows ? { blockRows: options.blockRows } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+  const row = (result: typeof top, feature: number): TokenEffect[] =>
+    Array.from({ length: result.k }, (_, slot) => ({
+      tokenId: result.indices[feature * result.k + slot]!,
+      value: result.values[feature * result.k + slot]!,
+    }));
+  return Array.from({ length: width }, (_, feature) => ({ positive: row(top, feature), negative: row(bottom!, feature) }));
+}

@@ -1,0 +1,52 @@
+import { createSession, ort, runChecked } from '@atlas/onnx';
+import { buildEncoderGraph } from './encoder-graph.ts';
+import type { EncoderGraphMode } from './encoder-graph.ts';
+import type { EncoderParams } from './topk-session.ts';
+import type { SparseCodes } from './types.ts';
+
+/**
+ * An onnxruntime session of the general encoder graph bound to weight arrays (and, for the
+ * threshold modes, a [width] θ array); in-place updates are seen by the next run.
+ */
+export class EncoderSession {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly weights: Record<string, ort.Tensor>,
+    readonly dIn: number,
+    readonly slots: number,
+  ) {}
+
+  static async open(
+    params: EncoderParams & { threshold?: Float32Array },
+    shape: { dIn: number; width: number; slots: number; mode: EncoderGraphMode },
+    threads?: number,
+  ): Promise<EncoderSession> {
+    const { dIn, width, slots, mode } = shape;
+    const transposedEncoder = params.W_encT !== undefined;
+    const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder });
+    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}) });
+    const weights: Record<string, ort.Tensor> = {
+      ...(params.W_encT !== undefined
+        ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }
+        : { W_enc: new ort.Tensor('float32', params.W_enc, [dIn, width]) }),
+      b_enc: new ort.Tensor('float32', params.b_enc, [width]),
+      b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),
+    };
+    if (mode !== 'topk') {
+      if (!params.threshold) throw new Error(`encoder mode ${mode} needs a threshold array`);
+      weights.threshold = new ort.Tensor('float32', params.threshold, [width]);
+    }
+    return new EncoderSession(session, weights, dIn, slots);
+  }
+
+  /** Codes of `x` ([rows, dIn]): rows × slots values and indices. */
+  async run(x: Float32Array, rows: number): Promise<SparseCodes> {
+    const input = new ort.Tensor('float32', x, [rows, this.dIn]);
+    const outputs = await runChecked(this.session, { x: input, ...this.weights });
+    return { values: outputs.values!.data as Float32Array, indices: outputs.indices!.data as Int32Array };
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}
