@@ -17,6 +17,7 @@ const config: CodegenConfig = {
           Feature: '@atlas/db#FeatureRow',
           ActivationExample: '@atlas/db#ActivationExampleRow',
           Histogram: '@atlas/db#HistogramRow',
+          QuantileBin: '@atlas/db#QuantileBinRow',
           Label: '@atlas/db#LabelRow',
           FeatureNeighbour: '@atlas/db#FeatureNeighbourRow',
           LogitEffects: '@atlas/db#LogitEffectsRow',

@@ -78,6 +78,15 @@ CREATE TABLE "feature_histogram_bins" (
 	CONSTRAINT "feature_histogram_bins_feature_id_bin_pk" PRIMARY KEY("feature_id","bin")
 );
 --> statement-breakpoint
+CREATE TABLE "feature_quantile_bins" (
+	"feature_id" bigint NOT NULL,
+	"bin" smallint NOT NULL,
+	"lower" real NOT NULL,
+	"upper" real NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "feature_quantile_bins_feature_id_bin_pk" PRIMARY KEY("feature_id","bin")
+);
+--> statement-breakpoint
 CREATE TABLE "features" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "features_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"sae_id" text NOT NULL,
@@ -87,6 +96,9 @@ CREATE TABLE "features" (
 	"mean_activation" real NOT NULL,
 	"umap_x" real,
 	"umap_y" real,
+	"encoder_decoder_cosine" real,
+	"is_dead" boolean DEFAULT false NOT NULL,
+	"is_dense" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "features_sae_index_unique" UNIQUE("sae_id","index")
 );
 --> statement-breakpoint
@@ -290,6 +302,7 @@ ALTER TABLE "saes" ADD CONSTRAINT "saes_build_id_builds_id_fk" FOREIGN KEY ("bui
 ALTER TABLE "feature_decoders" ADD CONSTRAINT "feature_decoders_feature_id_features_id_fk" FOREIGN KEY ("feature_id") REFERENCES "public"."features"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_decoders" ADD CONSTRAINT "feature_decoders_sae_id_saes_id_fk" FOREIGN KEY ("sae_id") REFERENCES "public"."saes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_histogram_bins" ADD CONSTRAINT "feature_histogram_bins_feature_id_features_id_fk" FOREIGN KEY ("feature_id") REFERENCES "public"."features"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feature_quantile_bins" ADD CONSTRAINT "feature_quantile_bins_feature_id_features_id_fk" FOREIGN KEY ("feature_id") REFERENCES "public"."features"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "features" ADD CONSTRAINT "features_sae_id_saes_id_fk" FOREIGN KEY ("sae_id") REFERENCES "public"."saes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_examples" ADD CONSTRAINT "feature_examples_feature_id_features_id_fk" FOREIGN KEY ("feature_id") REFERENCES "public"."features"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_examples" ADD CONSTRAINT "feature_examples_context_id_contexts_id_fk" FOREIGN KEY ("context_id") REFERENCES "public"."contexts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -106,7 +106,7 @@ describe('the atlas CLI', () => {
     const train = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'sparse-magic',
       '--width', '8', '--k', '16', '--out', path.join(dir, 'out'));
     expect(train.code).toBe(2);
-    expect(train.stderr).toMatch(/--architecture sparse-magic is not supported; supported: topk, batchtopk, relu, jumprelu/);
+    expect(train.stderr).toMatch(/--architecture sparse-magic is not supported; supported: topk, batchtopk, relu, jumprelu, gba/);
 
     const kAboveWidth = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'topk',
       '--width', '8', '--k', '16', '--out', path.join(dir, 'out'));

@@ -112,6 +112,55 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
     }
   });
 
+  it('serves quantile examples inside their bins, and the quality fields', async () => {
+    type Example = { tokens: string[]; values: number[]; maxValue: number; maxPosition: number };
+    type Node = {
+      index: number; density: number; maxActivation: number; encoderDecoderCosine: number | null; isDead: boolean; isDense: boolean;
+      topActivations: { tokens: string[] }[];
+      quantileExamples: { lower: number; upper: number; count: number; examples: Example[] }[];
+    };
+    const { data, errors } = await graphql<{ features: { edges: { node: Node }[] } }>(
+      api.url,
+      `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node {
+         index density maxActivation encoderDecoderCosine isDead isDense topActivations { tokens }
+         quantileExamples { lower upper count examples { tokens values maxValue maxPosition } } } } } }`,
+      { sae: atlas.result.saeId },
+    );
+    expect(errors).toBeUndefined();
+    const nodes = data!.features.edges.map((edge) => edge.node);
+    let withExamples = 0;
+    for (const node of nodes) {
+      expect(node.isDead).toBe(node.density === 0);
+      expect(node.isDense).toBe(node.density > 0.1);
+      expect(node.encoderDecoderCosine).not.toBeNull();
+      expect(Math.abs(node.encoderDecoderCosine!)).toBeLessThanOrEqual(1 + 1e-6);
+      if (node.isDead) {
+        expect(node.quantileExamples).toEqual([]);
+        continue;
+      }
+      expect(node.quantileExamples.length).toBeGreaterThan(0);
+      expect(node.quantileExamples.length).toBeLessThanOrEqual(5);
+      let previousUpper = 0;
+      for (const bin of node.quantileExamples) {
+        expect(bin.lower).toBeLessThanOrEqual(bin.upper);
+        expect(bin.lower).toBeGreaterThanOrEqual(previousUpper);
+        expect(bin.upper).toBeLessThanOrEqual(node.maxActivation + 1e-6);
+        previousUpper = bin.upper;
+        expect(bin.examples.length).toBeGreaterThan(0);
+        expect(bin.examples.length).toBeLessThanOrEqual(Math.min(5, bin.count));
+        for (const example of bin.examples) {
+          withExamples += 1;
+          expect(example.maxValue).toBeGreaterThanOrEqual(bin.lower);
+          expect(example.maxValue).toBeLessThanOrEqual(bin.upper);
+          expect(example.values).toHaveLength(example.tokens.length);
+          expect(example.values[example.maxPosition]).toBeCloseTo(example.maxValue, 4);
+          expect(Math.max(...example.values)).toBeCloseTo(example.maxValue, 4);
+        }
+      }
+    }
+    expect(withExamples).toBeGreaterThan(50);
+  });
+
   it('pages through features with cursors', async () => {
     const query = `query ($sae: ID!, $after: String) { features(saeId: $sae, first: 30, after: $after) {
       edges { node { index } } pageInfo { hasNextPage endCursor } } }`;

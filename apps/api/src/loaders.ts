@@ -4,6 +4,7 @@ import {
   getDecoderVectors,
   getFeatureNeighbours,
   getLogitEffects,
+  getQuantileExamples,
   getFeaturesByIndex,
   getHistograms,
   getModelsByIds,
@@ -17,6 +18,7 @@ import {
   type HistogramRow,
   type LabelRow,
   type LogitEffectsRow,
+  type QuantileBinRow,
   type ModelRow,
   type SaeRow,
 } from '@atlas/db';
@@ -69,6 +71,10 @@ export function createLoaders(db: AtlasDb) {
       return loader;
     },
     histograms: new DataLoader<number, HistogramRow | null>(async (ids) => fromMap(ids, await getHistograms(db, [...ids]))),
+    quantileExamples: new DataLoader<number, QuantileBinRow[]>(async (ids) => {
+      const bins = await getQuantileExamples(db, [...ids]);
+      return ids.map((id) => bins.get(id) ?? []);
+    }),
     decoderVectors: new DataLoader<number, number[] | null>(async (ids) => fromMap(ids, await getDecoderVectors(db, [...ids]))),
     decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) => {
       const neighbours = await getFeatureNeighbours(db, [...ids], 'decoder_cosine');

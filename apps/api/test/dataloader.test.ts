@@ -28,6 +28,8 @@ const PAGE_WITH_EVERYTHING = `query($sae: ID!, $first: Int) {
       label { text }
       decoderNeighbours { cosine feature { id } }
       logitEffects { positive { token } negative { token } }
+      quantileExamples { lower upper examples { tokens values } }
+      encoderDecoderCosine isDead isDense
     } }
   }
 }`;
@@ -57,6 +59,7 @@ describe('DataLoader batching', () => {
       getCurrentLabels: 1,
       getFeatureNeighbours: 1,
       getLogitEffects: 1,
+      getQuantileExamples: 1,
     });
     expect(vi.mocked(atlasDb.getTopActivations).mock.calls[0]?.[1]).toHaveLength(7);
   });

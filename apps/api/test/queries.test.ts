@@ -110,4 +110,37 @@ describe('GraphQL queries over a seeded atlas', () => {
     });
     expect(data.b).toEqual({ decoderNeighbours: [], logitEffects: { positive: [], negative: [] } });
   });
+
+  it('reads quantile bins with their examples, and the quality fields', async () => {
+    const data = await server.data<{ a: Feature; b: Feature; c: Feature; d: Feature }>(
+      `query($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
+        a: feature(id: $a) {
+          encoderDecoderCosine isDead isDense
+          quantileExamples { lower upper count examples { rank maxValue maxPosition tokens values corpusName } }
+        }
+        b: feature(id: $b) { encoderDecoderCosine isDead isDense quantileExamples { lower } }
+        c: feature(id: $c) { isDead isDense }
+        d: feature(id: $d) { encoderDecoderCosine isDead isDense }
+      }`,
+      { a: `${SAE_ID}/3`, b: `${SAE_ID}/4`, c: `${SAE_ID}/6`, d: `${SAE_ID}/7` },
+    );
+    expect(data.a).toEqual({
+      encoderDecoderCosine: 0.5,
+      isDead: false,
+      isDense: false,
+      quantileExamples: [
+        {
+          lower: 0.25, upper: 0.25, count: 1,
+          examples: [{ rank: 0, maxValue: 0.25, maxPosition: 5, tokens: CONTEXT_TOKENS[0], values: [0, 0, 0, 0, 0, 0.25], corpusName: 'Demo corpus' }],
+        },
+        {
+          lower: 0.5, upper: 1, count: 2,
+          examples: [{ rank: 5, maxValue: 1, maxPosition: 3, tokens: CONTEXT_TOKENS[2], values: [0, 0, 0, 1], corpusName: 'Demo corpus' }],
+        },
+      ],
+    });
+    expect(data.b).toEqual({ encoderDecoderCosine: 0.5, isDead: true, isDense: false, quantileExamples: [] });
+    expect(data.c).toEqual({ isDead: false, isDense: true });
+    expect(data.d).toEqual({ encoderDecoderCosine: null, isDead: false, isDense: false });
+  });
 });

@@ -1,4 +1,5 @@
 import { LogHistogramSet, type Histogram } from './log-histogram.ts';
+import { QuantileSampler, type QuantileBin, type QuantileOptions } from './quantile-examples.ts';
 import type { SparseCodes } from './sparse-codes.ts';
 import { TopContextTracker, type TopContext } from './top-contexts.ts';
 
@@ -7,7 +8,12 @@ export interface FeatureStatsOptions {
   topK?: number;
   /** Display histogram bins per feature (default 24). */
   histogramBins?: number;
+  /** Quantile-interval examples: reservoir size, bins, examples per bin, seed. */
+  quantiles?: QuantileOptions;
 }
+
+/** Fires on more than this share of tokens: flagged dense. */
+export const DENSE_THRESHOLD = 0.1;
 
 export interface FeatureStatistics {
   index: number;
@@ -19,6 +25,12 @@ export interface FeatureStatistics {
   meanActivation: number;
   topContexts: TopContext[];
   histogram: Histogram;
+  /** Examples across the range of its per-context maxima, weakest bin first (empty if dead). */
+  quantileBins: QuantileBin[];
+  /** Never fired in the statistics pass. */
+  isDead: boolean;
+  /** density > DENSE_THRESHOLD. */
+  isDense: boolean;
 }
 
 /**
@@ -31,6 +43,7 @@ export class FeatureStatsAccumulator {
   private readonly maxima: Float32Array;
   private readonly histograms: LogHistogramSet;
   private readonly tops: TopContextTracker;
+  private readonly quantiles: QuantileSampler;
   private readonly histogramBins: number;
   private tokens = 0;
   // Scratch space for one context, reset through `touched` so a context costs O(its non-zeros).
@@ -51,6 +64,7 @@ export class FeatureStatsAccumulator {
     this.histograms = new LogHistogramSet(width);
     this.tops = new TopContextTracker(width, options.topK ?? 20);
     this.histogramBins = options.histogramBins ?? 24;
+    this.quantiles = new QuantileSampler(width, options.quantiles);
     this.contextMax = new Float32Array(width);
     this.contextMaxPosition = new Int32Array(width);
     this.contextPositions = Array.from({ length: width }, () => []);
@@ -89,6 +103,9 @@ export class FeatureStatsAccumulator {
     this.tokens += length;
     for (const feature of this.touched) {
       const maxValue = this.contextMax[feature]!;
+      this.quantiles.offer(
+        feature, contextIndex, maxValue, this.contextMaxPosition[feature]!, this.contextPositions[feature]!, this.contextValues[feature]!,
+      );
       if (this.tops.admits(feature, maxValue)) {
         this.tops.offer(feature, {
           contextIndex,
@@ -113,14 +130,19 @@ export class FeatureStatsAccumulator {
     return Array.from({ length: this.width }, (_, index) => {
       const firingCount = this.firing[index]!;
       const maxActivation = this.maxima[index]!;
+      const topContexts = this.tops.top(index);
+      const density = this.tokens === 0 ? 0 : firingCount / this.tokens;
       return {
         index,
         firingCount,
-        density: this.tokens === 0 ? 0 : firingCount / this.tokens,
+        density,
         maxActivation,
         meanActivation: firingCount === 0 ? 0 : this.sums[index]! / firingCount,
-        topContexts: this.tops.top(index),
+        topContexts,
         histogram: this.histograms.histogram(index, maxActivation, this.histogramBins),
+        quantileBins: this.quantiles.bins(index, new Set(topContexts.map((top) => top.contextIndex))),
+        isDead: firingCount === 0,
+        isDense: density > DENSE_THRESHOLD,
       };
     });
   }

@@ -1,4 +1,4 @@
-export { FeatureStatsAccumulator } from './feature-stats.ts';
+export { DENSE_THRESHOLD, FeatureStatsAccumulator } from './feature-stats.ts';
 export type { FeatureStatistics, FeatureStatsOptions } from './feature-stats.ts';
 export type { SparseCodes } from './sparse-codes.ts';
 export type { TopContext } from './top-contexts.ts';
@@ -9,3 +9,6 @@ export { logitEffects } from './logit-effects.ts';
 export type { LogitEffects, LogitEffectOptions, TokenEffect } from './logit-effects.ts';
 export { denseTopK } from './dense-topk.ts';
 export type { DenseTopKOptions, DenseTopKResult, RowTopK } from './dense-topk.ts';
+export { QuantileSampler, quantileBins, seededRandom } from './quantile-examples.ts';
+export type { QuantileBin, QuantileOptions, SampledContext } from './quantile-examples.ts';
+export { encoderDecoderCosines } from './encoder-decoder.ts';

@@ -76,3 +76,44 @@ function elementTypes(graph: onnx.IGraphProto): Map<string, number> {
   }
   return types;
 }
+
+/**
+ * The suffix of `model` after `tensor`: a copy where every reader of `tensor` reads a new graph
+ * input `as` (float `[batch, sequence, width]`; cast back when the tensor is fp16) instead, whose
+ * outputs are `keep`, pruned to what they need. Inputs the suffix no longer reads (often
+ * `input_ids`) are dropped; those it still reads (the attention mask, positions) stay.
+ */
+export function spliceInput(
+  model: onnx.IModelProto,
+  splice: ExposedTensor,
+  keep: readonly string[],
+): onnx.IModelProto {
+  const graph = model.graph ?? {};
+  const fp16 = elementTypes(graph).get(splice.tensor) === DataType.FLOAT16;
+  const fed = fp16 ? `${splice.as}/fp16` : splice.as;
+  const rewired = (graph.node ?? []).map((node) =>
+    (node.input ?? []).includes(splice.tensor)
+      ? { ...node, input: (node.input ?? []).map((input) => (input === splice.tensor ? fed : input)) }
+      : node,
+  );
+  const extra = fp16 ? [makeNode('Cast', [splice.as], [fed], { to: DataType.FLOAT16 }, `/atlas/splice/${splice.as}`)] : [];
+  const outputs = (graph.output ?? []).filter((output) => keep.includes(output.name ?? ''));
+  const nodes = liveNodes([...extra, ...rewired], outputs.map((output) => output.name ?? ''));
+  const used = new Set<string>();
+  for (const node of nodes) for (const name of referencedNames(node)) used.add(name);
+  for (const output of outputs) used.add(output.name ?? '');
+  return {
+    ...model,
+    graph: {
+      ...graph,
+      node: nodes,
+      input: [
+        ...(graph.input ?? []).filter((input) => used.has(input.name ?? '')),
+        makeValueInfo(splice.as, DataType.FLOAT, ['batch', 'sequence', splice.width]),
+      ],
+      output: outputs,
+      initializer: (graph.initializer ?? []).filter((tensor) => used.has(tensor.name ?? '')),
+      valueInfo: (graph.valueInfo ?? []).filter((info) => used.has(info.name ?? '') && info.name !== splice.tensor),
+    },
+  };
+}

@@ -1,12 +1,14 @@
 export { loadLanguageModel } from './load.ts';
 export type { LoadOptions } from './load.ts';
 export { LanguageModel } from './language-model.ts';
-export type { RunRequest, RunResult } from './language-model.ts';
+export type { RunRequest, RunResult, SpliceRequest, SpliceResult } from './language-model.ts';
+export { ceLossRecovered, crossEntropy } from './loss.ts';
+export type { CrossEntropyOptions, LossRecovered, LossRecoveredRequest } from './loss.ts';
 export type { ModelConfig } from './config.ts';
 export { ModelError } from './errors.ts';
-export { DEFAULT_HOOK_SCOPES, findHookPoints } from './hooks.ts';
+export { DEFAULT_HOOK_SCOPES, findHookPoints, formatHookTable } from './hooks.ts';
 export type { HookPoint, HookKind, FoundHooks } from './hooks.ts';
-export { exposeOutputs } from './expose-outputs.ts';
+export { exposeOutputs, spliceInput } from './expose-outputs.ts';
 export { loadTokenizer } from './tokenizer.ts';
 export type { Tokenizer } from './tokenizer.ts';
 export { batchContexts, packSequences, tokenizeDocuments } from './sequences.ts';

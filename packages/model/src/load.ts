@@ -23,7 +23,7 @@ export async function loadLanguageModel(dir: string, options: LoadOptions = {}):
   const tokenizer = await loadTokenizer(files.dir);
   const graph = decodeModel(readFileSync(files.onnx));
   rejectExternalData(graph, files.onnx);
-  const found = findHookPoints(graph.graph ?? {}, hookScopesFor(config.hookScope));
+  const found = findHookPoints(graph.graph ?? {}, hookScopesFor(config.hookScope), config.dModel);
   if (config.layerCount !== undefined && config.layerCount !== found.layerCount) {
     throw new ModelError(
       `config.json says ${config.layerCount} layers but the graph has ${found.layerCount} blocks (${found.scope}).`,

@@ -24,7 +24,11 @@ describe('loadLanguageModel', () => {
     expect(model.eosTokenId).toBe(eosTokenId);
     expect(model.config.raw.model_type).toBe('gpt2');
     expect(model.hookNames).toEqual(
-      [0, 1, 2].flatMap((l) => ['pre', 'mid', 'post'].map((kind) => `blocks.${l}.hook_resid_${kind}`)),
+      [0, 1, 2].flatMap((l) =>
+        ['hook_resid_pre', 'attn.hook_z', 'hook_attn_out', 'hook_resid_mid', 'hook_mlp_out', 'hook_resid_post'].map(
+          (kind) => `blocks.${l}.${kind}`,
+        ),
+      ),
     );
   });
 

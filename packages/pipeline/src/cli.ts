@@ -18,12 +18,17 @@ function program(): Command {
     .option('--batch-size <n>', 'contexts per forward pass', '16')
     .action(async (options) => (await import('./commands/extract.ts')).runExtract(options));
   cli
+    .command('hooks')
+    .description('List the hook points a model offers, with their shapes.')
+    .requiredOption('--model <dir>', 'Hugging Face ONNX folder (config.json, tokenizer.json, onnx/model.onnx)')
+    .action(async (options) => (await import('./commands/hooks.ts')).runHooks(options));
+  cli
     .command('train')
     .description('Train an SAE on an activation file and write a SAELens folder plus metrics.json.')
     .requiredOption('--activations <file>', 'safetensors with a 2-D float32 tensor "activations"')
-    .requiredOption('--architecture <name>', 'SAE architecture: topk, batchtopk, relu, jumprelu')
+    .requiredOption('--architecture <name>', 'SAE architecture: topk, batchtopk, relu, jumprelu, gba')
     .requiredOption('--width <m>', 'number of SAE features (d_sae)')
-    .option('--k <k>', 'active features per token (required for topk, batchtopk; a cap for relu, jumprelu)')
+    .option('--k <k>', 'active features per token (required for topk, batchtopk; a cap for relu, jumprelu, gba)')
     .requiredOption('--out <dir>', 'output SAELens folder')
     .option('--epochs <n>', 'passes over the activations', '1')
     .option('--batch-size <n>', 'tokens per step', '4096')

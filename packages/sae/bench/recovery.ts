@@ -1,10 +1,47 @@
 /**
- * Known-answer benchmark (the synthetic model of the Group Bias Adaptation paper): n unit-norm
- * ground-truth features in d dimensions; each sample is a non-negative s-sparse combination of
- * them (half the samples s = 3, half s = 20; coefficients uniform in [0, 1)). An SAE recovers a
- * feature when some decoder row has cosine > τ with it; the recovery rate is the share of
- * features recovered, at τ = 0.8 and 0.9. Runs every architecture over several seeds and
- * returns mean ± sd. Run directly (`tsx packages/sae/bench/recovery.ts`) to print the table.
+ * Known-answer benchmark (the synthetic model of the Group Bias Adaptation paper, Chen, Sheen,
+ * Xiong, Wang & Yang 2025, "Taming Polysemanticity in LLMs: Provable Feature Recovery via Sparse
+ * Autoencoders"): n unit-norm ground-truth features in d dimensions; each sample is a
+ * non-negative s-sparse combination of them (half the samples s = 3, half s = 20; coefficients
+ * uniform in [0, 1)). An SAE recovers a feature when some decoder row has cosine > τ with it; the
+ * recovery rate is the share of features recovered, at τ = 0.8 and 0.9. Runs every architecture
+ * over several seeds and returns mean ± sd. Run directly (`tsx packages/sae/bench/recovery.ts`)
+ * to print the table.
+ *
+ * Why TopK k=20 recovers 0% here while the paper reports 100% / 98.4% — what was checked:
+ * - The measure is right: `bestCosines` compares ground-truth rows f_i [n, d] with decoder ROWS
+ *   W_dec[j] ([width, d], renormalised), signed (a feature must be matched with the right
+ *   orientation), and the data are x = Σ_i c_i f_i (row r of `data` adds c·features[f], not a
+ *   transpose). With every sample 3-sparse, topk k=3 recovers 100%.
+ * - On the mixed 3/20 data the measure also works for small k: topk k=3 recovers 99.2% at both
+ *   τ (seed 0, width 512); k=6 95.3% / 75.8%; k=10 43.8% / 15.6%; k=20 0% / 0% (best cosines:
+ *   median 0.49, 90th percentile 0.59). Recovery falls steadily with k — the same trend as the
+ *   paper's k = 20/30/50 rows, shifted to smaller k.
+ * - None of these moved topk k=20 off 0% (seed 0): width 128 (= n) or 256 instead of 512;
+ *   16 epochs instead of 4 (FVU 0.083 → 0.060, still 0%); lr 1e-3 for 8 epochs; b_dec
+ *   initialised to 0 instead of the data mean (no centring of the non-negative data); data
+ *   rescaled to unit mean squared norm; only 20-sparse samples; tied weights (W_enc = W_decᵀ,
+ *   unit rows, as in the paper's theory; also k=50 and gba 0%).
+ * - The paper's own rows are a hint that its regime differs from this summary: TopK k=50 > d=42
+ *   can reconstruct any x exactly with any spanning dictionary (our FVU 0.000), yet the paper
+ *   reports 94.5% recovered at τ=0.8.
+ * - So the difference from the paper is not a bug in the data or the measure that we could find;
+ *   it is a setup detail the issue's summary does not give (likely the coefficient distribution,
+ *   the SAE's parameterisation — e.g. tied or unit-norm encoder rows as in the paper's theory —
+ *   or a much longer run). In d = 42 a linear encoder + TopK with k = 20 can reconstruct well
+ *   (FVU 0.06–0.08) without any decoder row aligned to a true feature.
+ * - GBA as specified (biases only by adaptation, clamped to [−1, 0], γ = 0.01, T = 50) moves each
+ *   bias by about γ·r ≈ 0.01–0.03 per update: at 512 steps that is ~10 updates, so the code is
+ *   still dense (L0 ≈ 80) and nothing is recovered; with T = 10 over 2,048 steps (or unit-norm
+ *   encoder rows, or unit-scale data) L0 fell to 50–80 and recovery stayed at 0%. Even 8,192
+ *   steps (cap 64) stay at 0%, and the state after 2,048 steps shows why: 87.5% of the latents
+ *   never fire (their encoder rows point away from the centred, non-negative data, so raising
+ *   b towards its ceiling 0 cannot revive them and they get no gradient), while the other 64
+ *   sit at the floor b = −1 and still fire on every row (pre-activations of centred inputs
+ *   with ‖x − b_dec‖ up to ~3 exceed 1), giving a dense code at the cap with FVU ≈ 0. The
+ *   [−1, 0] bias range presumes inputs/encoder rows at a unit scale the paper's setup has and
+ *   ours does not enforce (the encoder norm is free).
+ * Defaults are kept small so the whole table (every row, 3 seeds) runs in a few minutes on 2 cores.
  */
 import { pathToFileURL } from 'node:url';
 import { trainSae } from '../src/index.ts';
@@ -61,6 +98,10 @@ export const DEFAULT_RECOVERY_RUNS: RecoveryRun[] = [
   { name: 'batchtopk k=20', options: { architecture: 'batchtopk', k: 20 } },
   { name: 'relu (L1 λ=0.1)', options: { architecture: 'relu', l1Coefficient: 0.1 } },
   { name: 'jumprelu (L0 λ=0.05)', options: { architecture: 'jumprelu', l0Coefficient: 0.05, bandwidth: 0.1, initialThreshold: 0.1 } },
+  { name: 'gba (K=10, T=50)', options: { architecture: 'gba' } },
+  { name: 'gba (K=10, T=10)', options: { architecture: 'gba', gbaInterval: 10 } },
+  // Control: the measure works on this data when the code is as sparse as most samples.
+  { name: 'topk k=3 (control)', options: { architecture: 'topk', k: 3 } },
 ];
 
 /** The paper's table (n=128, d=42), for reference. */

@@ -1,10 +1,12 @@
 import type { DeadLatentTracker } from './dead-latents.ts';
+import type { EncodedBatch } from './encoder-session.ts';
+import type { GbaWindow } from './gba.ts';
 import { accumulateBackward, createTotals, finishBackward } from './gradients.ts';
 import type { BatchStats, Gradients, Params, Penalty, Workspace } from './gradients.ts';
 import type { SparseCodes } from './types.ts';
 
 export interface StepContext {
-  session: { run(x: Float32Array, rows: number): Promise<SparseCodes> };
+  session: { run(x: Float32Array, rows: number): Promise<EncodedBatch> };
   params: Params;
   grads: Gradients;
   workspace: Workspace;
@@ -17,6 +19,8 @@ export interface StepContext {
    * selection, jumprelu's jump) and the sparsity penalty, if the architecture has one.
    */
   prepare?: (codes: SparseCodes, rows: number) => { codes: SparseCodes; penalty?: Penalty };
+  /** gba: collects the graph's per-latent firing counts and max pre-activations. */
+  gbaWindow?: GbaWindow;
 }
 
 /** Seconds spent waiting for onnxruntime and running the JS backward pass. */
@@ -38,7 +42,7 @@ export async function encodeAndBackward(
   chunks: number,
   timings: StepTimings,
 ): Promise<BatchStats> {
-  const { session, params, grads, workspace, tracker, dIn, k, prepare } = context;
+  const { session, params, grads, workspace, tracker, dIn, k, prepare, gbaWindow } = context;
   let penalty: Penalty | undefined;
   const chunkRows = Math.ceil(batchRows / chunks);
   const totals = createTotals(dIn);
@@ -53,6 +57,10 @@ export async function encodeAndBackward(
     const started = performance.now();
     timings.encode += (started - waited) / 1000;
     const { start, rows } = pending;
+    if (gbaWindow) {
+      if (!codes.fired || !codes.maxPre) throw new Error('gba training needs an encoder graph built with stats');
+      gbaWindow.record(codes.fired, codes.maxPre, rows);
+    }
     const next = start + rows;
     if (next < batchRows) pending = encode(next);
     const prepared = prepare ? prepare(codes, rows) : { codes };

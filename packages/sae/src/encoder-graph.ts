@@ -17,6 +17,11 @@ export interface EncoderGraphShape {
   mode: EncoderGraphMode;
   /** Encoder given as W_enc_T [width, dIn] (Gemm transB = 1) instead of W_enc [dIn, width]. */
   transposedEncoder?: boolean;
+  /**
+   * Also output per-latent batch statistics reduced inside the graph (Group Bias Adaptation):
+   * `fired` [width] = Σ_rows [pre > 0] (float) and `pre_max` [width] = max over rows of pre.
+   */
+  stats?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export interface EncoderGraphShape {
  * the graph (TopK with `slots` per row), so only [batch, slots] values and int32 indices leave
  * onnxruntime. Weights (and θ) are graph inputs fed from the caller's arrays.
  */
-export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder = false }: EncoderGraphShape): Uint8Array {
+export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder = false, stats = false }: EncoderGraphShape): Uint8Array {
   const project = transposedEncoder
     ? [makeNode('Gemm', ['centred', 'W_enc_T', 'b_enc'], ['pre'], { transB: 1 })]
     : [makeNode('MatMul', ['centred', 'W_enc'], ['projected']), makeNode('Add', ['projected', 'b_enc'], ['pre'])];
@@ -52,14 +57,27 @@ export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder =
             makeNode('Where', ['above', 'relu_pre', 'zero'], ['values']),
           ];
   }
+  const statNodes = stats
+    ? [
+        makeNode('ReduceMax', ['pre'], ['pre_max'], { axes: [0], keepdims: 0 }),
+        makeNode('Greater', ['pre', 'stats_zero'], ['pre_positive']),
+        makeNode('Cast', ['pre_positive'], ['pre_positive_f'], { to: DataType.FLOAT }),
+        makeNode('ReduceSum', ['pre_positive_f', 'stats_axes'], ['fired'], { keepdims: 0 }),
+      ]
+    : [];
+  if (stats) {
+    initializers.push(makeTensor('stats_zero', [], new Float32Array([0])));
+    initializers.push(makeTensor('stats_axes', [1], BigInt64Array.from([0n])));
+  }
   return encodeModel(
     makeModel({
-      name: `sae_encoder_${mode}_${dIn}x${width}_s${slots}`,
+      name: `sae_encoder_${mode}_${dIn}x${width}_s${slots}${stats ? '_stats' : ''}`,
       nodes: [
         makeNode('Sub', ['x', 'b_dec'], ['centred']),
         ...project,
         ...extract,
         makeNode('Cast', ['top_indices'], ['indices'], { to: DataType.INT32 }),
+        ...statNodes,
       ],
       inputs: [
         makeValueInfo('x', DataType.FLOAT, ['batch', dIn]),
@@ -73,6 +91,7 @@ export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder =
       outputs: [
         makeValueInfo('values', DataType.FLOAT, ['batch', slots]),
         makeValueInfo('indices', DataType.INT32, ['batch', slots]),
+        ...(stats ? [makeValueInfo('fired', DataType.FLOAT, [width]), makeValueInfo('pre_max', DataType.FLOAT, [width])] : []),
       ],
       initializers,
     }),

@@ -4,6 +4,12 @@ import type { EncoderGraphMode } from './encoder-graph.ts';
 import type { EncoderParams } from './topk-session.ts';
 import type { SparseCodes } from './types.ts';
 
+/** Sparse codes plus, from a graph built with `stats`, per-latent batch statistics. */
+export interface EncodedBatch extends SparseCodes {
+  fired?: Float32Array;
+  maxPre?: Float32Array;
+}
+
 /**
  * An onnxruntime session of the general encoder graph bound to weight arrays (and, for the
  * threshold modes, a [width] θ array); in-place updates are seen by the next run.
@@ -18,12 +24,12 @@ export class EncoderSession {
 
   static async open(
     params: EncoderParams & { threshold?: Float32Array },
-    shape: { dIn: number; width: number; slots: number; mode: EncoderGraphMode },
+    shape: { dIn: number; width: number; slots: number; mode: EncoderGraphMode; stats?: boolean },
     threads?: number,
   ): Promise<EncoderSession> {
-    const { dIn, width, slots, mode } = shape;
+    const { dIn, width, slots, mode, stats = false } = shape;
     const transposedEncoder = params.W_encT !== undefined;
-    const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder });
+    const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder, stats });
     const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}) });
     const weights: Record<string, ort.Tensor> = {
       ...(params.W_encT !== undefined
@@ -39,11 +45,19 @@ export class EncoderSession {
     return new EncoderSession(session, weights, dIn, slots);
   }
 
-  /** Codes of `x` ([rows, dIn]): rows × slots values and indices. */
-  async run(x: Float32Array, rows: number): Promise<SparseCodes> {
+  /**
+   * Codes of `x` ([rows, dIn]): rows × slots values and indices; with `stats`, also the
+   * per-latent count of positive pre-activations (`fired`) and their max (`maxPre`), [width] each.
+   */
+  async run(x: Float32Array, rows: number): Promise<EncodedBatch> {
     const input = new ort.Tensor('float32', x, [rows, this.dIn]);
     const outputs = await runChecked(this.session, { x: input, ...this.weights });
-    return { values: outputs.values!.data as Float32Array, indices: outputs.indices!.data as Int32Array };
+    const codes: EncodedBatch = { values: outputs.values!.data as Float32Array, indices: outputs.indices!.data as Int32Array };
+    if (outputs.fired && outputs.pre_max) {
+      codes.fired = outputs.fired.data as Float32Array;
+      codes.maxPre = outputs.pre_max.data as Float32Array;
+    }
+    return codes;
   }
 
   async close(): Promise<void> {

@@ -12,3 +12,5 @@ export { saveSaeLens, loadSae, CFG_FILE, WEIGHTS_FILE, METRICS_FILE } from './sa
 export { toSaeLensConfig, fromSaeLensConfig } from './saelens-config.ts';
 export { defaultLearningRate } from './schedule.ts';
 export { reconstruct } from './reconstruct.ts';
+export { DEFAULT_GBA, gbaBiasUpdate, gbaGroups } from './gba.ts';
+export type { GbaSettings } from './gba.ts';

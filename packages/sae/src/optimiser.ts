@@ -17,6 +17,8 @@ export const optimiserFloats = (dIn: number, width: number) => 4 * width * dIn;
 export class Optimiser {
   private readonly state: Record<'W_encT' | 'W_dec' | 'b_enc' | 'b_dec' | 'logThreshold', AdamState>;
   private t = 0;
+  /** gba: the encoder biases are set by bias adaptation, not by the optimiser. */
+  trainEncoderBias = true;
 
   constructor(
     private readonly kernels: VectorKernels,
@@ -38,7 +40,7 @@ export class Optimiser {
     removeParallelGradient(kernels, params.W_dec, grads.W_dec, grads.touched, grads.touchedCount, dIn);
     kernels.adam(params.W_encT, grads.W_encT, state.W_encT.m, state.W_encT.v, hyper);
     kernels.adam(params.W_dec, grads.W_dec, state.W_dec.m, state.W_dec.v, hyper);
-    adamJs(params.b_enc, grads.b_enc, state.b_enc.m, state.b_enc.v, hyper);
+    if (this.trainEncoderBias) adamJs(params.b_enc, grads.b_enc, state.b_enc.m, state.b_enc.v, hyper);
     adamJs(params.b_dec, grads.b_dec, state.b_dec.m, state.b_dec.v, hyper);
     // jumprelu's thresholds (grads.latent holds ∂L/∂logθ there).
     if (params.logThreshold) adamJs(params.logThreshold, grads.latent, state.logThreshold.m, state.logThreshold.v, hyper);

@@ -20,7 +20,7 @@ export type Prepare = (codes: SparseCodes, rows: number) => { codes: SparseCodes
 
 /**
  * Turns the encoder graph's codes into the codes training uses, with the architecture's
- * penalty: topk uses them as they are; batchtopk keeps the k·rows largest of the batch;
+ * penalty: topk and gba use them as they are; batchtopk keeps the k·rows largest of the batch;
  * relu adds the norm-weighted L1; jumprelu's graph returns raw pre-activations (ranked by
  * pre − θ), from which z = pre·H(pre − θ) is formed and the pre values kept for the STE.
  */
@@ -35,6 +35,8 @@ export function makePrepare(architecture: Architecture, state: PrepareState): Pr
         keepBatchTopK(codes.values, state.k * rows, scratch);
         return { codes };
       };
+    case 'gba':
+      return undefined;
     case 'relu':
       return (codes) => ({ codes, penalty: { kind: 'l1', coefficient: state.coefficient, norms: state.norms } });
     case 'jumprelu':

@@ -5,16 +5,17 @@ import type { Architecture, SaeConfig, SaeTrainingInfo } from './types.ts';
 /** SAELens architectures this package reads (batchtopk SAEs are saved as jumprelu, as SAELens does). */
 export const SUPPORTED_SAELENS_ARCHITECTURES = ['topk', 'standard', 'jumprelu'] as const;
 
-/** The SAELens architecture an SAE is saved as: relu is "standard", batchtopk is "jumprelu". */
+/** The SAELens architecture an SAE is saved as: relu and gba are "standard", batchtopk is "jumprelu". */
 export function saeLensArchitecture(cfg: SaeConfig): string {
-  return { topk: 'topk', relu: 'standard', jumprelu: 'jumprelu', batchtopk: 'jumprelu' }[cfg.architecture];
+  return { topk: 'topk', relu: 'standard', gba: 'standard', jumprelu: 'jumprelu', batchtopk: 'jumprelu' }[cfg.architecture];
 }
 
 /**
  * SAELens v6 cfg.json (metadata nested; extra metadata keys are allowed). `k` is written for
  * topk; a batchtopk SAE is written as SAELens writes one for inference — a jumprelu whose
  * `threshold` tensor holds the global threshold — with `metadata.atlas_architecture:
- * "batchtopk"` and `atlas_k` so it loads back as batchtopk; relu/jumprelu keep their code cap
+ * "batchtopk"` and `atlas_k` so it loads back as batchtopk; a gba SAE is a "standard" one with
+ * `metadata.atlas_architecture: "gba"`; relu/jumprelu/gba keep their code cap
  * in `metadata.atlas_max_active`.
  */
 export function toSaeLensConfig(cfg: SaeConfig): Record<string, unknown> {
@@ -38,7 +39,8 @@ export function toSaeLensConfig(cfg: SaeConfig): Record<string, unknown> {
       dataset_path: cfg.datasetPath ?? null,
       ...(cfg.training ? { atlas_training: cfg.training } : {}),
       ...(cfg.architecture === 'batchtopk' ? { atlas_architecture: 'batchtopk', atlas_k: cfg.k } : {}),
-      ...(cfg.architecture === 'relu' || cfg.architecture === 'jumprelu' ? { atlas_max_active: cfg.k } : {}),
+      ...(cfg.architecture === 'gba' ? { atlas_architecture: 'gba' } : {}),
+      ...(cfg.architecture === 'relu' || cfg.architecture === 'jumprelu' || cfg.architecture === 'gba' ? { atlas_max_active: cfg.k } : {}),
     },
   };
 }
@@ -69,7 +71,7 @@ export function fromSaeLensConfig(raw: unknown, source: string): ParsedSaeLensCo
     fail(`unsupported activation function "${String(activation)}" for a standard SAE; supported: relu, topk`);
   }
   const architecture: Architecture =
-    saeLens === 'topk' ? 'topk' : saeLens === 'standard' ? 'relu' : meta.atlas_architecture === 'batchtopk' ? 'batchtopk' : 'jumprelu';
+    saeLens === 'topk' ? 'topk' : saeLens === 'standard' ? (meta.atlas_architecture === 'gba' ? 'gba' : 'relu') : meta.atlas_architecture === 'batchtopk' ? 'batchtopk' : 'jumprelu';
   const dIn = integer(json.d_in, 'd_in', fail);
   const width = integer(json.d_sae, 'd_sae', fail);
   const kwargs = (json.activation_fn_kwargs ?? {}) as Record<string, unknown>;

@@ -1,10 +1,12 @@
+import { DEFAULT_GBA, validateGba } from './gba.ts';
+import type { GbaSettings } from './gba.ts';
 import { SaeError } from './sae-error.ts';
 import { defaultLearningRate, validateSchedule } from './schedule.ts';
 import type { LrSchedule } from './schedule.ts';
 import type { Architecture } from './types.ts';
 import { validateActivations, validateK } from './validate.ts';
 
-export const SUPPORTED_ARCHITECTURES = ['topk', 'batchtopk', 'relu', 'jumprelu'] as const;
+export const SUPPORTED_ARCHITECTURES = ['topk', 'batchtopk', 'relu', 'jumprelu', 'gba'] as const;
 
 /** Default per-row cap on the sparse codes of relu/jumprelu (and candidates per row for batchtopk: 4k). */
 export const DEFAULT_MAX_ACTIVE = 256;
@@ -27,10 +29,10 @@ export interface TrainSaeOptions {
   dIn: number;
   architecture: Architecture;
   width: number;
-  /** topk: latents per row; batchtopk: mean latents per row (k·B per batch). Not used by relu/jumprelu. */
+  /** topk: latents per row; batchtopk: mean latents per row (k·B per batch). Not used by relu/jumprelu/gba. */
   k?: number;
   /**
-   * Slots per row of the sparse codes the ONNX graph returns (TopK inside the graph). relu and
+   * Slots per row of the sparse codes the ONNX graph returns (TopK inside the graph). relu, gba and
    * jumprelu: the cap on firing latents per row (default min(width, 256)); a row with more keeps
    * its largest (jumprelu: farthest above θ). batchtopk: candidates per row for the batch-level
    * selection (default min(width, 4k)).
@@ -44,6 +46,18 @@ export interface TrainSaeOptions {
   bandwidth?: number;
   /** jumprelu: initial θ for every latent (default 0.01). */
   initialThreshold?: number;
+  /** gba: number of neuron groups K (default 10). */
+  gbaGroups?: number;
+  /** gba: steps T between bias updates (default 50). */
+  gbaInterval?: number;
+  /** gba: target firing frequency of the first group (default 0.5). */
+  gbaMaxFrequency?: number;
+  /** gba: target firing frequency of the last group (default 1e-3); targets are geometric in between. */
+  gbaMinFrequency?: number;
+  /** gba: bias step γ (default 0.01). */
+  gbaStep?: number;
+  /** gba: a neuron firing on fewer than this fraction of a window's rows is dead (default 1e-6). */
+  gbaDeadFrequency?: number;
   /** Linear warm-up of the sparsity coefficient from 0 over this many steps (default 0). */
   sparsityWarmupSteps?: number;
   /** Rows per step (default 4096, or all rows when fewer). */
@@ -93,6 +107,8 @@ export interface TrainPlan extends LrSchedule {
   deadAfterTokens: number;
   evaluationRows: number;
   pipelineChunks: number;
+  /** gba only. */
+  gba?: GbaSettings;
 }
 
 /** Validates the options (data last: it is the slow check) and fills in the defaults. */
@@ -103,7 +119,7 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
       `Unsupported SAE architecture ${JSON.stringify(architecture)}; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}.`,
     );
   }
-  const sparse = architecture === 'relu' || architecture === 'jumprelu';
+  const sparse = architecture === 'relu' || architecture === 'jumprelu' || architecture === 'gba';
   if (!sparse && options.k === undefined) throw new SaeError(`architecture ${architecture} needs k.`);
   let k = options.k ?? 1;
   validateK(k, width);
@@ -156,6 +172,19 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     // batchtopk selects over the whole batch, so it is encoded in one piece.
     pipelineChunks: architecture === 'batchtopk' ? 1 : (options.pipelineChunks ?? 1),
   };
+  if (architecture === 'gba') {
+    plan.gba = validateGba(
+      {
+        groups: options.gbaGroups ?? DEFAULT_GBA.groups,
+        interval: options.gbaInterval ?? DEFAULT_GBA.interval,
+        maxFrequency: options.gbaMaxFrequency ?? DEFAULT_GBA.maxFrequency,
+        minFrequency: options.gbaMinFrequency ?? DEFAULT_GBA.minFrequency,
+        step: options.gbaStep ?? DEFAULT_GBA.step,
+        deadFrequency: options.gbaDeadFrequency ?? DEFAULT_GBA.deadFrequency,
+      },
+      width,
+    );
+  }
   if (!Number.isSafeInteger(plan.pipelineChunks) || plan.pipelineChunks < 1) {
     throw new SaeError(`pipelineChunks must be a positive integer, got ${options.pipelineChunks}.`);
   }

@@ -10,6 +10,7 @@ import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from './optimiser.t
 import { mulberry32 } from './random.ts';
 import { learningRateAt } from './schedule.ts';
 import { EncoderSession } from './encoder-session.ts';
+import { GbaWindow, gbaBiasUpdate, gbaGroups } from './gba.ts';
 import { makePrepare } from './prepare.ts';
 import { nthLargest } from './select.ts';
 import { planTraining } from './train-options.ts';
@@ -31,11 +32,13 @@ export interface TrainMetrics extends SaeMetrics {
 }
 
 /**
- * Trains an SAE (topk, batchtopk, relu or jumprelu). Each step runs the ONNX encoder graph
+ * Trains an SAE (topk, batchtopk, relu, jumprelu or gba). Each step runs the ONNX encoder graph
  * (dense product + a TopK extraction of `slots` codes per row inside the graph; weights fed as
  * inputs that wrap these very arrays), then reconstructs, computes the loss, the sparsity
  * penalty and all gradients sparsely in TypeScript (B·slots·dIn work per pass at most), applies
- * Adam with warm-up and decay, and renormalises the decoder rows. Deterministic for a seed.
+ * Adam with warm-up and decay, and renormalises the decoder rows (gba: the encoder biases are
+ * instead moved every T steps by Group Bias Adaptation, from per-latent firing counts and max
+ * pre-activations reduced inside the graph). Deterministic for a seed.
  */
 export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeights; metrics: TrainMetrics }> {
   const plan = planTraining(options);
@@ -60,7 +63,7 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
   const sampler = new BatchSampler(activations, rows, dIn, plan.batchSize, uniform);
   const session = await EncoderSession.open(
     { ...params, threshold },
-    { dIn, width, slots, mode: architecture === 'jumprelu' ? 'threshold-raw' : 'topk' },
+    { dIn, width, slots, mode: architecture === 'jumprelu' ? 'threshold-raw' : 'topk', stats: architecture === 'gba' },
     options.threads,
   );
   const state = { k, coefficient: plan.sparsityCoefficient, norms: new Float32Array(width), threshold, bandwidth: plan.bandwidth };
@@ -73,7 +76,11 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
     const workspace = createWorkspace(dIn, kernels);
     const optimiser = new Optimiser(kernels, dIn, width);
     const tracker = new DeadLatentTracker(width, plan.deadAfterTokens);
-    const context = { session, params, grads, workspace, tracker, dIn, k: slots, ...(prepare ? { prepare } : {}) };
+    const gba = plan.gba ? { window: new GbaWindow(width), groups: gbaGroups(width, plan.gba), settings: plan.gba } : undefined;
+    if (gba) optimiser.trainEncoderBias = false;
+    const context = {
+      session, params, grads, workspace, tracker, dIn, k: slots, ...(prepare ? { prepare } : {}), ...(gba ? { gbaWindow: gba.window } : {}),
+    };
     const B = plan.batchSize;
     for (let step = 0; step < plan.totalSteps; step++) {
       const x = sampler.next();
@@ -88,6 +95,10 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
       const lr = learningRateAt(step, plan);
       optimiser.step(params, grads, lr);
       zeroGradients(grads, dIn);
+      if (gba && ((step + 1) % gba.settings.interval === 0 || step + 1 === plan.totalSteps)) {
+        gbaBiasUpdate(params.b_enc, gba.window.fired, gba.window.maxPre, gba.window.rows, gba.groups, gba.settings);
+        gba.window.reset();
+      }
       timings.optimiser += (performance.now() - mark) / 1000;
       loss = stats.loss;
       const seconds = (performance.now() - started) / 1000;

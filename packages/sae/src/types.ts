@@ -13,9 +13,10 @@ export interface SaeTrainingInfo {
  * `topk`: ReLU(TopK_k(pre)). `batchtopk`: top k·B over a whole batch in training, a global
  * threshold at inference (stored as `threshold`, filled with one value). `relu`: ReLU with an L1
  * penalty weighted by decoder row norms (SAELens "standard"). `jumprelu`: pre·H(pre − θ_j) with
- * learned per-latent thresholds θ (`threshold`).
+ * learned per-latent thresholds θ (`threshold`). `gba`: ReLU, reconstruction loss only, encoder
+ * biases set by Group Bias Adaptation instead of gradients (saved as SAELens "standard").
  */
-export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu';
+export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu' | 'gba';
 
 export interface SaeConfig {
   architecture: Architecture;
@@ -23,7 +24,7 @@ export interface SaeConfig {
   /** Number of latents (SAELens `d_sae`). */
   width: number;
   /**
-   * topk/batchtopk: latents per row (batchtopk: on average). relu/jumprelu: the most latents per
+   * topk/batchtopk: latents per row (batchtopk: on average). relu/jumprelu/gba: the most latents per
    * row the sparse encoder returns (its cap; rows with more active latents keep the largest).
    */
   k: number;

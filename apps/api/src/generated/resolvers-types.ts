@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, LabelRow, FeatureNeighbourRow, LogitEffectsRow, TokenEffectRow } from '@atlas/db';
+import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, QuantileBinRow, LabelRow, FeatureNeighbourRow, LogitEffectsRow, TokenEffectRow } from '@atlas/db';
 import type { FeaturePage } from '../pagination.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -21,7 +21,7 @@ export type ActivationExample = {
   /** Token position of the maximum within tokens. */
   maxPosition: Scalars['Int']['output'];
   maxValue: Scalars['Float']['output'];
-  /** Rank among the feature's top activations, from 0. */
+  /** Rank among the feature's top activations (or quantile examples), from 0. */
   rank: Scalars['Int']['output'];
   tokens: Array<Scalars['String']['output']>;
   /** One value per token (0 where the feature did not fire). */
@@ -36,15 +36,23 @@ export type Feature = {
   decoderVector: Array<Scalars['Float']['output']>;
   /** Share of tokens on which the feature fires (value > 0). */
   density: Scalars['Float']['output'];
+  /** Cosine between the feature's encoder column and decoder row; null when not computed. */
+  encoderDecoderCosine?: Maybe<Scalars['Float']['output']>;
   histogram: Histogram;
   id: Scalars['ID']['output'];
   index: Scalars['Int']['output'];
+  /** Never fired on the statistics tokens. */
+  isDead: Scalars['Boolean']['output'];
+  /** Fired on more than 10% of the statistics tokens. */
+  isDense: Scalars['Boolean']['output'];
   /** Best current label, if any. */
   label?: Maybe<Label>;
   /** Tokens whose logits the decoder direction raises and lowers most (W_dec · W_U); empty when the model's unembedding was not available. */
   logitEffects: LogitEffects;
   maxActivation: Scalars['Float']['output'];
   meanActivation: Scalars['Float']['output'];
+  /** Examples across the feature's activation range: its contexts' maxima (a uniform sample of them) cut into equal-count bins, weakest first; empty bins are left out. */
+  quantileExamples: Array<QuantileBin>;
   sae: Sae;
   /** Top-activating contexts, strongest first (at most 20 unless first is given). */
   topActivations: Array<ActivationExample>;
@@ -121,6 +129,18 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type QuantileBin = {
+  __typename?: 'QuantileBin';
+  /** Sampled contexts that fell in the bin. */
+  count: Scalars['Int']['output'];
+  /** Up to 5 contexts whose maximum lies in [lower, upper], weakest first; rank is bin × 5 + place. */
+  examples: Array<ActivationExample>;
+  /** Smallest context maximum in the bin. */
+  lower: Scalars['Float']['output'];
+  /** Largest context maximum in the bin. */
+  upper: Scalars['Float']['output'];
 };
 
 /**
@@ -335,6 +355,7 @@ export type ResolversTypes = {
   LogitEffects: ResolverTypeWrapper<LogitEffectsRow>;
   Model: ResolverTypeWrapper<ModelRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  QuantileBin: ResolverTypeWrapper<QuantileBinRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sae: ResolverTypeWrapper<SaeRow>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
@@ -358,6 +379,7 @@ export type ResolversParentTypes = {
   LogitEffects: LogitEffectsRow;
   Model: ModelRow;
   PageInfo: PageInfo;
+  QuantileBin: QuantileBinRow;
   Query: Record<PropertyKey, never>;
   Sae: SaeRow;
   SaeMetrics: SaeMetrics;
@@ -378,13 +400,17 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   decoderNeighbours?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType>;
   decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  encoderDecoderCosine?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDense?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
   logitEffects?: Resolver<ResolversTypes['LogitEffects'], ParentType, ContextType>;
   maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantileExamples?: Resolver<Array<ResolversTypes['QuantileBin']>, ParentType, ContextType>;
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
   topActivations?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType, Partial<FeatureTopActivationsArgs>>;
 };
@@ -440,6 +466,13 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type QuantileBinResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuantileBin'] = ResolversParentTypes['QuantileBin']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType>;
+  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
@@ -487,6 +520,7 @@ export type Resolvers<ContextType = ApiContext> = {
   LogitEffects?: LogitEffectsResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  QuantileBin?: QuantileBinResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sae?: SaeResolvers<ContextType>;
   SaeMetrics?: SaeMetricsResolvers<ContextType>;

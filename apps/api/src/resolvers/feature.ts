@@ -16,6 +16,7 @@ export const Feature: FeatureResolvers = {
   },
   histogram: async (feature, _args, ctx) =>
     (await ctx.loaders.histograms.load(feature.id)) ?? { featureId: feature.id, ...EMPTY_HISTOGRAM },
+  quantileExamples: (feature, _args, ctx) => ctx.loaders.quantileExamples.load(feature.id),
   decoderVector: async (feature, _args, ctx) => {
     const vector = await ctx.loaders.decoderVectors.load(feature.id);
     if (!vector) throw notFound(`No decoder vector is stored for feature "${formatFeatureId(feature)}".`);

@@ -54,6 +54,10 @@ export function atlasInput(): IngestSaeInput {
       density: (index + 1) / 100,
       maxActivation: 8 - index,
       meanActivation: 1.5,
+      // Feature 7's cosine was not computed; 4 is dead, 6 dense.
+      ...(index === 7 ? {} : { encoderDecoderCosine: index === 0 ? 0.875 : 0.5 }),
+      isDead: index === 4,
+      isDense: index === 6,
       decoder: Float32Array.from(decoderOf(index)),
     })),
     examples: [
@@ -62,6 +66,11 @@ export function atlasInput(): IngestSaeInput {
       { featureIndex: 0, contextKey: 'ctx2', kind: 'top', rank: 2, maxValue: 0.5, maxPosition: 0 },
       { featureIndex: 3, contextKey: 'ctx2', kind: 'top', rank: 0, maxValue: 1, maxPosition: 3 },
       { featureIndex: 3, contextKey: 'ctx0', kind: 'quantile', rank: 0, maxValue: 0.25, maxPosition: 5 },
+      { featureIndex: 3, contextKey: 'ctx2', kind: 'quantile', rank: 5, maxValue: 1, maxPosition: 3 },
+    ],
+    quantileBins: [
+      { featureIndex: 3, bin: 0, lower: 0.25, upper: 0.25, count: 1 },
+      { featureIndex: 3, bin: 1, lower: 0.5, upper: 1, count: 2 },
     ],
     activations: [
       { featureIndex: 0, contextKey: 'ctx0', position: 1, value: 4.5 },

@@ -16,6 +16,7 @@ export const READ_FUNCTIONS = [
   'getCurrentLabels',
   'getFeatureNeighbours',
   'getLogitEffects',
+  'getQuantileExamples',
 ] as const;
 
 /** For `vi.mock('@atlas/db', ...)`: the real module with its read functions wrapped in spies. */

@@ -2,12 +2,23 @@ import type { ActivationExample as Example } from '@/lib/queries/types';
 import { formatValue } from '@/lib/format';
 import { TokenLine } from './token-line';
 
-/** One top-activating context: rank, its max value, and the tokens coloured by activation. */
-export function ActivationExample({ example, maxActivation }: { example: Example; maxActivation: number }) {
+/**
+ * One activating context: rank, its max value, and the tokens coloured by activation. `showRank`
+ * is off where the rank means nothing to a reader (quantile examples).
+ */
+export function ActivationExample({
+  example,
+  maxActivation,
+  showRank = true,
+}: {
+  example: Example;
+  maxActivation: number;
+  showRank?: boolean;
+}) {
   return (
     <li className="example" data-rank={example.rank}>
       <span className="example-meta">
-        <span className="example-rank">#{example.rank + 1}</span>
+        {showRank ? <span className="example-rank">#{example.rank + 1}</span> : null}
         <span className="example-value" title="Maximum activation in this context">
           {formatValue(example.maxValue)}
         </span>

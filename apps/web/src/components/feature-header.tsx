@@ -34,10 +34,28 @@ export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
           { label: 'Density', value: formatPercent(feature.density), detail: formatOneIn(feature.density) ?? 'never fires' },
           { label: 'Max activation', value: formatValue(feature.maxActivation, 4) },
           { label: 'Mean activation', value: formatValue(feature.meanActivation, 4) },
+          {
+            label: 'Encoder · decoder cosine',
+            value: feature.encoderDecoderCosine != null ? formatValue(feature.encoderDecoderCosine, 3) : '—',
+            detail: feature.encoderDecoderCosine != null ? 'encoder column vs decoder row' : 'not computed',
+          },
+          { label: 'Quality', value: qualityFlag(feature), detail: qualityDetail(feature) },
           { label: 'SAE', value: saeName(sae.id), detail: statistics },
         ]}
       />
       <FeatureNav saeId={sae.id} index={feature.index} width={sae.width} />
     </header>
   );
+}
+
+function qualityFlag(feature: FeatureSummary): string {
+  if (feature.isDead) return 'dead';
+  if (feature.isDense) return 'dense';
+  return 'ok';
+}
+
+function qualityDetail(feature: FeatureSummary): string {
+  if (feature.isDead) return 'never fired on the statistics tokens';
+  if (feature.isDense) return 'fires on more than 10% of tokens';
+  return 'neither dead nor dense';
 }

@@ -20,7 +20,7 @@ export type FeatureSummaryQueryVariables = Exact<{
 }>;
 
 
-export type FeatureSummaryQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, label: { text: string, source: LabelSource, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } } } };
+export type FeatureSummaryQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, encoderDecoderCosine: number | null, isDead: boolean, isDense: boolean, label: { text: string, source: LabelSource, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } } } };
 
 export type FeatureDetailQueryVariables = Exact<{
   id: string;
@@ -28,7 +28,7 @@ export type FeatureDetailQueryVariables = Exact<{
 }>;
 
 
-export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> } } };
+export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> } } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -65,15 +65,93 @@ export async function getTopActivations(
       examples = [];
       result.set(featureId, examples);
     }
-    examples.push({
-      featureId,
-      rank: row.rank,
-      maxValue: row.max_value,
-      maxPosition: row.max_position,
-      tokens: row.tokens,
-      values: denseValues(row.tokens.length, row.positions ?? [], row.vals ?? []),
-      corpusName: row.corpus_name,
-    });
+    examples.push(exampleRow(featureId, row));
+  }
+  return result;
+}
+
+function exampleRow(featureId: number, row: ExampleQueryRow): ActivationExampleRow {
+  return {
+    featureId,
+    rank: row.rank,
+    maxValue: row.max_value,
+    maxPosition: row.max_position,
+    tokens: row.tokens,
+    values: denseValues(row.tokens.length, row.positions ?? [], row.vals ?? []),
+    corpusName: row.corpus_name,
+  };
+}
+
+/** Examples stored per quantile bin: a quantile example's rank is bin × this + its place in the bin. */
+export const QUANTILE_RANK_STRIDE = 5;
+
+export type QuantileBinRow = {
+  featureId: number;
+  bin: number;
+  lower: number;
+  upper: number;
+  /** Reservoir entries that fell in the bin. */
+  count: number;
+  /** By rank (maxValue ascending within the bin). */
+  examples: ActivationExampleRow[];
+};
+
+type QuantileQueryRow = {
+  feature_id: number | string;
+  bin: number;
+  lower: number;
+  upper: number;
+  count: number;
+} & { [K in keyof Omit<ExampleQueryRow, 'feature_id'>]: ExampleQueryRow[K] | null };
+
+/**
+ * Each feature's quantile bins, weakest first, with their examples (kind 'quantile', rank /
+ * QUANTILE_RANK_STRIDE = bin), tokens and per-token values. One query for all ids.
+ */
+export async function getQuantileExamples(
+  db: AtlasDb,
+  featureIds: readonly number[],
+): Promise<Map<number, QuantileBinRow[]>> {
+  const result = new Map<number, QuantileBinRow[]>();
+  const ids = [...new Set(featureIds)];
+  if (ids.length === 0) return result;
+  const rows = await queryRows<QuantileQueryRow>(
+    db,
+    sql`select b.feature_id, b.bin, b.lower, b.upper, b.count,
+               e.rank, e.max_value, e.max_position, c.tokens, co.name as corpus_name, a.positions, a.vals
+        from feature_quantile_bins b
+        left join feature_examples e
+          on e.feature_id = b.feature_id and e.kind = 'quantile' and e.rank / ${QUANTILE_RANK_STRIDE} = b.bin
+        left join contexts c on c.id = e.context_id
+        left join corpora co on co.id = c.corpus_id
+        left join lateral (
+          select array_agg(position) as positions, array_agg(value) as vals
+          from activations
+          where feature_id = e.feature_id and context_id = e.context_id
+        ) a on true
+        where b.feature_id = any(${pgArray(ids, 'bigint')})
+        order by b.feature_id, b.bin, e.rank`,
+  );
+  for (const row of rows) {
+    const featureId = Number(row.feature_id);
+    let bins = result.get(featureId);
+    if (!bins) {
+      bins = [];
+      result.set(featureId, bins);
+    }
+    let bin = bins.at(-1);
+    if (bin?.bin !== row.bin) {
+      bin = { featureId, bin: row.bin, lower: row.lower, upper: row.upper, count: row.count, examples: [] };
+      bins.push(bin);
+    }
+    if (row.rank !== null && row.tokens !== null) {
+      bin.examples.push(
+        exampleRow(featureId, {
+          ...row, feature_id: featureId, rank: row.rank, max_value: row.max_value!, max_position: row.max_position!,
+          tokens: row.tokens, corpus_name: row.corpus_name!,
+        }),
+      );
+    }
   }
   return result;
 }

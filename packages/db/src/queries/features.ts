@@ -12,6 +12,10 @@ export type FeatureRow = {
   density: number;
   maxActivation: number;
   meanActivation: number;
+  /** Cosine of encoder column and decoder row; null when not computed. */
+  encoderDecoderCosine: number | null;
+  isDead: boolean;
+  isDense: boolean;
 };
 
 /** Features of a complete SAE by index ascending, after `afterIndex` (keyset pagination). */
@@ -75,6 +79,9 @@ function selectVisibleFeatures(db: AtlasDb, where: SQL | undefined) {
       density: features.density,
       maxActivation: features.maxActivation,
       meanActivation: features.meanActivation,
+      encoderDecoderCosine: features.encoderDecoderCosine,
+      isDead: features.isDead,
+      isDense: features.isDense,
     })
     .from(features)
     .innerJoin(saes, and(eq(saes.id, features.saeId), eq(saes.status, 'complete')))

@@ -7,7 +7,7 @@ import { createDecoderIndex } from './decoders.ts';
 import { insertActivations, insertExamples } from './ingest/activation-rows.ts';
 import { storeContexts } from './ingest/contexts.ts';
 import { insertLogitEffects, insertNeighbours } from './ingest/dashboard-rows.ts';
-import { insertDecoders, insertFeatures, insertHistograms } from './ingest/feature-rows.ts';
+import { insertDecoders, insertFeatures, insertHistograms, insertQuantileBins } from './ingest/feature-rows.ts';
 import type { IngestResult, IngestSaeInput } from './ingest/types.ts';
 
 export type * from './ingest/types.ts';
@@ -16,8 +16,8 @@ export type * from './ingest/types.ts';
 export const DECODER_INDEX_MIN_FEATURES = 16_384;
 
 /**
- * Loads one SAE's atlas (features, decoders, examples, activations, histograms, neighbours,
- * logit effects, and any new contexts) in ONE transaction: readers see the old state or the new one, and a killed or
+ * Loads one SAE's atlas (features, decoders, examples, activations, histograms, quantile
+ * bins, neighbours, logit effects, and any new contexts) in ONE transaction: readers see the old state or the new one, and a killed or
  * failed run leaves nothing. A complete SAE with the same checksum is skipped; one with another
  * checksum is replaced. Concurrent ingests of the same SAE are serialised by an advisory lock.
  */
@@ -94,6 +94,7 @@ async function loadAtlas(tx: AtlasDb, input: IngestSaeInput): Promise<IngestResu
     activations: await insertActivations(tx, input.activations, ids, progress),
     histogramBins: await insertHistograms(tx, input.histograms, ids.featureId, progress),
   };
+  if (input.quantileBins) rows.quantileBins = await insertQuantileBins(tx, input.quantileBins, ids.featureId, progress);
   if (input.neighbours) rows.neighbours = await insertNeighbours(tx, input.neighbours, ids.featureId, progress);
   if (input.logitEffects) rows.logitEffects = await insertLogitEffects(tx, input.logitEffects, ids.featureId, progress);
   if (input.features.length > 0 && (input.decoderIndex ?? input.features.length >= DECODER_INDEX_MIN_FEATURES)) {

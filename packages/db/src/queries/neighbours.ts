@@ -22,6 +22,9 @@ type NeighbourQueryRow = {
   density: number;
   max_activation: number;
   mean_activation: number;
+  encoder_decoder_cosine: number | null;
+  is_dead: boolean;
+  is_dense: boolean;
 };
 
 /**
@@ -38,7 +41,8 @@ export async function getFeatureNeighbours(
   if (ids.length === 0) return result;
   const rows = await queryRows<NeighbourQueryRow>(
     db,
-    sql`select n.feature_id, n.rank, n.score, f.id, f.sae_id, f.index, f.density, f.max_activation, f.mean_activation
+    sql`select n.feature_id, n.rank, n.score, f.id, f.sae_id, f.index, f.density, f.max_activation, f.mean_activation,
+               f.encoder_decoder_cosine, f.is_dead, f.is_dense
         from feature_neighbours n
         join features f on f.id = n.neighbour_id
         where n.feature_id = any(${pgArray(ids, 'bigint')}) and n.method = ${method}
@@ -61,6 +65,9 @@ export async function getFeatureNeighbours(
         density: row.density,
         maxActivation: row.max_activation,
         meanActivation: row.mean_activation,
+        encoderDecoderCosine: row.encoder_decoder_cosine,
+        isDead: row.is_dead,
+        isDense: row.is_dense,
       },
     });
   }

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   index,
   integer,
   pgTable,
@@ -31,6 +32,12 @@ export const features = pgTable(
     /** 2-D UMAP of the SAE's decoder directions, for the feature map (null until computed). */
     umapX: real('umap_x'),
     umapY: real('umap_y'),
+    /** Cosine between the feature's encoder column and decoder row (null when not computed). */
+    encoderDecoderCosine: real('encoder_decoder_cosine'),
+    /** Never fired in the statistics pass. */
+    isDead: boolean('is_dead').notNull().default(false),
+    /** Fired on more than 10% of the statistics tokens. */
+    isDense: boolean('is_dense').notNull().default(false),
   },
   (t) => [unique('features_sae_index_unique').on(t.saeId, t.index)],
 );
@@ -63,6 +70,25 @@ export const featureHistogramBins = pgTable(
     bin: smallint('bin').notNull(),
     lower: real('lower').notNull(),
     upper: real('upper').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.featureId, t.bin] })],
+);
+
+/**
+ * Quantile bins of a feature's per-context maxima (from a uniform reservoir of the contexts where
+ * it fired). Their examples are `feature_examples` rows of kind 'quantile' with rank / 5 = bin.
+ */
+export const featureQuantileBins = pgTable(
+  'feature_quantile_bins',
+  {
+    featureId: bigint('feature_id', { mode: 'number' })
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    bin: smallint('bin').notNull(),
+    lower: real('lower').notNull(),
+    upper: real('upper').notNull(),
+    /** Reservoir entries in the bin. */
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.featureId, t.bin] })],

@@ -53,6 +53,11 @@ export interface ReferenceOutputs {
   residPre: Float32Array[];
   residMid: Float32Array[];
   residPost: Float32Array[];
+  /** Per layer: attention-weighted values before the output projection (`attn.hook_z`, one head). */
+  z: Float32Array[];
+  /** Per layer: the attention branch output (`hook_attn_out`) and the MLP branch output (`hook_mlp_out`). */
+  attnOut: Float32Array[];
+  mlpOut: Float32Array[];
   /** [batch * seqLen, vocab]. */
   logits: Float32Array;
 }
@@ -73,7 +78,9 @@ export function referenceForward(
       for (let j = 0; j < D; j++) x[(b * T + t) * D + j] = w.wte[id * D + j]! + w.wpe[position * D + j]!;
     }),
   );
-  const out: ReferenceOutputs = { residPre: [], residMid: [], residPost: [], logits: new Float32Array() };
+  const out: ReferenceOutputs = {
+    residPre: [], residMid: [], residPost: [], z: [], attnOut: [], mlpOut: [], logits: new Float32Array(),
+  };
   for (const block of w.blocks) {
     out.residPre.push(x);
     const h = layerNorm(x, D, block.ln1, w.eps);
@@ -99,11 +106,14 @@ export function referenceForward(
         }
       }
     }
+    out.z.push(mixed);
     const attn = linear(mixed, block.wo, block.bo, D, D);
+    out.attnOut.push(attn);
     const mid = x.map((value, i) => value + attn[i]!);
     out.residMid.push(mid);
     const fc = linear(layerNorm(mid, D, block.ln2, w.eps), block.wfc, block.bfc, D, w.dMlp).map((a) => Math.max(0, a));
     const mlp = linear(fc, block.wproj, block.bproj, w.dMlp, D);
+    out.mlpOut.push(mlp);
     x = mid.map((value, i) => value + mlp[i]!);
     out.residPost.push(x);
   }

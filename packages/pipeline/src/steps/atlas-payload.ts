@@ -1,5 +1,5 @@
-import type { FeatureStatistics } from '@atlas/features';
-import type { IngestSaeInput, SaeRow } from '@atlas/db';
+import { encoderDecoderCosines, type FeatureStatistics, type TopContext } from '@atlas/features';
+import { QUANTILE_RANK_STRIDE, type IngestSaeInput, type SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
 import type { DecoderGeometry } from './decoder-geometry.ts';
 import type { ContextRef } from './extract-activations.ts';
@@ -21,7 +21,8 @@ const contextKey = (context: ContextRef) => `${context.documentId}:${context.sta
 
 /**
  * Turns statistics into database rows: only contexts that some feature shows are stored, once
- * each, and activations stay sparse (one row per firing position of a shown context).
+ * each, and activations stay sparse (one row per firing position of a shown context, once per
+ * feature even when the context is both a top and a quantile example).
  */
 export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput, 'onProgress'> {
   const { weights, statistics, contexts } = options;
@@ -29,18 +30,31 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
   const shown = new Set<number>();
   const examples: IngestSaeInput['examples'] = [];
   const activations: IngestSaeInput['activations'] = [];
+  const quantileBins: NonNullable<IngestSaeInput['quantileBins']> = [];
   for (const feature of statistics) {
-    feature.topContexts.forEach((top, rank) => {
-      shown.add(top.contextIndex);
-      const key = contextKey(contexts[top.contextIndex]!);
+    const withActivations = new Set<number>();
+    const show = (example: TopContext, kind: 'top' | 'quantile', rank: number) => {
+      shown.add(example.contextIndex);
+      const key = contextKey(contexts[example.contextIndex]!);
       examples.push({
-        featureIndex: feature.index, contextKey: key, kind: 'top', rank, maxValue: top.maxValue, maxPosition: top.maxPosition,
+        featureIndex: feature.index, contextKey: key, kind, rank, maxValue: example.maxValue, maxPosition: example.maxPosition,
       });
-      top.positions.forEach((position, i) => {
-        activations.push({ featureIndex: feature.index, contextKey: key, position, value: top.values[i]! });
+      if (withActivations.has(example.contextIndex)) return;
+      withActivations.add(example.contextIndex);
+      example.positions.forEach((position, i) => {
+        activations.push({ featureIndex: feature.index, contextKey: key, position, value: example.values[i]! });
       });
-    });
+    };
+    feature.topContexts.forEach((top, rank) => show(top, 'top', rank));
+    for (const bin of feature.quantileBins) {
+      if (bin.examples.length > QUANTILE_RANK_STRIDE) {
+        throw new Error(`Feature ${feature.index}: ${bin.examples.length} quantile examples in one bin; at most ${QUANTILE_RANK_STRIDE} are stored.`);
+      }
+      quantileBins.push({ featureIndex: feature.index, bin: bin.bin, lower: bin.lower, upper: bin.upper, count: bin.count });
+      bin.examples.forEach((example, i) => show(example, 'quantile', bin.bin * QUANTILE_RANK_STRIDE + i));
+    }
   }
+  const cosines = encoderDecoderCosines(weights.W_enc, weights.W_dec, dIn);
   return {
     sae: options.sae,
     checksum: options.checksum,
@@ -60,10 +74,14 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
       density: feature.density,
       maxActivation: feature.maxActivation,
       meanActivation: feature.meanActivation,
+      encoderDecoderCosine: cosines[feature.index]!,
+      isDead: feature.isDead,
+      isDense: feature.isDense,
       decoder: weights.W_dec.subarray(feature.index * dIn, (feature.index + 1) * dIn),
     })),
     examples,
     activations,
+    quantileBins,
     histograms: statistics
       .filter((feature) => feature.histogram.counts.length > 0)
       .map((feature) => ({ featureIndex: feature.index, ...feature.histogram })),

@@ -41,7 +41,8 @@ export async function extractActivations(options: ExtractOptions): Promise<Extra
   const contextCount = Math.floor(options.tokens / seqLen);
   if (contextCount < 1) throw new UserError(`--tokens ${options.tokens} is less than one context of ${seqLen} tokens.`);
   const rows = contextCount * seqLen;
-  const dIn = model.dModel;
+  // Hooks differ in width (attn.hook_z is heads × d_head); the graph inspection says which.
+  const dIn = model.hookPoints.find((point) => point.name === hook)?.width ?? model.dModel;
   const activations = new Float32Array(rows * dIn);
   const tokenIds = new Int32Array(rows);
   const contexts: ContextRef[] = [];

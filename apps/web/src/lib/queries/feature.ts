@@ -9,7 +9,7 @@ import type {
 
 /** Header facts for a feature (generated from the FeatureSummary query below). */
 export type FeatureSummary = FeatureSummaryQuery['feature'];
-/** Histogram, top activations, decoder neighbours and logit effects (generated from the FeatureDetail query below). */
+/** Histogram, top activations, quantile examples, decoder neighbours and logit effects (generated from the FeatureDetail query below). */
 export type FeatureDetail = FeatureDetailQuery['feature'];
 
 const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariables>(/* GraphQL */ `
@@ -20,6 +20,9 @@ const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariab
       density
       maxActivation
       meanActivation
+      encoderDecoderCosine
+      isDead
+      isDense
       label { text source updatedAt }
       sae {
         id
@@ -41,6 +44,7 @@ const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables
       maxActivation
       histogram { edges counts total }
       topActivations(first: $first) { rank maxValue maxPosition tokens values corpusName }
+      quantileExamples { lower upper count examples { rank maxValue maxPosition tokens values corpusName } }
       decoderNeighbours { cosine feature { id index label { text } } }
       logitEffects { positive { token value } negative { token value } }
     }

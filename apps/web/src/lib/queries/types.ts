@@ -9,3 +9,6 @@ export type ActivationExample = FeatureDetailQuery['feature']['topActivations'][
 
 /** A feature's activation histogram. */
 export type Histogram = FeatureDetailQuery['feature']['histogram'];
+
+/** One quantile bin of a feature with its examples. */
+export type QuantileBin = FeatureDetailQuery['feature']['quantileExamples'][number];

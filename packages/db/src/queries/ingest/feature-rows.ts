@@ -5,7 +5,7 @@ import { formatVector } from '../../schema/columns.ts';
 import { pgArray } from '../../sql/arrays.ts';
 import { chunkRanges, insertUnnest } from '../../sql/bulk.ts';
 import { queryRows } from '../../sql/rows.ts';
-import type { IngestFeature, IngestHistogram, IngestProgress } from './types.ts';
+import type { IngestFeature, IngestHistogram, IngestProgress, IngestQuantileBin } from './types.ts';
 
 const FEATURE_CHUNK = 20_000;
 /** Vector text parsing dominates decoder loads; chunks of this size keep statements a few MB. */
@@ -24,12 +24,20 @@ export async function insertFeatures(
     const chunk = input.slice(start, end);
     const rows = await queryRows<{ id: number | string; index: number }>(
       tx,
-      sql`insert into features (sae_id, index, density, max_activation, mean_activation)
-          select ${saeId}, * from unnest(
+      // pgArray has no null or boolean: a 0/1 mask marks a computed cosine, 0/1 ints the flags.
+      sql`insert into features (sae_id, index, density, max_activation, mean_activation, encoder_decoder_cosine, is_dead, is_dense)
+          select ${saeId}, u.index, u.density, u.max_activation, u.mean_activation,
+                 case when u.has_cosine = 1 then u.cosine end, u.dead = 1, u.dense = 1
+          from unnest(
             ${pgArray(chunk.map((f) => f.index), 'int')},
             ${pgArray(chunk.map((f) => f.density), 'real')},
             ${pgArray(chunk.map((f) => f.maxActivation), 'real')},
-            ${pgArray(chunk.map((f) => f.meanActivation), 'real')})
+            ${pgArray(chunk.map((f) => f.meanActivation), 'real')},
+            ${pgArray(chunk.map((f) => (isCosine(f.encoderDecoderCosine) ? f.encoderDecoderCosine : 0)), 'real')},
+            ${pgArray(chunk.map((f) => (isCosine(f.encoderDecoderCosine) ? 1 : 0)), 'int')},
+            ${pgArray(chunk.map((f) => ((f.isDead ?? f.density === 0) ? 1 : 0)), 'int')},
+            ${pgArray(chunk.map((f) => ((f.isDense ?? f.density > 0.1) ? 1 : 0)), 'int')}
+          ) as u(index, density, max_activation, mean_activation, cosine, has_cosine, dead, dense)
           returning id, index`,
     );
     for (const row of rows) idByIndex.set(row.index, Number(row.id));
@@ -38,6 +46,8 @@ export async function insertFeatures(
   if (idByIndex.size !== input.length) throw new IngestInputError('feature indices must be unique');
   return idByIndex;
 }
+
+const isCosine = (value: number | null | undefined): value is number => value != null && Number.isFinite(value);
 
 /** Decoder rows as halfvec text (4 significant digits). */
 export async function insertDecoders(
@@ -106,4 +116,30 @@ export async function insertHistograms(
     progress(end, ids.length, 'histograms');
   }
   return ids.length;
+}
+
+/** One row per quantile bin. */
+export async function insertQuantileBins(
+  tx: AtlasDb,
+  input: readonly IngestQuantileBin[],
+  featureId: (index: number) => number,
+  progress: IngestProgress,
+): Promise<number> {
+  for (const [start, end] of chunkRanges(input.length, HISTOGRAM_CHUNK)) {
+    const chunk = input.slice(start, end);
+    for (const bin of chunk) {
+      if (!(bin.lower <= bin.upper)) {
+        throw new IngestInputError(`feature ${bin.featureIndex}: quantile bin ${bin.bin} has lower ${bin.lower} > upper ${bin.upper}`);
+      }
+    }
+    await insertUnnest(tx, 'feature_quantile_bins', [
+      { name: 'feature_id', type: 'bigint', values: chunk.map((b) => featureId(b.featureIndex)) },
+      { name: 'bin', type: 'smallint', values: chunk.map((b) => b.bin) },
+      { name: 'lower', type: 'real', values: chunk.map((b) => b.lower) },
+      { name: 'upper', type: 'real', values: chunk.map((b) => b.upper) },
+      { name: 'count', type: 'int', values: chunk.map((b) => b.count) },
+    ]);
+    progress(end, input.length, 'quantile bins');
+  }
+  return input.length;
 }

@@ -16,6 +16,12 @@ export type IngestFeature = {
   density: number;
   maxActivation: number;
   meanActivation: number;
+  /** Cosine of the encoder column and decoder row (null or absent: not computed). */
+  encoderDecoderCosine?: number | null;
+  /** Never fired in the statistics pass (default: density is 0). */
+  isDead?: boolean;
+  /** Fired too often to read (default: density > 0.1). */
+  isDense?: boolean;
   /** Decoder row, length `sae.dIn`. */
   decoder: Float32Array;
 };
@@ -30,6 +36,9 @@ export type IngestExample = {
 };
 
 export type IngestActivation = { featureIndex: number; contextKey: string; position: number; value: number };
+
+/** One quantile bin of a feature; its examples are `examples` of kind 'quantile' with rank / 5 = bin. */
+export type IngestQuantileBin = { featureIndex: number; bin: number; lower: number; upper: number; count: number };
 
 export type IngestHistogram = { featureIndex: number; edges: number[]; counts: number[] };
 
@@ -69,6 +78,8 @@ export type IngestSaeInput = {
   histograms: IngestHistogram[];
   /** Precomputed neighbours (optional: an atlas without them simply has none). */
   neighbours?: IngestNeighbour[];
+  /** Quantile bins of the quantile examples (optional). */
+  quantileBins?: IngestQuantileBin[];
   /** Logit effects, where the model's unembedding could be read. */
   logitEffects?: IngestLogitEffect[];
   /**

@@ -6,6 +6,7 @@ import { FeatureHeader } from '@/components/feature-header';
 import { HistogramSection } from '@/components/histogram-section';
 import { renderFromApi } from '@/components/render-from-api';
 import { LogitEffects } from '@/components/logit-effects';
+import { QuantileExamples } from '@/components/quantile-examples';
 import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
 import { TopActivations } from '@/components/top-activations';
 import { featureRouteParams, featureSearchParams, type RawSearchParams } from '@/lib/params';
@@ -46,6 +47,12 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
           <h2>Top activations</h2>
           <Suspense fallback={<TopActivationsSkeleton />}>
             <TopActivations featureId={feature.id} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Examples across the activation range</h2>
+          <Suspense fallback={<TopActivationsSkeleton />}>
+            <QuantileExamples featureId={feature.id} />
           </Suspense>
         </section>
         <section className="section">
