@@ -2,7 +2,7 @@
 // functions below; the drizzle schema is available as `@atlas/db/schema` for types.
 export { openDatabase, type OpenDatabaseOptions } from './client.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
-export { migrate } from './migrate.ts';
+export { migrate, MigrationError } from './migrate.ts';
 export { DatabaseConnectionError, IngestInputError } from './errors.ts';
 
 export * from './queries/models.ts';

@@ -1,4 +1,5 @@
 import { AutoTokenizer, env } from '@huggingface/transformers';
+import { byteLevelBytes, displayBytes } from './byte-display.ts';
 import { ModelError } from './errors.ts';
 
 /** The text side of a language model: ids in, display strings out. */
@@ -30,11 +31,19 @@ export async function loadTokenizer(dir: string): Promise<Tokenizer> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ModelError(`Could not load the tokenizer from ${dir} (tokenizer.json, tokenizer_config.json): ${reason}`);
   }
+  const vocab = tokenizer.get_vocab() as Map<string, number>;
+  let entryById: Map<number, string> | undefined;
   const display = new Map<number, string>();
   const decodeOne = (id: number): string => {
     let text = display.get(id);
     if (text === undefined) {
       text = tokenizer.decode([id], { skip_special_tokens: false, clean_up_tokenization_spaces: false });
+      if (text.includes('\uFFFD')) {
+        // Part of a multi-byte character: show its bytes instead of a bare U+FFFD.
+        entryById ??= new Map([...vocab].map(([entry, tokenId]) => [tokenId, entry]));
+        const bytes = byteLevelBytes(entryById.get(id) ?? '');
+        if (bytes) text = displayBytes(bytes);
+      }
       display.set(id, text);
     }
     return text;
@@ -46,6 +55,6 @@ export async function loadTokenizer(dir: string): Promise<Tokenizer> {
     decode: (ids) =>
       tokenizer.decode(Array.from(ids), { skip_special_tokens: false, clean_up_tokenization_spaces: false }),
     eosTokenId: typeof eos === 'number' ? eos : null,
-    vocabSize: tokenizer.get_vocab().size,
+    vocabSize: vocab.size,
   };
 }

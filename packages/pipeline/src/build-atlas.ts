@@ -45,7 +45,7 @@ export interface BuildResult {
 }
 
 /** Bump when statistics or payload logic changes, so existing builds are redone. */
-const PIPELINE_VERSION = 3;
+const PIPELINE_VERSION = 4;
 
 export const saeIdFor = (recipe: Pick<AtlasRecipe, 'modelId' | 'hook' | 'width'>) =>
   `${recipe.modelId}/${recipe.hook}/topk-${recipe.width}`;
