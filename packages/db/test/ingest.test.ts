@@ -2,7 +2,9 @@ import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   deleteIncompleteBuilds,
+  getFeaturesByIndex,
   getSaeBuild,
+  getTopActivations,
   ingestSaeAtlas,
   listFeatures,
   listSaes,
@@ -124,6 +126,20 @@ describe.each(drivers)('ingestSaeAtlas (%s)', (_name, open) => {
     expect(result.rows).toMatchObject({ contexts: 0, contextsReused: 3 });
     expect(await tableCounts(db)).toMatchObject({ saes: 2, contexts: 3, features: 12, activations: 10 });
     expect((await listSaes(db)).map((s) => s.id)).toEqual([SAE_ID, otherId]);
+  });
+
+  it('refreshes the display strings of a reused context when they changed', async () => {
+    await ingestSaeAtlas(db, atlasInput());
+    const otherId = 'demo-lm/blocks.3.hook_resid_post/topk-6';
+    const other = atlasInput({ checksum: 'sha256:redisplayed' }, otherId);
+    other.sae = { ...other.sae, hookName: 'blocks.3.hook_resid_post' };
+    other.contexts = other.contexts.map((c) => ({ ...c, tokens: c.tokens.map((t) => `${t}*`) }));
+    const result = await ingestSaeAtlas(db, other);
+    expect(result.rows).toMatchObject({ contexts: 0 });
+    const [feature] = await getFeaturesByIndex(db, [{ saeId: SAE_ID, index: 0 }]);
+    const examples = (await getTopActivations(db, [feature!.id], 5)).get(feature!.id) ?? [];
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(example.tokens.every((token) => token.endsWith('*'))).toBe(true);
   });
 
   it('refuses to reuse a context whose stored tokens differ (a re-tokenized model under the same id)', async () => {

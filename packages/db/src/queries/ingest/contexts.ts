@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AtlasDb } from '../../orm.ts';
 import { contexts } from '../../schema/index.ts';
 import { pgArray } from '../../sql/arrays.ts';
@@ -42,8 +42,7 @@ export async function storeContexts(
       startToken: context.startToken,
       tokenCount: context.tokenIds.length,
       tokenIds: context.tokenIds,
-      // Postgres text cannot hold NUL; show it as the control picture instead.
-      tokens: context.tokens.map((token) => token.replaceAll('\u0000', '\u2400')),
+      tokens: displayTokens(context.tokens),
     }));
     const rows = await tx.orm.insert(contexts).values(chunk).onConflictDoNothing().returning({ id: contexts.id });
     inserted += rows.length;
@@ -54,10 +53,10 @@ export async function storeContexts(
   for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
     const chunk = unique.slice(start, start + LOOKUP_CHUNK);
     const rows = await queryRows<{
-      id: number | string; document_id: string; start_token: number; token_count: number; token_ids: number[];
+      id: number | string; document_id: string; start_token: number; token_count: number; token_ids: number[]; tokens: string[];
     }>(
       tx,
-      sql`select c.id, c.document_id, c.start_token, c.token_count, c.token_ids
+      sql`select c.id, c.document_id, c.start_token, c.token_count, c.token_ids, c.tokens
           from ${contexts} c
           join unnest(
             ${pgArray(chunk.map((c) => c.documentId), 'text')},
@@ -79,6 +78,11 @@ export async function storeContexts(
         );
       }
       idByWindow.set(key, Number(row.id));
+      // Same ids, newer display strings (the tokenizer's display rules changed): keep the newest.
+      const tokens = displayTokens(wanted.tokens);
+      if (row.tokens.some((token, i) => token !== tokens[i])) {
+        await tx.orm.update(contexts).set({ tokens }).where(eq(contexts.id, Number(row.id)));
+      }
     }
   }
 
@@ -89,6 +93,11 @@ export async function storeContexts(
     idByKey.set(context.key, id);
   }
   return { idByKey, inserted, reused: unique.length - inserted };
+}
+
+/** Postgres text cannot hold NUL; show it as the control picture instead. */
+function displayTokens(tokens: readonly string[]): string[] {
+  return tokens.map((token) => token.replaceAll('\u0000', '\u2400'));
 }
 
 function windowKey(documentId: string, startToken: number, tokenCount: number): string {
