@@ -9,6 +9,6 @@ export { logitEffects } from './logit-effects.ts';
 export type { LogitEffects, LogitEffectOptions, TokenEffect } from './logit-effects.ts';
 export { denseTopK } from './dense-topk.ts';
 export type { DenseTopKOptions, DenseTopKResult, RowTopK } from './dense-topk.ts';
-export { QuantileSampler, quantileBins, seededRandom } from './quantile-examples.ts';
+export { QuantileSampler, quantileBins } from './quantile-examples.ts';
 export type { QuantileBin, QuantileOptions, SampledContext } from './quantile-examples.ts';
 export { encoderDecoderCosines } from './encoder-decoder.ts';

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@atlas/sae';
 /** One context in a feature's reservoir: its maximum and the feature's value at every position it fired. */
 export interface SampledContext {
   contextIndex: number;
@@ -31,18 +32,6 @@ export interface QuantileOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, and good enough for reservoir choices. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Per feature, a uniform reservoir (Algorithm R) over the contexts where it fired, filled in the
  * same streaming pass as the other statistics: memory width × reservoirSize entries, whatever
@@ -69,7 +58,7 @@ export class QuantileSampler {
     }
     this.entries = new Array<SampledContext | undefined>(width * this.reservoirSize);
     this.seen = new Float64Array(width);
-    this.random = seededRandom(options.seed ?? 0);
+    this.random = mulberry32(options.seed ?? 0);
   }
 
   /**

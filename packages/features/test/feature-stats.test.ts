@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureStatsAccumulator, type SparseCodes } from '../src/index.ts';
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './support/random.ts';
 
 /** Random top-k style codes: k distinct features per row, some slots zero (did not fire). */
 function randomCodes(rows: number, width: number, k: number, random: () => number): SparseCodes {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureStatsAccumulator, QuantileSampler, encoderDecoderCosines, seededRandom, type SparseCodes } from '../src/index.ts';
+import { FeatureStatsAccumulator, QuantileSampler, encoderDecoderCosines, type SparseCodes } from '../src/index.ts';
+import { seededRandom } from './support/random.ts';
 
 /** Random top-k style codes: k distinct features per row, some slots zero (did not fire). */
 function randomCodes(rows: number, width: number, k: number, random: () => number): SparseCodes {

@@ -14,3 +14,4 @@ export { defaultLearningRate } from './schedule.ts';
 export { reconstruct } from './reconstruct.ts';
 export { DEFAULT_GBA, gbaBiasUpdate, gbaGroups } from './gba.ts';
 export type { GbaSettings } from './gba.ts';
+export { mulberry32 } from './random.ts';
