@@ -16,7 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from model import GPT, GPTConfig
+from model import load_trained
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")
@@ -25,11 +25,7 @@ parser.add_argument("--checkpoint", default=os.path.join(WORK, "final.pt"))
 args = parser.parse_args()
 
 torch.set_num_threads(2)
-ckpt = torch.load(args.checkpoint)
-cfg = GPTConfig(**ckpt["config"])
-model = GPT(cfg)
-model.load_state_dict(ckpt["model"])
-model.eval()
+model, cfg = load_trained(args.checkpoint)
 T = cfg.n_positions
 data = torch.from_numpy(np.fromfile(os.path.join(WORK, "heldout.bin"), dtype=np.uint16).astype(np.int64))
 n = (data.numel() - 1) // T

@@ -17,7 +17,7 @@ import onnx
 import torch
 
 from bpe import EOS, ByteLevelBPE
-from model import GPT, GPTConfig
+from model import load_trained
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -29,11 +29,7 @@ parser.add_argument("--checkpoint", default=os.path.join(WORK, "final.pt"))
 args = parser.parse_args()
 
 torch.set_num_threads(2)
-ckpt = torch.load(args.checkpoint)
-cfg = GPTConfig(**ckpt["config"])
-model = GPT(cfg)
-model.load_state_dict(ckpt["model"])
-model.eval()
+model, cfg = load_trained(args.checkpoint)
 tok = ByteLevelBPE.load(os.path.join(OUT, "tokenizer.json"))
 eos_id = tok.vocab[EOS]
 

@@ -113,3 +113,13 @@ class GPT(nn.Module):
 
     def num_parameters(self):
         return sum(p.numel() for p in self.parameters())
+
+
+def load_trained(path):
+    """The trained model from a checkpoint written by train.py, in eval mode, with its config."""
+    ckpt = torch.load(path)
+    cfg = GPTConfig(**ckpt["config"])
+    model = GPT(cfg)
+    model.load_state_dict(ckpt["model"])
+    model.eval()
+    return model, cfg

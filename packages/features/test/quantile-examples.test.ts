@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureStatsAccumulator, QuantileSampler, encoderDecoderCosines, type SparseCodes } from '../src/index.ts';
-import { seededRandom } from './support/random.ts';
-
-/** Random top-k style codes: k distinct features per row, some slots zero (did not fire). */
-function randomCodes(rows: number, width: number, k: number, random: () => number): SparseCodes {
-  const indices = new Int32Array(rows * k);
-  const values = new Float32Array(rows * k);
-  for (let row = 0; row < rows; row += 1) {
-    const chosen = new Set<number>();
-    while (chosen.size < k) chosen.add(Math.floor(random() * width));
-    [...chosen].forEach((feature, slot) => {
-      indices[row * k + slot] = feature;
-      values[row * k + slot] = random() < 0.3 ? 0 : Math.fround(0.01 + random() * 10 * random());
-    });
-  }
-  return { indices, values, k };
-}
+import { FeatureStatsAccumulator, QuantileSampler, encoderDecoderCosines } from '../src/index.ts';
+import { randomCodes, seededRandom } from './support/random.ts';
 
 const width = 6;
 const k = 2;
