@@ -1,4 +1,6 @@
 export { loadLanguageModel } from './load.ts';
+export { locateModelFiles } from './layout.ts';
+export type { ModelFiles } from './layout.ts';
 export type { LoadOptions } from './load.ts';
 export { LanguageModel } from './language-model.ts';
 export type { RunRequest, RunResult, SpliceRequest, SpliceResult } from './language-model.ts';

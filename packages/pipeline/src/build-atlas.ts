@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
-import { loadLanguageModel, type LanguageModel } from '@atlas/model';
+import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { loadSae, METRICS_FILE, saveSaeLens, type SaeMetrics, type SaeWeights } from '@atlas/sae';
 import { readActivationFile, writeActivationFile } from './activation-file.ts';
 import { readJsonIfExists, sha256File, sha256Json } from './files.ts';
@@ -50,9 +50,11 @@ const PIPELINE_VERSION = 4;
 export const saeIdFor = (recipe: Pick<AtlasRecipe, 'modelId' | 'hook' | 'width'>) =>
   `${recipe.modelId}/${recipe.hook}/topk-${recipe.width}`;
 
-export async function recipeChecksum(recipe: AtlasRecipe, model: LanguageModel): Promise<string> {
-  const { modelDir: _dir, ...portable } = recipe;
-  return sha256Json({ portable, model: await sha256File(model.onnxPath), version: PIPELINE_VERSION });
+/** Needs only the model's files, not a loaded model, so an up-to-date atlas is confirmed quickly. */
+export async function recipeChecksum(recipe: AtlasRecipe): Promise<string> {
+  const { modelDir, ...portable } = recipe;
+  const onnxFile = locateModelFiles(modelDir).onnx;
+  return sha256Json({ portable, model: await sha256File(onnxFile), version: PIPELINE_VERSION });
 }
 
 /**
@@ -66,47 +68,17 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
   const removed = await deleteIncompleteBuilds(db);
   if (removed > 0) log(`Removed ${removed} half-built SAE(s) left by an interrupted run; rebuilding.`);
 
-  const model = await loadLanguageModel(recipe.modelDir);
-  const checksum = await recipeChecksum(recipe, model);
+  const checksum = await recipeChecksum(recipe);
   const existing = await getSaeBuild(db, saeId);
   if (existing?.status === 'complete' && existing.checksum === checksum) {
     log(`${saeId} is up to date.`);
     return { saeId, skipped: true, rows: {} };
   }
 
+  const model = await loadLanguageModel(recipe.modelDir);
   const stageDir = path.join(context.workDir, checksum.slice(0, 16));
-  const activationFile = path.join(stageDir, 'activations.safetensors');
-  let extracted: ExtractedActivations;
-  if (existsSync(activationFile)) {
-    log(`Reusing activations from ${activationFile}.`);
-    extracted = await readActivationFile(activationFile);
-  } else {
-    const corpus = await loadCorpus(recipe.corpus);
-    // Shuffled so a token budget smaller than the corpus still samples every part of it.
-    extracted = await extractActivations({
-      model, hook: recipe.hook, documents: shuffleDocuments(corpus.documents, recipe.seed), tokens: recipe.tokens,
-      seqLen: recipe.seqLen, batchSize: 16, progress,
-    });
-    await writeActivationFile(activationFile, extracted, { model: recipe.modelId, hook: recipe.hook, corpus: recipe.corpus });
-  }
-
-  const saeDir = path.join(stageDir, 'sae');
-  let sae: SaeWeights;
-  // metrics.json is written last, so its presence marks a finished SAE folder.
-  if (existsSync(path.join(saeDir, METRICS_FILE))) {
-    log(`Reusing the trained SAE in ${saeDir}.`);
-    sae = await loadSae(saeDir);
-  } else {
-    const trained = await trainSaeStep({
-      architecture: 'topk',
-      activations: extracted.activations, rows: extracted.rows, dIn: extracted.dIn,
-      width: recipe.width, k: recipe.k, epochs: recipe.epochs, batchSize: recipe.batchSize, seed: recipe.seed,
-      hookName: recipe.hook, modelId: recipe.modelId, progress,
-    });
-    await saveSaeLens(saeDir, trained.sae, trained.metrics);
-    sae = trained.sae;
-  }
-  const metrics = await readJsonIfExists<SaeMetrics>(path.join(saeDir, METRICS_FILE));
+  const extracted = await cachedActivations(recipe, model, stageDir, context);
+  const { sae, metrics } = await cachedSae(recipe, extracted, path.join(stageDir, 'sae'), context);
 
   const statistics = await computeStatistics({ sae, extracted, topK: recipe.topK, progress });
   const geometry = await computeDecoderGeometry(sae, model, log);
@@ -153,3 +125,42 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     stageBar?.bar.stop();
   }
 }
+
+/** The activations stage: read back from stageDir when an earlier run finished it. */
+async function cachedActivations(
+  recipe: AtlasRecipe, model: LanguageModel, stageDir: string, { progress, log }: BuildContext,
+): Promise<ExtractedActivations> {
+  const activationFile = path.join(stageDir, 'activations.safetensors');
+  if (existsSync(activationFile)) {
+    log(`Reusing activations from ${activationFile}.`);
+    return readActivationFile(activationFile);
+  }
+  const corpus = await loadCorpus(recipe.corpus);
+  // Shuffled so a token budget smaller than the corpus still samples every part of it.
+  const extracted = await extractActivations({
+    model, hook: recipe.hook, documents: shuffleDocuments(corpus.documents, recipe.seed), tokens: recipe.tokens,
+    seqLen: recipe.seqLen, batchSize: 16, progress,
+  });
+  await writeActivationFile(activationFile, extracted, { model: recipe.modelId, hook: recipe.hook, corpus: recipe.corpus });
+  return extracted;
+}
+
+/** The SAE stage: a finished SAELens folder is reused (metrics.json is written last, so it marks one). */
+async function cachedSae(
+  recipe: AtlasRecipe, extracted: ExtractedActivations, saeDir: string, { progress, log }: BuildContext,
+): Promise<{ sae: SaeWeights; metrics: SaeMetrics | undefined }> {
+  const metricsFile = path.join(saeDir, METRICS_FILE);
+  if (existsSync(metricsFile)) {
+    log(`Reusing the trained SAE in ${saeDir}.`);
+    return { sae: await loadSae(saeDir), metrics: await readJsonIfExists<SaeMetrics>(metricsFile) };
+  }
+  const trained = await trainSaeStep({
+    architecture: 'topk',
+    activations: extracted.activations, rows: extracted.rows, dIn: extracted.dIn,
+    width: recipe.width, k: recipe.k, epochs: recipe.epochs, batchSize: recipe.batchSize, seed: recipe.seed,
+    hookName: recipe.hook, modelId: recipe.modelId, progress,
+  });
+  await saveSaeLens(saeDir, trained.sae, trained.metrics);
+  return trained;
+}
+
