@@ -1,4 +1,6 @@
 export type { Architecture, SaeConfig, SaeWeights, SaeMetrics, SaeTrainingInfo, SparseCodes } from './types.ts';
+export { inMemorySource } from './activation-source.ts';
+export type { ActivationSource } from './activation-source.ts';
 export { SaeError } from './sae-error.ts';
 export { trainSae } from './train.ts';
 export type { TrainMetrics } from './train.ts';
