@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadCorpus } from '@atlas/corpus';
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
@@ -22,8 +25,10 @@ export async function benchmarkExtraction(options: { batches?: number } = {}): P
   const hook = 'blocks.2.hook_resid_post';
   const model = await loadLanguageModel(demoModelDir);
   const { documents } = await loadCorpus('moby-dick');
-  const run = () => extractActivations({ model, hook, documents, tokens, seqLen, batchSize: batch, progress: silentProgress });
-  await extractActivations({ model, hook, documents, tokens: batch * seqLen, seqLen, batchSize: batch, progress: silentProgress });
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'atlas-bench-extract-')), 'activations.safetensors');
+  const provenance = { model: 'demo-lm', hook, corpus: 'moby-dick' };
+  const run = () => extractActivations({ model, hook, documents, tokens, seqLen, batchSize: batch, progress: silentProgress, file, provenance });
+  await extractActivations({ model, hook, documents, tokens: batch * seqLen, seqLen, batchSize: batch, progress: silentProgress, file, provenance });
   let started = performance.now();
   const extracted = await run();
   const extractSeconds = (performance.now() - started) / 1000;

@@ -2,6 +2,7 @@
 // on the same machine. Never run as a test. Paste the printed table into docs/benchmarks.md.
 import os from 'node:os';
 import { benchmarkIngest } from '@atlas/db/bench';
+import { benchmarkSteering } from './steering.ts';
 import { benchmarkExtraction } from './extraction.ts';
 import { benchmarkSaeTraining } from './training.ts';
 
@@ -16,7 +17,7 @@ say(`# npm run bench — ${new Date().toISOString()}`);
 say(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 say('');
 
-console.error('[1/3] extraction…');
+console.error('[1/4] extraction…');
 const extraction = await benchmarkExtraction();
 say(`## Extraction (demo LM, ${extraction.hook}, batch ${extraction.batch} × ${extraction.seqLen}, ${fmt(extraction.tokens)} tokens)`);
 say(`| path | tokens/s |`);
@@ -27,7 +28,7 @@ say(`| ratio | ${fmt(extraction.extractTokensPerSecond / extraction.plainForward
 say('');
 
 for (const shape of [{ dIn: 256, width: 4096, k: 32 }, { dIn: 512, width: 8192, k: 32 }]) {
-  console.error(`[2/3] SAE training d_in ${shape.dIn}, width ${shape.width}…`);
+  console.error(`[2/4] SAE training d_in ${shape.dIn}, width ${shape.width}…`);
   const training = await benchmarkSaeTraining(shape);
   say(`## TopK SAE training (d_in ${training.dIn}, width ${training.width}, k ${training.k}, batch ${training.batchSize}, fp32)`);
   say(`| figure | value |`);
@@ -40,7 +41,7 @@ for (const shape of [{ dIn: 256, width: 4096, k: 32 }, { dIn: 512, width: 8192, 
   say('');
 }
 
-console.error('[3/3] ingest into PGlite…');
+console.error('[3/4] ingest into PGlite…');
 const ingest = await benchmarkIngest();
 say(`## Ingest into embedded PGlite (${fmt(ingest.width)} features × d${ingest.dIn}, synthetic demo-sized atlas)`);
 say(`| figure | value |`);
@@ -50,3 +51,13 @@ say(`| whole ingest | ${fmt(ingest.seconds, 1)} s, ${fmt(ingest.allRowsPerSecond
 say(`| activations (bulk unnest insert) | ${fmt(ingest.activationRowsPerSecond)} rows/s |`);
 say(`| activations, one INSERT per row (reference) | ${fmt(ingest.rowByRowRowsPerSecond)} rows/s |`);
 say(`| bulk ÷ row-by-row | ${fmt(ingest.activationRowsPerSecond / ingest.rowByRowRowsPerSecond, 1)}× |`);
+say('');
+
+console.error('[4/4] steering latency…');
+for (const run of await benchmarkSteering()) {
+  say(`## Generation, ${run.newTokens} new tokens, greedy (${run.model})`);
+  say(`| path | ms | tokens/s |`);
+  say(`| --- | ---: | ---: |`);
+  for (const row of run.results) say(`| ${row.label} | ${fmt(row.medianMs)} | ${fmt(row.tokensPerSecond)} |`);
+  say('');
+}

@@ -148,6 +148,7 @@ say(`| figure | value |`);
 say(`| --- | ---: |`);
 say(`| ours: trainSae tokens/s (${ours.steps} steps; best step; load average ${oursLoad} before) | ${fmt(ours.tokensPerSecond)} (${fmt(ours.bestStepTokensPerSecond)}) |`);
 say(`| ours: per step encode / backward / optimiser | ${fmt(ours.stepMs.encode)} / ${fmt(ours.stepMs.backward)} / ${fmt(ours.stepMs.optimiser)} ms |`);
+say(`| ours: sparse backward / optimiser step, isolated (best of 5) | ${fmt(ours.encoderGradientMs.sparseBackward, 1)} / ${fmt(ours.optimiserMs, 1)} ms |`);
 say(`| raw onnxruntime MatMul [${SHAPE.batchSize}×${SHAPE.dIn}]·[${SHAPE.dIn}×${SHAPE.width}] | ${fmt(ours.encoderMatmulGflops, 1)} GFLOP/s (${fmt(ours.encoderMatmulMs, 1)} ms) |`);
 say(`| tokens/s the encoder MatMul alone would allow | ${fmt(matmulBound)} |`);
 say(`| our encoder graph (Sub, Gemm, TopK, ReLU, Cast), isolated | ${fmt(ours.encoderGraphMs, 1)} ms |`);

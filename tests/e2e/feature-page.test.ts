@@ -83,6 +83,23 @@ describe('the feature page in Chromium', () => {
     await page.close();
   });
 
+  it('steers from the feature page: baseline and steered continuations side by side', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${web.url}/feature/${featureId}`);
+    const panel = page.locator('[data-testid="steering-panel"]');
+    await panel.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 30_000 }); // hydrated
+    await panel.locator('textarea').fill('Call me Ishmael.');
+    await panel.getByLabel('Steering strength value').fill('-150');
+    await panel.getByRole('button', { name: 'Steer' }).click();
+    const result = panel.locator('[data-testid="steering-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    for (const side of ['steering-baseline', 'steering-steered']) {
+      const text = await result.locator(`[data-testid="${side}"] p`).textContent();
+      expect(text ?? '').toMatch(/^Call me Ishmael\..+/s);
+    }
+    await page.close();
+  });
+
   it('shows a 404 page for an unknown feature', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${web.url}/feature/${atlas.result.saeId}/99999`);

@@ -67,6 +67,17 @@ describe('the atlas CLI', () => {
     expect(jump.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(jumpOut, 'cfg.json'), 'utf8')).architecture).toBe('jumprelu');
     expect((await readSafetensors(path.join(jumpOut, 'sae_weights.safetensors'))).tensors.threshold?.shape).toEqual([64]);
+
+    // Matching pursuit: k steps over the decoder rows, saved SAELens-style as architecture "mp".
+    const mpOut = path.join(dir, 'mp');
+    const mp = await atlas('train', '--activations', activations, '--architecture', 'mp',
+      '--width', '64', '--k', '8', '--epochs', '4', '--batch-size', '64', '--out', mpOut);
+    expect(mp.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(mpOut, 'cfg.json'), 'utf8'))).toMatchObject({ architecture: 'mp', d_sae: 64, k: 8 });
+    const mpMetrics = JSON.parse(readFileSync(path.join(mpOut, 'metrics.json'), 'utf8'));
+    expect(mpMetrics.l0).toBeGreaterThan(1);
+    expect(mpMetrics.l0).toBeLessThanOrEqual(8);
+    expect(mpMetrics.fvu).toBeLessThan(1);
   });
 
   it('asks for --k where the architecture needs it', async () => {
@@ -74,6 +85,10 @@ describe('the atlas CLI', () => {
       '--width', '8', '--out', path.join(dir, 'out'));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--k is required for topk and batchtopk/);
+    const mp = await atlas('train', '--activations', path.join(dir, 'missing.safetensors'), '--architecture', 'mp',
+      '--width', '8', '--out', path.join(dir, 'out'));
+    expect(mp.code).toBe(2);
+    expect(mp.stderr).toMatch(/--k is required for .* mp \(matching pursuit steps\)/);
   });
 
   it('names a missing model folder', async () => {

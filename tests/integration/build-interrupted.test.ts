@@ -8,13 +8,14 @@ import { TINY_CORPUS } from '../support/tiny-atlas.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const childScript = path.join(repoRoot, 'tests/support/build-tiny-cli.ts');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 
 /** Runs the tiny build; with killMidTransaction, SIGKILLs it inside the database transaction. */
 function runBuild(args: string[], killMidTransaction = false): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...(killMidTransaction ? { PAUSE_IN_TRANSACTION: '1' } : {}) };
-    const child = spawn(tsx, [childScript, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // node --import tsx (not the tsx binary, which runs the script in a child of its own) so the
+    // pid killed is the one holding the database.
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let killed = false;
     const onData = (chunk: Buffer) => {

@@ -6,6 +6,8 @@ import type { Logger } from './logger.ts';
 export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   BadUserInput: 'BAD_USER_INPUT',
+  /** The request is valid but needs a model whose files this server does not have. */
+  ModelUnavailable: 'MODEL_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -17,10 +19,15 @@ export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
 }
 
+export function modelUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.ModelUnavailable } });
+}
+
 /** Codes whose messages were written for clients: ours, plus Apollo's request-level ones. */
 const CLIENT_CODES: ReadonlySet<string> = new Set([
   ErrorCode.NotFound,
   ErrorCode.BadUserInput,
+  ErrorCode.ModelUnavailable,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -3,7 +3,9 @@ import {
   getCurrentLabels,
   getDecoderVectors,
   getFeatureNeighbours,
+  getHeadAttributions,
   getLogitEffects,
+  getMapPositions,
   getQuantileExamples,
   getFeaturesByIndex,
   getHistograms,
@@ -15,9 +17,11 @@ import {
   type AtlasDb,
   type FeatureNeighbourRow,
   type FeatureRow,
+  type HeadShareRow,
   type HistogramRow,
   type LabelRow,
   type LogitEffectsRow,
+  type MapPosition,
   type QuantileBinRow,
   type ModelRow,
   type SaeRow,
@@ -80,8 +84,15 @@ export function createLoaders(db: AtlasDb) {
       const neighbours = await getFeatureNeighbours(db, [...ids], 'decoder_cosine');
       return ids.map((id) => neighbours.get(id) ?? []);
     }),
+    coactivatingFeatures: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) => {
+      const neighbours = await getFeatureNeighbours(db, [...ids], 'coactivation');
+      return ids.map((id) => neighbours.get(id) ?? []);
+    }),
+    mapPositions: new DataLoader<number, MapPosition | null>(async (ids) => fromMap(ids, await getMapPositions(db, [...ids]))),
     logitEffects: new DataLoader<number, LogitEffectsRow | null>(async (ids) => fromMap(ids, await getLogitEffects(db, [...ids]))),
     labels: new DataLoader<number, LabelRow | null>(async (ids) => fromMap(ids, await getCurrentLabels(db, [...ids]))),
+    /** Per-head decoder shares; null for features without any (SAEs not on attn.hook_z). */
+    headAttributions: new DataLoader<number, HeadShareRow[] | null>(async (ids) => fromMap(ids, await getHeadAttributions(db, [...ids]))),
   };
 }
 

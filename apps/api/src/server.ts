@@ -12,6 +12,7 @@ import { consoleLogger, type Logger } from './logger.ts';
 import { depthLimit } from './plugins/depth-limit.ts';
 import { resolvers } from './resolvers/index.ts';
 import { typeDefs } from './schema.ts';
+import { SteeringService } from './services/steering.ts';
 
 /** Deepest field nesting a query may use (introspection excluded). */
 const MAX_QUERY_DEPTH = 10;
@@ -22,12 +23,14 @@ export type ApiServerOptions = {
   port?: number;
   host?: string;
   logger?: Logger;
+  /** Runs `steer`; by default one that loads each model from its `models.source_path` on first use. */
+  steering?: SteeringService;
 };
 
 export type ApiServer = { url: string; stop(): Promise<void> };
 
 /** Starts the GraphQL API on `/graphql` (and GraphiQL on `/`) over an open atlas database. */
-export async function createApiServer({ db, port = 4000, host, logger = consoleLogger }: ApiServerOptions): Promise<ApiServer> {
+export async function createApiServer({ db, port = 4000, host, logger = consoleLogger, steering = new SteeringService() }: ApiServerOptions): Promise<ApiServer> {
   const httpServer = createServer();
   const apollo = new ApolloServer<ApiContext>({
     typeDefs,
@@ -41,7 +44,7 @@ export async function createApiServer({ db, port = 4000, host, logger = consoleL
   });
   await apollo.start();
 
-  const graphql = createGraphQLHandler(apollo, async () => createContext(db));
+  const graphql = createGraphQLHandler(apollo, async () => createContext(db, { steering }));
   httpServer.on('request', createRouter(graphql, logger));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -28,6 +28,7 @@ const PAGE_WITH_EVERYTHING = `query($sae: ID!, $first: Int) {
       label { text }
       decoderNeighbours { cosine feature { id } }
       logitEffects { positive { token } negative { token } }
+      headAttribution { head share }
       quantileExamples { lower upper examples { tokens values } }
       encoderDecoderCosine isDead isDense
     } }
@@ -60,6 +61,7 @@ describe('DataLoader batching', () => {
       getFeatureNeighbours: 1,
       getLogitEffects: 1,
       getQuantileExamples: 1,
+      getHeadAttributions: 1,
     });
     expect(vi.mocked(atlasDb.getTopActivations).mock.calls[0]?.[1]).toHaveLength(7);
   });

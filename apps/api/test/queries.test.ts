@@ -74,7 +74,7 @@ describe('GraphQL queries over a seeded atlas', () => {
     expect(feature.label).toMatchObject({ text: 'animals sitting', source: 'HUMAN' });
   });
 
-  it('limits top activations with first, shows LLM labels as MACHINE, and empty stats as empty', async () => {
+  it('limits top activations with first, shows LLM labels as LLM, and empty stats as empty', async () => {
     const data = await server.data<{ a: Feature; b: Feature }>(
       `query($a: ID!, $b: ID!) {
         a: feature(id: $a) { topActivations(first: 1) { rank tokens } label { source text } }
@@ -84,7 +84,7 @@ describe('GraphQL queries over a seeded atlas', () => {
     );
     expect(data.a).toEqual({
       topActivations: [{ rank: 0, tokens: CONTEXT_TOKENS[2] }],
-      label: { source: 'MACHINE', text: 'punctuation in quotes' },
+      label: { source: 'LLM', text: 'punctuation in quotes' },
     });
     expect(data.b).toEqual({ topActivations: [], histogram: { edges: [], counts: [], total: 0 }, label: null });
   });

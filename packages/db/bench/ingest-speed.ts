@@ -4,7 +4,7 @@
  * the reference a bulk path must beat. Not a test: `npm run bench` calls benchmarkIngest.
  */
 import { sql } from 'drizzle-orm';
-import { ingestSaeAtlas, openDatabase, upsertModel, type IngestSaeInput } from '../src/index.ts';
+import { ingestSaeAtlas, openDatabase, upsertModel, type AtlasDb, type IngestSaeInput } from '../src/index.ts';
 
 export interface IngestBenchmarkOptions {
   width?: number;
@@ -71,6 +71,23 @@ function syntheticAtlas(width: number, dIn: number, perFeature: number, position
   return input;
 }
 
+/**
+ * The reference a bulk path must beat: activation rows written one INSERT statement each (in one
+ * transaction, removed again) on `db`. Returns rows/s.
+ */
+export async function rowByRowInsertRate(db: AtlasDb, rows: number): Promise<number> {
+  const started = performance.now();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows; i++) {
+      await tx.orm.execute(
+        sql`insert into activations (feature_id, context_id, position, value) values (${-1 - i}, ${-1}, ${i % 64}, ${i / 7})`,
+      );
+    }
+    await tx.orm.execute(sql`delete from activations where feature_id < 0`);
+  });
+  return rows / ((performance.now() - started) / 1000);
+}
+
 export async function benchmarkIngest(options: IngestBenchmarkOptions = {}): Promise<IngestBenchmarkResult> {
   const width = options.width ?? 4096;
   const dIn = options.dIn ?? 256;
@@ -92,23 +109,11 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions = {}): Pro
     const seconds = (performance.now() - started) / 1000;
     const allRows = Object.values(result.rows).reduce((a, b) => a + b, 0);
 
-    // Reference: the same kind of row, one INSERT statement per row, on the same database.
-    const referenceRows = options.rowByRowRows ?? 3000;
-    const rowByRowStarted = performance.now();
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < referenceRows; i++) {
-        await tx.orm.execute(
-          sql`insert into activations (feature_id, context_id, position, value) values (${-1 - i}, ${-1}, ${i % 64}, ${i / 7})`,
-        );
-      }
-      await tx.orm.execute(sql`delete from activations where feature_id < 0`);
-    });
-    const rowByRowSeconds = (performance.now() - rowByRowStarted) / 1000;
     return {
       width, dIn, rows: result.rows, seconds, stageSeconds,
       activationRowsPerSecond: (result.rows.activations ?? 0) / (stageSeconds.activations ?? seconds),
       allRowsPerSecond: allRows / seconds,
-      rowByRowRowsPerSecond: referenceRows / rowByRowSeconds,
+      rowByRowRowsPerSecond: await rowByRowInsertRate(db, options.rowByRowRows ?? 3000),
     };
   } finally {
     await db.close();

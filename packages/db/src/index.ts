@@ -1,9 +1,11 @@
 // @atlas/db: the atlas database. Callers (API, pipeline) use openDatabase and the query
 // functions below; the drizzle schema is available as `@atlas/db/schema` for types.
 export { openDatabase, type OpenDatabaseOptions } from './client.ts';
+export { serveDatabase, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
 export { migrate, MigrationError } from './migrate.ts';
 export { DatabaseConnectionError, IngestInputError } from './errors.ts';
+export { acquirePidLock, type PidLock, type LockHolder } from './pid-lock.ts';
 
 export * from './queries/models.ts';
 export * from './queries/saes.ts';
@@ -12,8 +14,16 @@ export * from './queries/activations.ts';
 export * from './queries/histograms.ts';
 export * from './queries/neighbours.ts';
 export * from './queries/logit-effects.ts';
+export * from './queries/head-attributions.ts';
+export * from './queries/model-sources.ts';
 export * from './queries/decoders.ts';
 export * from './queries/labels.ts';
+export * from './queries/feature-map.ts';
+export * from './queries/label-batches.ts';
 export * from './queries/users.ts';
 export * from './queries/builds.ts';
 export * from './queries/ingest.ts';
+export * from './queries/table-sizes.ts';
+export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
+export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
+export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';

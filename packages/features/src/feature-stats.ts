@@ -1,7 +1,9 @@
+import { CoactivationCounter, type CoactivationNeighbour, type CoactivationOptions } from './coactivation.ts';
 import { LogHistogramSet, type Histogram } from './log-histogram.ts';
 import { QuantileSampler, type QuantileBin, type QuantileOptions } from './quantile-examples.ts';
 import type { SparseCodes } from './sparse-codes.ts';
 import { TopContextTracker, type TopContext } from './top-contexts.ts';
+import { flattenContexts, unflattenContexts, type FeatureStatsState } from './feature-stats-state.ts';
 
 export interface FeatureStatsOptions {
   /** Top-activating contexts kept per feature (default 20). */
@@ -10,6 +12,8 @@ export interface FeatureStatsOptions {
   histogramBins?: number;
   /** Quantile-interval examples: reservoir size, bins, examples per bin, seed. */
   quantiles?: QuantileOptions;
+  /** Co-activation partners: summary capacity per feature (see `CoactivationCounter`). */
+  coactivation?: CoactivationOptions;
 }
 
 /** Fires on more than this share of tokens: flagged dense. */
@@ -31,19 +35,33 @@ export interface FeatureStatistics {
   isDead: boolean;
   /** density > DENSE_THRESHOLD. */
   isDense: boolean;
+  /** Up to 10 features that fire on the same tokens, highest Jaccard index first. */
+  coactivating: CoactivationNeighbour[];
 }
+
+/**
+ * Sums are kept in fixed point (units of 2^-20, split into high and low words of 2^32 units) so
+ * that adding is associative: shards summed in any grouping give bit-identical means.
+ */
+const SUM_SCALE = 2 ** 20;
+const SUM_CARRY = 2 ** 32;
 
 /**
  * One streaming pass over sparse codes, context by context, in memory bounded by the SAE width
  * (never by the corpus length): firing counts, sums, maxima, histograms and top contexts.
+ * Mergeable: accumulators of disjoint context ranges (shards) `merge` into exactly the result of
+ * one pass over all of them, and `toState`/`fromState` carry one between processes.
  */
 export class FeatureStatsAccumulator {
+  private readonly options: FeatureStatsOptions;
   private readonly firing: Float64Array;
-  private readonly sums: Float64Array;
+  private readonly sumHigh: Float64Array;
+  private readonly sumLow: Float64Array;
   private readonly maxima: Float32Array;
   private readonly histograms: LogHistogramSet;
   private readonly tops: TopContextTracker;
   private readonly quantiles: QuantileSampler;
+  private readonly coactivation: CoactivationCounter;
   private readonly histogramBins: number;
   private tokens = 0;
   // Scratch space for one context, reset through `touched` so a context costs O(its non-zeros).
@@ -54,17 +72,20 @@ export class FeatureStatsAccumulator {
   private readonly touched: number[] = [];
 
   constructor(
-    private readonly width: number,
+    readonly width: number,
     options: FeatureStatsOptions = {},
   ) {
     if (!Number.isInteger(width) || width < 1) throw new Error(`SAE width must be a positive integer, got ${width}.`);
+    this.options = options;
     this.firing = new Float64Array(width);
-    this.sums = new Float64Array(width);
+    this.sumHigh = new Float64Array(width);
+    this.sumLow = new Float64Array(width);
     this.maxima = new Float32Array(width);
     this.histograms = new LogHistogramSet(width);
     this.tops = new TopContextTracker(width, options.topK ?? 20);
     this.histogramBins = options.histogramBins ?? 24;
     this.quantiles = new QuantileSampler(width, options.quantiles);
+    this.coactivation = new CoactivationCounter(width, options.coactivation);
     this.contextMax = new Float32Array(width);
     this.contextMaxPosition = new Int32Array(width);
     this.contextPositions = Array.from({ length: width }, () => []);
@@ -88,7 +109,13 @@ export class FeatureStatsAccumulator {
           throw new Error(`Feature index ${feature} is outside the SAE width ${this.width}.`);
         }
         this.firing[feature]! += 1;
-        this.sums[feature]! += value;
+        const low = this.sumLow[feature]! + Math.round(value * SUM_SCALE);
+        if (low >= SUM_CARRY) {
+          this.sumHigh[feature]! += Math.floor(low / SUM_CARRY);
+          this.sumLow[feature] = low % SUM_CARRY;
+        } else {
+          this.sumLow[feature] = low;
+        }
         if (value > this.maxima[feature]!) this.maxima[feature] = value;
         this.histograms.add(feature, value);
         if (this.contextPositions[feature]!.length === 0) this.touched.push(feature);
@@ -101,6 +128,7 @@ export class FeatureStatsAccumulator {
       }
     }
     this.tokens += length;
+    this.coactivation.addRows(codes, firstRow, length);
     for (const feature of this.touched) {
       const maxValue = this.contextMax[feature]!;
       this.quantiles.offer(
@@ -127,6 +155,7 @@ export class FeatureStatsAccumulator {
   }
 
   finish(): FeatureStatistics[] {
+    const coactivating = this.coactivation.finish();
     return Array.from({ length: this.width }, (_, index) => {
       const firingCount = this.firing[index]!;
       const maxActivation = this.maxima[index]!;
@@ -137,13 +166,75 @@ export class FeatureStatsAccumulator {
         firingCount,
         density,
         maxActivation,
-        meanActivation: firingCount === 0 ? 0 : this.sums[index]! / firingCount,
+        meanActivation: firingCount === 0 ? 0 : this.sum(index) / firingCount,
         topContexts,
         histogram: this.histograms.histogram(index, maxActivation, this.histogramBins),
         quantileBins: this.quantiles.bins(index, new Set(topContexts.map((top) => top.contextIndex))),
         isDead: firingCount === 0,
         isDense: density > DENSE_THRESHOLD,
+        coactivating: coactivating[index]!,
       };
     });
+  }
+
+  private sum(feature: number): number {
+    return (this.sumHigh[feature]! * SUM_CARRY + this.sumLow[feature]!) / SUM_SCALE;
+  }
+
+  /** Adds the statistics of another accumulator over a disjoint set of contexts (same width and options). */
+  merge(other: FeatureStatsAccumulator): void {
+    if (other.width !== this.width) throw new Error(`Cannot merge statistics of width ${other.width} into width ${this.width}.`);
+    if (JSON.stringify(other.options) !== JSON.stringify(this.options)) {
+      throw new Error(`Cannot merge statistics computed with different options (${JSON.stringify(other.options)} vs ${JSON.stringify(this.options)}).`);
+    }
+    this.tokens += other.tokens;
+    for (let feature = 0; feature < this.width; feature += 1) {
+      this.firing[feature]! += other.firing[feature]!;
+      const low = this.sumLow[feature]! + other.sumLow[feature]!;
+      this.sumHigh[feature]! += other.sumHigh[feature]! + Math.floor(low / SUM_CARRY);
+      this.sumLow[feature] = low % SUM_CARRY;
+      if (other.maxima[feature]! > this.maxima[feature]!) this.maxima[feature] = other.maxima[feature]!;
+    }
+    this.histograms.merge(other.histograms);
+    this.tops.merge(other.tops);
+    this.quantiles.merge(other.quantiles);
+    this.coactivation.merge(other.coactivation);
+  }
+
+  /** Everything the accumulator holds, as typed arrays (for sending a shard's result to a coordinator). */
+  toState(): FeatureStatsState {
+    const features = Array.from({ length: this.width }, (_, feature) => feature);
+    return {
+      width: this.width,
+      options: this.options,
+      tokens: this.tokens,
+      firing: this.firing,
+      sumHigh: this.sumHigh,
+      sumLow: this.sumLow,
+      maxima: this.maxima,
+      histogramFine: this.histograms.fine,
+      histogramMin: this.histograms.minValue,
+      contextCounts: Float64Array.from(features, (feature) => this.quantiles.contextCount(feature)),
+      topContexts: flattenContexts(features.map((feature) => this.tops.top(feature))),
+      sampledContexts: flattenContexts(features.map((feature) => this.quantiles.reservoir(feature))),
+      coactivation: this.coactivation.toState(),
+    };
+  }
+
+  /** Rebuilds an accumulator from `toState()`; merging or finishing it gives what the original would. */
+  static fromState(state: FeatureStatsState): FeatureStatsAccumulator {
+    const accumulator = new FeatureStatsAccumulator(state.width, state.options);
+    accumulator.tokens = state.tokens;
+    accumulator.firing.set(state.firing);
+    accumulator.sumHigh.set(state.sumHigh);
+    accumulator.sumLow.set(state.sumLow);
+    accumulator.maxima.set(state.maxima);
+    accumulator.coactivation.merge(CoactivationCounter.fromState(state.coactivation));
+    accumulator.histograms.fine.set(state.histogramFine);
+    accumulator.histograms.minValue.set(state.histogramMin);
+    unflattenContexts(state.topContexts, (feature, entry) => accumulator.tops.offer(feature, entry));
+    for (let feature = 0; feature < state.width; feature += 1) accumulator.quantiles.restoreCount(feature, state.contextCounts[feature]!);
+    unflattenContexts(state.sampledContexts, (feature, entry) => accumulator.quantiles.restore(feature, entry));
+    return accumulator;
   }
 }

@@ -1,5 +1,6 @@
 export { DENSE_THRESHOLD, FeatureStatsAccumulator } from './feature-stats.ts';
 export type { FeatureStatistics, FeatureStatsOptions } from './feature-stats.ts';
+export type { FeatureStatsState, FlatContexts } from './feature-stats-state.ts';
 export type { SparseCodes } from './sparse-codes.ts';
 export type { TopContext } from './top-contexts.ts';
 export type { Histogram } from './log-histogram.ts';
@@ -12,3 +13,8 @@ export type { DenseTopKOptions, DenseTopKResult, RowTopK } from './dense-topk.ts
 export { QuantileSampler, quantileBins } from './quantile-examples.ts';
 export type { QuantileBin, QuantileOptions, SampledContext } from './quantile-examples.ts';
 export { encoderDecoderCosines } from './encoder-decoder.ts';
+export { CoactivationCounter } from './coactivation.ts';
+export type { CoactivationFinishOptions, CoactivationNeighbour, CoactivationOptions, CoactivationState } from './coactivation.ts';
+export { atlasMapLayout } from './atlas-map.ts';
+export type { AtlasMapOptions, AtlasMapPoint } from './atlas-map.ts';
+export { headAttributions, isAttentionHeadHook } from './head-attribution.ts';

@@ -3,6 +3,7 @@
  * counted into fine log-spaced bins shared by all features (FINE_BINS over [10^MIN_EXP, 10^MAX_EXP));
  * at the end each feature's fine counts are regrouped into a few log-spaced display bins between
  * that feature's own min and max, so the drawn histogram fits the feature, not a global range.
+ * The fine grid is the same for every shard of a pass, so shards merge exactly (sum the counts).
  */
 const MIN_EXP = -4;
 const MAX_EXP = 4;
@@ -16,12 +17,28 @@ export interface Histogram {
 }
 
 export class LogHistogramSet {
-  private readonly fine: Uint32Array;
-  private readonly minValue: Float32Array;
+  /** Fine counts, row-major [width, FINE_BINS], and each feature's smallest value (Infinity: none). */
+  readonly fine: Uint32Array;
+  readonly minValue: Float32Array;
 
-  constructor(private readonly width: number) {
-    this.fine = new Uint32Array(width * FINE_BINS);
-    this.minValue = new Float32Array(width).fill(Infinity);
+  constructor(
+    private readonly width: number,
+    state?: { fine: Uint32Array; minValue: Float32Array },
+  ) {
+    this.fine = state?.fine ?? new Uint32Array(width * FINE_BINS);
+    this.minValue = state?.minValue ?? new Float32Array(width).fill(Infinity);
+    if (this.fine.length !== width * FINE_BINS || this.minValue.length !== width) {
+      throw new Error(`Histogram state does not fit width ${width} (${FINE_BINS} fine bins per feature).`);
+    }
+  }
+
+  /** Adds another shard's counts into this one. */
+  merge(other: LogHistogramSet): void {
+    if (other.width !== this.width) throw new Error(`Cannot merge histograms of width ${other.width} into ${this.width}.`);
+    for (let i = 0; i < this.fine.length; i += 1) this.fine[i]! += other.fine[i]!;
+    for (let feature = 0; feature < this.width; feature += 1) {
+      if (other.minValue[feature]! < this.minValue[feature]!) this.minValue[feature] = other.minValue[feature]!;
+    }
   }
 
   add(feature: number, value: number): void {

@@ -1,4 +1,3 @@
-import { mulberry32 } from '@atlas/sae';
 /** One context in a feature's reservoir: its maximum and the feature's value at every position it fired. */
 export interface SampledContext {
   contextIndex: number;
@@ -28,37 +27,51 @@ export interface QuantileOptions {
   bins?: number;
   /** Examples per bin (default 5). */
   perBin?: number;
-  /** Seed of the reservoir's random choices (default 0): the same input and seed give the same samples. */
+  /** Seed of the sample's hash (default 0): the same input and seed give the same samples. */
   seed?: number;
 }
 
 /**
- * Per feature, a uniform reservoir (Algorithm R) over the contexts where it fired, filled in the
- * same streaming pass as the other statistics: memory width × reservoirSize entries, whatever
- * the corpus length. `bins()` then cuts the reservoir's context maxima into equal-count
- * quantile bins and picks examples spread evenly through each.
+ * Per feature, a uniform sample of the contexts where it fired, filled in the same streaming
+ * pass as the other statistics: memory width × reservoirSize entries, whatever the corpus length.
+ * Each context gets a seeded pseudo-random key hash(seed, feature, context) and the sample is the
+ * `reservoirSize` contexts with the smallest keys (bottom-k sampling). Unlike a sequential
+ * reservoir this depends on neither the order nor the sharding of the pass: samplers of disjoint
+ * shards merge into exactly the sample of one pass. `bins()` cuts the sample's context maxima
+ * into equal-count quantile bins and picks examples spread evenly through each.
  */
 export class QuantileSampler {
   readonly reservoirSize: number;
   readonly binCount: number;
   readonly perBin: number;
+  readonly seed: number;
   private readonly entries: (SampledContext | undefined)[];
+  // Each entry's sampling key and context, in typed arrays so finding the largest key is a tight scan.
+  private readonly keys: Uint32Array;
+  private readonly contexts: Int32Array;
+  private readonly sizes: Uint16Array;
+  /** Slot of the largest key per feature once its sample is full: the entry the next keeper replaces. */
+  private readonly largestSlot: Int32Array;
   private readonly seen: Float64Array;
-  private readonly random: () => number;
 
   constructor(
-    private readonly width: number,
+    readonly width: number,
     options: QuantileOptions = {},
   ) {
     this.reservoirSize = options.reservoirSize ?? 100;
     this.binCount = options.bins ?? 5;
     this.perBin = options.perBin ?? 5;
+    this.seed = options.seed ?? 0;
     for (const [name, value] of [['reservoirSize', this.reservoirSize], ['bins', this.binCount], ['perBin', this.perBin]] as const) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}.`);
     }
+    if (this.reservoirSize > 65_535) throw new Error(`reservoirSize must be at most 65535, got ${this.reservoirSize}.`);
     this.entries = new Array<SampledContext | undefined>(width * this.reservoirSize);
+    this.keys = new Uint32Array(width * this.reservoirSize);
+    this.contexts = new Int32Array(width * this.reservoirSize);
+    this.sizes = new Uint16Array(width);
+    this.largestSlot = new Int32Array(width);
     this.seen = new Float64Array(width);
-    this.random = mulberry32(options.seed ?? 0);
   }
 
   /**
@@ -66,18 +79,36 @@ export class QuantileSampler {
    * context is kept, and then copied, so the caller may reuse its arrays.
    */
   offer(feature: number, contextIndex: number, maxValue: number, maxPosition: number, positions: readonly number[], values: readonly number[]): void {
-    const seen = this.seen[feature]!;
-    this.seen[feature] = seen + 1;
-    let slot: number;
-    if (seen < this.reservoirSize) {
-      slot = seen;
-    } else {
-      slot = Math.floor(this.random() * (seen + 1));
-      if (slot >= this.reservoirSize) return;
+    this.seen[feature]! += 1;
+    const key = sampleKey(this.seed, feature, contextIndex);
+    if (!this.wouldKeep(feature, key, contextIndex)) return;
+    this.keep(feature, key, { contextIndex, maxValue, maxPosition, positions: positions.slice(), values: values.slice() });
+  }
+
+  private wouldKeep(feature: number, key: number, contextIndex: number): boolean {
+    if (this.sizes[feature]! < this.reservoirSize) return true;
+    const at = feature * this.reservoirSize + this.largestSlot[feature]!;
+    return key < this.keys[at]! || (key === this.keys[at]! && contextIndex < this.contexts[at]!);
+  }
+
+  private keep(feature: number, key: number, entry: SampledContext): void {
+    if (!this.wouldKeep(feature, key, entry.contextIndex)) return;
+    const base = feature * this.reservoirSize;
+    const size = this.sizes[feature]!;
+    const slot = size < this.reservoirSize ? size : this.largestSlot[feature]!;
+    this.entries[base + slot] = entry;
+    this.keys[base + slot] = key;
+    this.contexts[base + slot] = entry.contextIndex;
+    if (size < this.reservoirSize) this.sizes[feature] = size + 1;
+    if (size + 1 >= this.reservoirSize) this.largestSlot[feature] = this.findLargest(base);
+  }
+
+  private findLargest(base: number): number {
+    let largest = base;
+    for (let at = base + 1; at < base + this.reservoirSize; at += 1) {
+      if (this.keys[at]! > this.keys[largest]! || (this.keys[at] === this.keys[largest] && this.contexts[at]! > this.contexts[largest]!)) largest = at;
     }
-    this.entries[feature * this.reservoirSize + slot] = {
-      contextIndex, maxValue, maxPosition, positions: positions.slice(), values: values.slice(),
-    };
+    return largest - base;
   }
 
   /** Contexts where the feature fired, counted over the whole pass. */
@@ -85,11 +116,34 @@ export class QuantileSampler {
     return this.seen[feature]!;
   }
 
-  /** The reservoir as it stands (unordered). */
+  /** The sample as it stands, by key (so equal samples compare equal whatever the order of offers). */
   reservoir(feature: number): SampledContext[] {
-    const size = Math.min(this.seen[feature]!, this.reservoirSize);
     const base = feature * this.reservoirSize;
-    return this.entries.slice(base, base + size) as SampledContext[];
+    const slots = Array.from({ length: this.sizes[feature]! }, (_, slot) => base + slot);
+    slots.sort((a, b) => this.keys[a]! - this.keys[b]! || this.contexts[a]! - this.contexts[b]!);
+    return slots.map((at) => this.entries[at]!);
+  }
+
+  /** Adds another sampler's samples (a disjoint shard of contexts, same seed) into this one. */
+  merge(other: QuantileSampler): void {
+    if (other.width !== this.width || other.reservoirSize !== this.reservoirSize || other.seed !== this.seed) {
+      throw new Error('Cannot merge quantile samples of a different width, reservoir size or seed.');
+    }
+    for (let feature = 0; feature < this.width; feature += 1) {
+      this.seen[feature]! += other.seen[feature]!;
+      const base = feature * other.reservoirSize;
+      for (let at = base; at < base + other.sizes[feature]!; at += 1) this.keep(feature, other.keys[at]!, other.entries[at]!);
+    }
+  }
+
+  /** Re-adds a sampled context read back from a serialized sampler (see FeatureStatsAccumulator.fromState). */
+  restore(feature: number, entry: SampledContext): void {
+    this.keep(feature, sampleKey(this.seed, feature, entry.contextIndex), entry);
+  }
+
+  /** Sets a feature's context count (for a sampler restored from its state). */
+  restoreCount(feature: number, contextCount: number): void {
+    this.seen[feature] = contextCount;
   }
 
   /**
@@ -99,6 +153,24 @@ export class QuantileSampler {
   bins(feature: number, exclude: ReadonlySet<number> = new Set()): QuantileBin[] {
     return quantileBins(this.reservoir(feature), this.binCount, this.perBin, exclude);
   }
+}
+
+/** A seeded 32-bit hash of (feature, context): murmur3's mixing steps. */
+export function sampleKey(seed: number, feature: number, contextIndex: number): number {
+  let h = mixRound(seed | 0, feature);
+  h = mixRound(h, contextIndex);
+  h ^= 8;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function mixRound(h: number, value: number): number {
+  let k = Math.imul(value | 0, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 /**

@@ -7,10 +7,14 @@ export interface TopContext {
   values: number[];
 }
 
+/** The total order of top lists: stronger first, then the earlier context. Shards merge exactly under it. */
+export const strongerFirst = (a: TopContext, b: TopContext) => b.maxValue - a.maxValue || a.contextIndex - b.contextIndex;
+
 /**
- * Keeps, for every feature, the `capacity` contexts with the highest maximum activation.
- * Bounded memory: width × capacity entries. Replacing the weakest entry is O(capacity), which
- * beats a heap at capacity 20 and keeps the code obvious.
+ * Keeps, for every feature, the `capacity` contexts first in `strongerFirst` order. Bounded
+ * memory: width × capacity entries. Replacing the weakest entry is O(capacity), which beats a
+ * heap at capacity 20 and keeps the code obvious. Because the order is total, the lists of
+ * disjoint shards merge into exactly the list of one pass over all of them.
  */
 export class TopContextTracker {
   private readonly entries: (TopContext | undefined)[];
@@ -18,15 +22,18 @@ export class TopContextTracker {
   private readonly weakest: Float32Array;
 
   constructor(
-    private readonly width: number,
-    private readonly capacity: number,
+    readonly width: number,
+    readonly capacity: number,
   ) {
     this.entries = new Array<TopContext | undefined>(width * capacity);
     this.sizes = new Uint16Array(width);
     this.weakest = new Float32Array(width);
   }
 
-  /** Would a context whose maximum is `value` enter this feature's list? */
+  /**
+   * Would a context whose maximum is `value` enter this feature's list? Exact for contexts
+   * offered in increasing index order (a tie with the weakest loses to the earlier context).
+   */
   admits(feature: number, value: number): boolean {
     return this.sizes[feature]! < this.capacity || value > this.weakest[feature]!;
   }
@@ -38,11 +45,12 @@ export class TopContextTracker {
       this.entries[base + size] = candidate;
       this.sizes[feature] = size + 1;
     } else {
-      if (candidate.maxValue <= this.weakest[feature]!) return;
+      // The last entry in strongerFirst order leaves, if the candidate comes before it.
       let weakestSlot = 0;
       for (let slot = 1; slot < this.capacity; slot += 1) {
-        if (this.entries[base + slot]!.maxValue < this.entries[base + weakestSlot]!.maxValue) weakestSlot = slot;
+        if (strongerFirst(this.entries[base + slot]!, this.entries[base + weakestSlot]!) > 0) weakestSlot = slot;
       }
+      if (strongerFirst(candidate, this.entries[base + weakestSlot]!) >= 0) return;
       this.entries[base + weakestSlot] = candidate;
     }
     let weakestValue = Infinity;
@@ -55,9 +63,16 @@ export class TopContextTracker {
   /** The feature's contexts, strongest first. */
   top(feature: number): TopContext[] {
     const base = feature * this.capacity;
-    return this.entries
-      .slice(base, base + this.sizes[feature]!)
-      .filter((entry): entry is TopContext => entry !== undefined)
-      .sort((a, b) => b.maxValue - a.maxValue || a.contextIndex - b.contextIndex);
+    return (this.entries.slice(base, base + this.sizes[feature]!) as TopContext[]).sort(strongerFirst);
+  }
+
+  /** Adds another tracker's lists (a disjoint shard of contexts) into this one. */
+  merge(other: TopContextTracker): void {
+    if (other.width !== this.width || other.capacity !== this.capacity) {
+      throw new Error(`Cannot merge top-context lists of width/capacity ${other.width}/${other.capacity} into ${this.width}/${this.capacity}.`);
+    }
+    for (let feature = 0; feature < this.width; feature += 1) {
+      for (const entry of other.top(feature)) this.offer(feature, entry);
+    }
   }
 }

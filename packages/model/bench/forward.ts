@@ -3,9 +3,13 @@
  * hook-only runs (the graph pruned after the hook).
  *
  *   npx tsx packages/model/bench/forward.ts [modelDir=packages/demo-model] [batch=16] [seqLen=128] [runs=5]
+ *
+ * `modelDir` = `llama` runs a LLaMA-style model built in code instead (4 × d256, GQA 8/2, context 128).
  */
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { loadLanguageModel, type LanguageModel, type RunRequest } from '../src/index.ts';
+import { writeBenchLlama } from './steer.ts';
 
 export interface BenchCase {
   label: string;
@@ -60,8 +64,10 @@ export function formatResults(results: BenchResult[]): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'packages/demo-model', batch = '16', seqLen = '128', runs = '5'] = process.argv.slice(2);
-  const model = await loadLanguageModel(dir);
+  const llama = dir === 'llama' ? writeBenchLlama() : undefined;
+  const model = await loadLanguageModel(llama?.dir ?? dir);
   const results = await benchForward(model, { batch: Number(batch), seqLen: Number(seqLen), runs: Number(runs) });
   console.log(`${dir}: batch ${batch} × ${seqLen}, median of ${runs} runs\n${formatResults(results)}`);
   await model.dispose();
+  if (llama) rmSync(llama.dir, { recursive: true, force: true });
 }

@@ -10,6 +10,9 @@ export interface ModelConfig {
   contextLength?: number;
   vocabSize?: number;
   eosTokenId?: number;
+  /** Attention (query) heads, and key/value heads where grouped-query attention has fewer. */
+  headCount?: number;
+  kvHeadCount?: number;
   /** `feature_atlas.hook_scope`, e.g. `/blocks.{layer}/`: where a block's residual Adds live. */
   hookScope?: string;
 }
@@ -20,6 +23,8 @@ const KEYS = {
   contextLength: ['n_positions', 'max_position_embeddings', 'n_ctx', 'context_length'],
   vocabSize: ['vocab_size', 'd_vocab'],
   eosTokenId: ['eos_token_id'],
+  headCount: ['n_head', 'num_attention_heads', 'n_heads'],
+  kvHeadCount: ['num_key_value_heads', 'n_kv_heads'],
 } as const;
 
 function firstInteger(raw: Record<string, unknown>, keys: readonly string[]): number | undefined {
@@ -50,6 +55,8 @@ export function readModelConfig(path: string): ModelConfig {
     contextLength: firstInteger(config, KEYS.contextLength),
     vocabSize: firstInteger(config, KEYS.vocabSize),
     eosTokenId: firstInteger(config, KEYS.eosTokenId),
+    headCount: firstInteger(config, KEYS.headCount),
+    kvHeadCount: firstInteger(config, KEYS.kvHeadCount),
     hookScope,
   };
 }

@@ -1,4 +1,5 @@
 import { DataType, makeNode, makeValueInfo, onnx } from '@atlas/onnx';
+import { isFloat16 } from './element-type.ts';
 
 /** A graph tensor to return under a new output name (e.g. a hook name), as float [batch, sequence, width]. */
 export interface ExposedTensor {
@@ -19,9 +20,8 @@ export function exposeOutputs(
   keep: readonly string[],
 ): onnx.IModelProto {
   const graph = model.graph ?? {};
-  const elemTypes = elementTypes(graph);
   const extraNodes = exposed.map(({ tensor, as }) =>
-    elemTypes.get(tensor) === DataType.FLOAT16
+    isFloat16(graph, tensor)
       ? makeNode('Cast', [tensor], [as], { to: DataType.FLOAT }, `/atlas/expose/${as}`)
       : makeNode('Identity', [tensor], [as], {}, `/atlas/expose/${as}`),
   );
@@ -68,15 +68,6 @@ function referencedNames(node: onnx.INodeProto): string[] {
   return names.filter((name) => name !== '');
 }
 
-function elementTypes(graph: onnx.IGraphProto): Map<string, number> {
-  const types = new Map<string, number>();
-  for (const info of [...(graph.valueInfo ?? []), ...(graph.output ?? []), ...(graph.input ?? [])]) {
-    const elemType = info.type?.tensorType?.elemType;
-    if (info.name && typeof elemType === 'number') types.set(info.name, elemType);
-  }
-  return types;
-}
-
 /**
  * The suffix of `model` after `tensor`: a copy where every reader of `tensor` reads a new graph
  * input `as` (float `[batch, sequence, width]`; cast back when the tensor is fp16) instead, whose
@@ -89,7 +80,7 @@ export function spliceInput(
   keep: readonly string[],
 ): onnx.IModelProto {
   const graph = model.graph ?? {};
-  const fp16 = elementTypes(graph).get(splice.tensor) === DataType.FLOAT16;
+  const fp16 = isFloat16(graph, splice.tensor);
   const fed = fp16 ? `${splice.as}/fp16` : splice.as;
   const rewired = (graph.node ?? []).map((node) =>
     (node.input ?? []).includes(splice.tensor)

@@ -1,8 +1,11 @@
 import type { onnx } from '@atlas/onnx';
 import { ModelError } from './errors.ts';
 
-/** Block scopes tried when config.json names none; `{layer}` is the block index. */
-export const DEFAULT_HOOK_SCOPES = ['/blocks.{layer}/', '/transformer/h.{layer}/'] as const;
+/**
+ * Block scopes tried when config.json names none; `{layer}` is the block index: torch exports,
+ * Optimum's GPT-2 export, and Optimum / transformers.js LLaMA-style exports (Llama, Mistral, Qwen2, …).
+ */
+export const DEFAULT_HOOK_SCOPES = ['/blocks.{layer}/', '/transformer/h.{layer}/', '/model/layers.{layer}/'] as const;
 
 export type HookKind =
   | 'hook_resid_pre'

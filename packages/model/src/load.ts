@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { decodeModel, type Device, type onnx } from '@atlas/onnx';
+import { dirname } from 'node:path';
+import type { Device } from '@atlas/onnx';
 import { readModelConfig } from './config.ts';
 import { ModelError } from './errors.ts';
+import { checkExternalData, readGraphFile } from './external-data.ts';
 import { findHookPoints, hookScopesFor } from './hooks.ts';
 import { LanguageModel } from './language-model.ts';
 import { locateModelFiles } from './layout.ts';
@@ -21,8 +22,9 @@ export async function loadLanguageModel(dir: string, options: LoadOptions = {}):
   const files = locateModelFiles(dir);
   const config = readModelConfig(files.config);
   const tokenizer = await loadTokenizer(files.dir);
-  const graph = decodeModel(readFileSync(files.onnx));
-  rejectExternalData(graph, files.onnx);
+  const graph = readGraphFile(files.onnx);
+  // External weights stay in their files: every session reads them from the .onnx file's folder.
+  checkExternalData(graph, dirname(files.onnx));
   const found = findHookPoints(graph.graph ?? {}, hookScopesFor(config.hookScope), config.dModel);
   if (config.layerCount !== undefined && config.layerCount !== found.layerCount) {
     throw new ModelError(
@@ -42,21 +44,11 @@ export async function loadLanguageModel(dir: string, options: LoadOptions = {}):
     vocabSize: config.vocabSize ?? tokenizer.vocabSize,
     device: options.device ?? 'cpu',
     threads: options.threads,
+    externalDataDir: dirname(files.onnx),
   });
 }
 
 function required(value: number | undefined, what: string, path: string): number {
   if (value === undefined) throw new ModelError(`${path} does not give ${what}.`);
   return value;
-}
-
-/** Weights in a side file cannot follow the graph into a session built from edited bytes. */
-function rejectExternalData(model: onnx.IModelProto, path: string): void {
-  const external = (model.graph?.initializer ?? []).find((tensor) => tensor.dataLocation === 1);
-  if (external) {
-    throw new ModelError(
-      `${path} keeps weights in external data files (e.g. ${external.name}); this runtime edits the graph in ` +
-        'memory and needs a single-file ONNX model.',
-    );
-  }
 }

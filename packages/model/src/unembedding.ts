@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { DataType, decodeModel, type onnx } from '@atlas/onnx';
+import { dirname } from 'node:path';
+import { DataType, type onnx } from '@atlas/onnx';
 import { ModelError } from './errors.ts';
+import { isExternal, readExternalBytes, readGraphFile } from './external-data.ts';
+import { halfToFloat } from './half.ts';
 import type { LanguageModel } from './language-model.ts';
 
 export interface Unembedding {
@@ -21,11 +23,15 @@ const CANDIDATES = [/(^|\.)lm_head\.weight$/, /(^|\.)embed_out\.weight$/, /(^|\.
  * ([vocab, dModel] or [dModel, vocab]) is accepted and returned as [vocab, dModel].
  */
 export function readUnembedding(model: Pick<LanguageModel, 'onnxPath' | 'dModel' | 'vocabSize'>): Unembedding {
-  const graph = decodeModel(readFileSync(model.onnxPath));
-  return findUnembedding(graph, model.dModel, model.vocabSize, model.onnxPath);
+  const graph = readGraphFile(model.onnxPath);
+  return findUnembedding(graph, model.dModel, model.vocabSize, model.onnxPath, dirname(model.onnxPath));
 }
 
-export function findUnembedding(graph: onnx.IModelProto, dModel: number, vocabSize: number, source = 'the graph'): Unembedding {
+/**
+ * The unembedding among `graph`'s initializers. One kept in an external-data file is read from
+ * `onnxDir` by its offset and length, so only that tensor's bytes are loaded.
+ */
+export function findUnembedding(graph: onnx.IModelProto, dModel: number, vocabSize: number, source = 'the graph', onnxDir?: string): Unembedding {
   const initializers = graph.graph?.initializer ?? [];
   for (const pattern of CANDIDATES) {
     for (const tensor of initializers) {
@@ -35,7 +41,7 @@ export function findUnembedding(graph: onnx.IModelProto, dModel: number, vocabSi
       const rowsFirst = dims[0] === vocabSize && dims[1] === dModel;
       const columnsFirst = dims[0] === dModel && dims[1] === vocabSize;
       if (dims.length !== 2 || (!rowsFirst && !columnsFirst)) continue;
-      const data = floatData(tensor, source);
+      const data = floatData(tensor, source, onnxDir);
       return { name, weight: rowsFirst ? data : transpose(data, dModel, vocabSize), vocabSize, dModel };
     }
   }
@@ -46,16 +52,31 @@ export function findUnembedding(graph: onnx.IModelProto, dModel: number, vocabSi
   );
 }
 
-function floatData(tensor: onnx.ITensorProto, source: string): Float32Array {
+function floatData(tensor: onnx.ITensorProto, source: string, onnxDir: string | undefined): Float32Array {
+  const buffer = tensorBuffer(tensor, source, onnxDir);
+  if (tensor.dataType === DataType.FLOAT16) {
+    return Float32Array.from(buffer ? new Uint16Array(buffer) : Uint16Array.from(tensor.int32Data ?? []), halfToFloat);
+  }
   if (tensor.dataType !== DataType.FLOAT) {
-    throw new ModelError(`${source}: unembedding ${tensor.name} is ONNX type ${tensor.dataType}; only float32 is read.`);
+    throw new ModelError(`${source}: unembedding ${tensor.name} is ONNX type ${tensor.dataType}; float32 and float16 are read.`);
   }
-  if (tensor.rawData && tensor.rawData.length > 0) {
-    const raw = tensor.rawData;
-    // Copy: the protobuf buffer need not be 4-byte aligned.
-    return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  return buffer ? new Float32Array(buffer) : Float32Array.from(tensor.floatData ?? []);
+}
+
+/**
+ * The tensor's raw bytes in a buffer of their own: read from its external-data file, or copied
+ * from the graph (protobuf buffers need not be aligned); undefined when it uses the typed fields.
+ */
+function tensorBuffer(tensor: onnx.ITensorProto, source: string, onnxDir: string | undefined): ArrayBuffer | undefined {
+  if (isExternal(tensor)) {
+    if (onnxDir === undefined) {
+      throw new ModelError(`${source}: unembedding ${tensor.name} is in external data; pass the .onnx file's folder (onnxDir) to read it.`);
+    }
+    return readExternalBytes(tensor, onnxDir).buffer;
   }
-  return Float32Array.from(tensor.floatData ?? []);
+  const raw = tensor.rawData;
+  if (!raw || raw.length === 0) return undefined;
+  return raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
 }
 
 function transpose(data: Float32Array, rows: number, columns: number): Float32Array {

@@ -32,14 +32,20 @@ export const DataType = {
 
 export type AttributeValue = number | string | number[] | onnx.ITensorProto;
 
-/** A dense tensor initializer. Float data is stored as raw little-endian bytes. */
+/**
+ * A dense tensor initializer. Float data is stored as raw little-endian bytes. A Uint16Array
+ * holds IEEE half bit patterns and makes a FLOAT16 tensor.
+ */
 export function makeTensor(
   name: string,
   dims: readonly number[],
-  data: Float32Array | Int32Array | BigInt64Array,
+  data: Float32Array | Int32Array | BigInt64Array | Uint16Array,
 ): onnx.TensorProto {
   const dataType =
-    data instanceof Float32Array ? DataType.FLOAT : data instanceof Int32Array ? DataType.INT32 : DataType.INT64;
+    data instanceof Float32Array ? DataType.FLOAT
+    : data instanceof Int32Array ? DataType.INT32
+    : data instanceof Uint16Array ? DataType.FLOAT16
+    : DataType.INT64;
   return onnx.TensorProto.create({
     name,
     dims: [...dims],

@@ -1,5 +1,10 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
+
+const require = createRequire(import.meta.url);
 
 /** Devices a user may ask for, and the onnxruntime execution provider behind each. */
 export const DEVICE_PROVIDERS = {
@@ -19,6 +24,12 @@ export interface SessionOptions {
    * each run on the same cores: spinning threads steal the CPU from it (measured ~30% on SAE training).
    */
   spinning?: boolean;
+  /**
+   * Folder that the graph's external-data `location`s are relative to. Needed when the graph is
+   * passed as bytes (onnxruntime otherwise refuses them): weights stay in their files, which
+   * onnxruntime reads itself, so edited graphs are not bound by protobuf's 2 GB limit.
+   */
+  externalDataDir?: string;
   /** Called with a human-readable line when a device is unavailable and CPU is used instead. */
   onFallback?: (message: string) => void;
 }
@@ -40,9 +51,14 @@ export function parseDevice(value: string): Device {
   );
 }
 
-function baseOptions({ threads, spinning = true }: SessionOptions): ort.InferenceSession.SessionOptions {
+function baseOptions({ threads, spinning = true, externalDataDir }: SessionOptions): ort.InferenceSession.SessionOptions {
+  // `extra` becomes session config entries, nested keys joined by dots (onnxruntime_session_options_config_keys.h).
+  const session = {
+    ...(spinning ? {} : { intra_op: { allow_spinning: '0' } }),
+    ...(externalDataDir === undefined ? {} : { model_external_initializers_file_folder_path: externalDataDir }),
+  };
   return {
-    ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
+    ...(Object.keys(session).length > 0 ? { extra: { session } } : {}),
     intraOpNumThreads: threads ?? os.availableParallelism(),
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
@@ -50,9 +66,13 @@ function baseOptions({ threads, spinning = true }: SessionOptions): ort.Inferenc
   };
 }
 
+/** Devices found unavailable in this process, with the reason: later sessions go straight to CPU. */
+const unavailable = new Map<Device, string>();
+
 /**
  * Creates an inference session on the requested device. A device whose provider cannot start
- * (no GPU, no Vulkan, CUDA files absent) falls back to CPU and says why, rather than failing.
+ * (no GPU, no Vulkan, CUDA files absent) falls back to CPU and says why, rather than failing:
+ * `onFallback` hears every fallback; without it, one warning per device per process goes to stderr.
  */
 export async function createSession(
   model: string | Uint8Array,
@@ -61,18 +81,47 @@ export async function createSession(
   const device = options.device ?? 'cpu';
   const provider = DEVICE_PROVIDERS[device];
   if (!provider) parseDevice(String(device));
-  const sessionOptions = { ...baseOptions(options), executionProviders: [provider] };
-  try {
-    const session = await open(model, sessionOptions);
-    return { session, device };
-  } catch (error) {
-    if (device === 'cpu') throw describeLoadError(model, error);
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const message = `Device "${device}" is unavailable (${reason}); running on CPU instead.`;
-    (options.onFallback ?? ((line: string) => console.warn(line)))(message);
-    const session = await open(model, { ...baseOptions(options), executionProviders: ['cpu'] });
-    return { session, device: 'cpu' };
+  let reason = unavailable.get(device) ?? missingProviderFiles(device);
+  if (!reason) {
+    try {
+      const session = await open(model, { ...baseOptions(options), executionProviders: [provider] });
+      return { session, device };
+    } catch (error) {
+      if (device === 'cpu') throw describeLoadError(model, error);
+      reason = explainProviderError(device, error);
+    }
   }
+  const message = `${device}: ${reason}; running on CPU.`;
+  if (options.onFallback) options.onFallback(message);
+  else if (!unavailable.has(device)) console.warn(message);
+  unavailable.set(device, reason);
+  const session = await open(model, { ...baseOptions(options), executionProviders: ['cpu'] });
+  return { session, device: 'cpu' };
+}
+
+/**
+ * CUDA needs provider libraries beside onnxruntime-node's binding, which its npm package only
+ * downloads on request; checking for them first gives a clear reason instead of a native error.
+ */
+function missingProviderFiles(device: Device): string | undefined {
+  if (device !== 'cuda' || process.platform !== 'linux') return undefined;
+  const bindingDir = path.join(path.dirname(require.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6', process.platform, process.arch);
+  const files = ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_cuda.so'];
+  const missing = files.filter((file) => !existsSync(path.join(bindingDir, file)));
+  if (missing.length === 0) return undefined;
+  return `the CUDA execution provider files (${missing.join(', ')}) are not in ${path.normalize(bindingDir)}`;
+}
+
+/** One line saying why a provider failed to start. */
+function explainProviderError(device: Device, error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (device === 'webgpu' && /WebGPU adapter|No supported adapters/i.test(text)) {
+    return 'no WebGPU adapter found (WebGPU in onnxruntime-node needs a GPU with Vulkan drivers)';
+  }
+  if (device === 'cuda' && /Failed to load shared library|providers_cuda|libcudart|libcublas|libcudnn/i.test(text)) {
+    return `the CUDA execution provider could not load its libraries (${text.split('\n')[0]}); CUDA 12 and cuDNN 9 must be installed`;
+  }
+  return text.split('\n')[0]!.slice(0, 300);
 }
 
 function open(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions) {

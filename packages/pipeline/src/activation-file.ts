@@ -1,37 +1,28 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { readSafetensors, toFloat32, writeSafetensors } from '@atlas/safetensors';
+import { readSafetensors, readSafetensorsHeader, toFloat32 } from '@atlas/safetensors';
 import { UserError } from './errors.ts';
 import type { ContextRef, ExtractedActivations } from './steps/extract-activations.ts';
 
+/**
+ * Provenance in the activation file `atlas extract` writes (streamed: see activation-file-writer.ts) and `atlas
+ * train` reads: safetensors with `activations` [N, d_in] F32 and `token_ids` [N] I32; provenance
+ * and contexts in the metadata.
+ */
 export interface ActivationFileMetadata {
   model: string;
   hook: string;
   corpus: string;
 }
 
-/**
- * The activation file `atlas extract` writes and `atlas train` reads: safetensors with
- * `activations` [N, d_in] F32 and `token_ids` [N] I32; provenance and contexts in the metadata.
- */
-export async function writeActivationFile(
-  file: string,
-  extracted: ExtractedActivations,
-  metadata: ActivationFileMetadata,
-): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeSafetensors(
-    file,
-    {
-      activations: { dtype: 'F32', shape: [extracted.rows, extracted.dIn], data: extracted.activations },
-      token_ids: { dtype: 'I32', shape: [extracted.rows], data: extracted.tokenIds },
-    },
-    {
-      ...metadata,
-      seq_len: String(extracted.seqLen),
-      contexts: JSON.stringify(extracted.contexts.map((c) => [c.documentId, c.startToken])),
-    },
-  );
+/** Checks that every `--activations` path exists, with the fix, before any file is opened. */
+export function requireActivationPaths(paths: readonly string[]): void {
+  for (const file of paths) {
+    if (!existsSync(file)) {
+      throw new UserError(`Activation file not found: ${path.resolve(file)}. Make one with \`atlas extract … --out FILE.safetensors\`.`);
+    }
+  }
 }
 
 type Parsed = Awaited<ReturnType<typeof readSafetensors>>;
@@ -53,22 +44,31 @@ export async function readActivationMatrix(
   return { activations: toFloat32(tensor), rows, dIn, metadata: metadata ?? {} };
 }
 
-/** Reads a file written by writeActivationFile back into the pipeline's in-memory form. */
+/**
+ * Reads what the pipeline keeps in memory from an activation file it wrote: the header, token ids
+ * and contexts. The activation rows stay on disk (`openActivationSource(file)` reads them in chunks).
+ */
 export async function readActivationFile(file: string): Promise<ExtractedActivations> {
-  const parsed = await readSafetensors(file);
-  const { tensors } = parsed;
-  const { activations, rows, dIn, metadata } = await readActivationMatrix(file, parsed);
-  const tokenTensor = tensors.token_ids;
+  const { entries, dataStart, metadata } = await readSafetensorsHeader(file);
+  const activations = entries.find((entry) => entry.name === 'activations');
+  const tokens = entries.find((entry) => entry.name === 'token_ids');
   const seqLen = Number(metadata.seq_len);
-  if (!tokenTensor || !metadata.contexts || !Number.isInteger(seqLen) || seqLen < 1) {
-    throw new UserError(`${file} lacks token_ids or context metadata; re-run \`atlas extract\` to make a complete file.`);
+  if (!activations || activations.shape.length !== 2 || !tokens || tokens.dtype !== 'I32' || !metadata.contexts || !Number.isInteger(seqLen) || seqLen < 1) {
+    throw new UserError(`${file} lacks activations, token_ids or context metadata; re-run \`atlas extract\` to make a complete file.`);
   }
-  const tokenIds = new Int32Array(tokenTensor.data as Int32Array);
+  const [rows, dIn] = activations.shape as [number, number];
+  const tokenIds = new Int32Array(tokens.shape[0]!);
+  const handle = await open(file, 'r');
+  try {
+    await handle.read(new Uint8Array(tokenIds.buffer), 0, tokenIds.byteLength, dataStart + tokens.begin);
+  } finally {
+    await handle.close();
+  }
   const pairs = JSON.parse(metadata.contexts) as [string, number][];
   const contexts: ContextRef[] = pairs.map(([documentId, startToken], index) => ({
     documentId,
     startToken,
     tokenIds: Array.from(tokenIds.subarray(index * seqLen, (index + 1) * seqLen)),
   }));
-  return { activations, tokenIds, rows, dIn, seqLen, contexts };
+  return { file, tokenIds, rows, dIn, seqLen, contexts };
 }

@@ -3,18 +3,21 @@ import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
-import { loadSae, METRICS_FILE, saveSaeLens, type SaeMetrics, type SaeWeights } from '@atlas/sae';
-import { readActivationFile, writeActivationFile } from './activation-file.ts';
-import { readJsonIfExists, sha256File, sha256Json } from './files.ts';
-import type { ProgressFactory } from './progress.ts';
+import { readActivationFile } from './activation-file.ts';
+import { sha256File, sha256Json } from './files.ts';
+import { lockBuild } from './build-lock.ts';
+import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
-import { computeStatistics } from './steps/compute-statistics.ts';
+import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
 import { computeDecoderGeometry } from './steps/decoder-geometry.ts';
+import { computeFeatureMap } from './steps/feature-map.ts';
 import { extractActivations, type ExtractedActivations } from './steps/extract-activations.ts';
-import { trainSaeStep } from './steps/train-step.ts';
+import {
+  checkHookWidth, folderSaeSource, trainedSaeSource, type SaeFolderSpec, type SaeSource, type TrainedSaeSpec,
+} from './steps/sae-source.ts';
 
-/** Everything that determines an atlas entry; its hash (with the model file's) identifies a build. */
-export interface AtlasRecipe {
+/** Everything but the SAE that determines an atlas entry. */
+export interface RecipeBase {
   modelDir: string;
   modelId: string;
   modelDisplayName: string;
@@ -22,13 +25,15 @@ export interface AtlasRecipe {
   corpus: string;
   tokens: number;
   seqLen: number;
-  width: number;
-  k: number;
-  epochs: number;
-  batchSize: number;
   seed: number;
   topK: number;
 }
+
+/**
+ * The SAE stage trains a TopK SAE (`build-demo`) or loads a folder (`atlas build --sae DIR`);
+ * the hash of the recipe, model file, corpus file and SAE identifies a build.
+ */
+export type AtlasRecipe = RecipeBase & ((TrainedSaeSpec & { saeDir?: undefined }) | SaeFolderSpec);
 
 export interface BuildContext {
   db: AtlasDb;
@@ -36,6 +41,8 @@ export interface BuildContext {
   workDir: string;
   progress: ProgressFactory;
   log: (line: string) => void;
+  /** Split the statistics pass into shard jobs (pg-boss); default: one pass in this process. */
+  scaleOut?: ScaleOutOptions;
 }
 
 export interface BuildResult {
@@ -45,16 +52,39 @@ export interface BuildResult {
 }
 
 /** Bump when statistics or payload logic changes, so existing builds are redone. */
-const PIPELINE_VERSION = 4;
+const PIPELINE_VERSION = 5;
 
-export const saeIdFor = (recipe: Pick<AtlasRecipe, 'modelId' | 'hook' | 'width'>) =>
+/** The id of a trained TopK SAE (a folder's id comes from its cfg or `--id`: see sae-source.ts). */
+export const saeIdFor = (recipe: { modelId: string; hook: string; width: number }) =>
   `${recipe.modelId}/${recipe.hook}/topk-${recipe.width}`;
 
-/** Needs only the model's files, not a loaded model, so an up-to-date atlas is confirmed quickly. */
-export async function recipeChecksum(recipe: AtlasRecipe): Promise<string> {
-  const { modelDir, ...portable } = recipe;
+/** Attention heads per layer from config.json (GPT-2 or generic Hugging Face keys); undefined when absent. */
+function attentionHeadCount(model: LanguageModel): number | undefined {
+  for (const key of ['n_head', 'num_attention_heads', 'n_heads']) {
+    const value = model.config.raw[key];
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  }
+  return undefined;
+}
+
+/** The SAE stage for a recipe: train one, or load the folder it names. */
+export async function saeSourceFor(recipe: AtlasRecipe): Promise<SaeSource> {
+  return recipe.saeDir === undefined
+    ? trainedSaeSource(recipe, recipe.modelId, recipe.hook)
+    : folderSaeSource(recipe, recipe.modelId, recipe.hook);
+}
+
+/**
+ * Needs only files, not a loaded model, so an up-to-date atlas is confirmed quickly. The model
+ * file, a corpus file's content and the SAE's files are hashed; the model and SAE folder paths
+ * are left out (the corpus name stays: it is the corpus id).
+ */
+export async function recipeChecksum(recipe: AtlasRecipe, source?: SaeSource): Promise<string> {
+  const { modelDir, saeDir: _saeDir, ...portable } = recipe;
+  const sae = (source ?? (await saeSourceFor(recipe))).fingerprint;
   const onnxFile = locateModelFiles(modelDir).onnx;
-  return sha256Json({ portable, model: await sha256File(onnxFile), version: PIPELINE_VERSION });
+  const corpus = existsSync(recipe.corpus) ? await sha256File(recipe.corpus) : recipe.corpus;
+  return sha256Json({ portable, sae, corpus, model: await sha256File(onnxFile), version: PIPELINE_VERSION });
 }
 
 /**
@@ -63,12 +93,22 @@ export async function recipeChecksum(recipe: AtlasRecipe): Promise<string> {
  * from the last finished stage; a finished build with the same checksum is skipped.
  */
 export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Promise<BuildResult> {
+  const source = await saeSourceFor(recipe);
+  const lock = await lockBuild(context.workDir, source.saeId);
+  try {
+    return await buildLocked(recipe, source, context);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: BuildContext): Promise<BuildResult> {
   const { db, progress, log } = context;
-  const saeId = saeIdFor(recipe);
+  const { saeId } = source;
   const removed = await deleteIncompleteBuilds(db);
   if (removed > 0) log(`Removed ${removed} half-built SAE(s) left by an interrupted run; rebuilding.`);
 
-  const checksum = await recipeChecksum(recipe);
+  const checksum = await recipeChecksum(recipe, source);
   const existing = await getSaeBuild(db, saeId);
   if (existing?.status === 'complete' && existing.checksum === checksum) {
     log(`${saeId} is up to date.`);
@@ -76,12 +116,17 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
   }
 
   const model = await loadLanguageModel(recipe.modelDir);
+  if (source.dIn !== undefined) checkHookWidth(source.dIn, model, recipe.hook, recipe.saeDir ?? 'the SAE folder');
   const stageDir = path.join(context.workDir, checksum.slice(0, 16));
   const extracted = await cachedActivations(recipe, model, stageDir, context);
-  const { sae, metrics } = await cachedSae(recipe, extracted, path.join(stageDir, 'sae'), context);
+  const { sae, metrics } = await source.obtain(extracted, stageDir, { ...recipe, progress, log });
 
-  const statistics = await computeStatistics({ sae, extracted, topK: recipe.topK, progress });
+  const statistics = await statisticsStage({
+    db, sae, saeDir: recipe.saeDir ?? path.join(stageDir, 'sae'), extracted, topK: recipe.topK, passKey: checksum,
+    ...(context.scaleOut ? { scaleOut: context.scaleOut } : {}), progress, log,
+  });
   const geometry = await computeDecoderGeometry(sae, model, log);
+  const map = await computeFeatureMap(sae, { progress, log, seed: recipe.seed });
   await upsertModel(db, {
     id: recipe.modelId,
     displayName: recipe.modelDisplayName,
@@ -94,9 +139,9 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
   });
   const payload = buildAtlasPayload({
     sae: {
-      id: saeId, modelId: recipe.modelId, hookName: recipe.hook, architecture: 'topk', kind: 'sae',
-      dIn: extracted.dIn, width: recipe.width, k: recipe.k,
-      trainingTokens: extracted.rows * recipe.epochs, statisticsTokens: extracted.rows, corpusName: recipe.corpus,
+      id: saeId, modelId: recipe.modelId, hookName: recipe.hook, architecture: sae.cfg.architecture, kind: 'sae',
+      dIn: extracted.dIn, width: sae.cfg.width, k: sae.cfg.k,
+      trainingTokens: source.trainingTokens(extracted.rows), statisticsTokens: extracted.rows, corpusName: recipe.corpus,
       metrics: metrics ? { l0: metrics.l0, fvu: metrics.fvu, deadFraction: metrics.deadFraction } : null,
     },
     checksum,
@@ -106,23 +151,15 @@ export async function buildAtlas(recipe: AtlasRecipe, context: BuildContext): Pr
     geometry,
     contexts: extracted.contexts,
     decodeTokens: (ids) => model.decodeTokens(ids),
+    headCount: attentionHeadCount(model),
+    map,
   });
-  // One bar per table, so each shows its own rows/s.
-  let stageBar: { stage: string; bar: ReturnType<ProgressFactory> } | undefined;
+  const bars = stageProgress(progress);
   try {
-    const result = await ingestSaeAtlas(db, {
-      ...payload,
-      onProgress: (done, total, stage) => {
-        if (stageBar?.stage !== stage) {
-          stageBar?.bar.stop();
-          stageBar = { stage, bar: progress(`write ${stage}`, total, 'rows') };
-        }
-        stageBar.bar.update(done);
-      },
-    });
+    const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
-    stageBar?.bar.stop();
+    bars.stop();
   }
 }
 
@@ -137,30 +174,10 @@ async function cachedActivations(
   }
   const corpus = await loadCorpus(recipe.corpus);
   // Shuffled so a token budget smaller than the corpus still samples every part of it.
-  const extracted = await extractActivations({
+  // Streamed to the stage file as it is extracted; later stages read it back in chunks.
+  return extractActivations({
     model, hook: recipe.hook, documents: shuffleDocuments(corpus.documents, recipe.seed), tokens: recipe.tokens,
     seqLen: recipe.seqLen, batchSize: 16, progress,
+    file: activationFile, provenance: { model: recipe.modelId, hook: recipe.hook, corpus: recipe.corpus },
   });
-  await writeActivationFile(activationFile, extracted, { model: recipe.modelId, hook: recipe.hook, corpus: recipe.corpus });
-  return extracted;
 }
-
-/** The SAE stage: a finished SAELens folder is reused (metrics.json is written last, so it marks one). */
-async function cachedSae(
-  recipe: AtlasRecipe, extracted: ExtractedActivations, saeDir: string, { progress, log }: BuildContext,
-): Promise<{ sae: SaeWeights; metrics: SaeMetrics | undefined }> {
-  const metricsFile = path.join(saeDir, METRICS_FILE);
-  if (existsSync(metricsFile)) {
-    log(`Reusing the trained SAE in ${saeDir}.`);
-    return { sae: await loadSae(saeDir), metrics: await readJsonIfExists<SaeMetrics>(metricsFile) };
-  }
-  const trained = await trainSaeStep({
-    architecture: 'topk',
-    activations: extracted.activations, rows: extracted.rows, dIn: extracted.dIn,
-    width: recipe.width, k: recipe.k, epochs: recipe.epochs, batchSize: recipe.batchSize, seed: recipe.seed,
-    hookName: recipe.hook, modelId: recipe.modelId, progress,
-  });
-  await saveSaeLens(saeDir, trained.sae, trained.metrics);
-  return trained;
-}
-

@@ -1,4 +1,4 @@
-import { SUPPORTED_ARCHITECTURES } from '@atlas/sae';
+import { DEVICE_PROVIDERS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, type Device } from '@atlas/sae';
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 
@@ -8,6 +8,27 @@ const positiveInt = (flag: string) =>
     .int(`${flag} must be a whole number`)
     .positive(`${flag} must be at least 1`);
 
+const DEVICES = Object.keys(DEVICE_PROVIDERS) as [Device, ...Device[]];
+
+/** `--device`: the onnxruntime execution provider; one that cannot start falls back to CPU with a warning. */
+const device = z
+  .enum(DEVICES, { error: (issue) => `--device ${String(issue.input)} is not supported; supported: ${DEVICES.join(', ')}` })
+  .default('cpu');
+
+/** `--activations`: one or more .safetensors / .npy files, or directories of them (rows in that order). */
+const activationPaths = z
+  .union([z.string(), z.array(z.string())], { error: '--activations is required (.safetensors or .npy files from `atlas extract`, or a directory of them)' })
+  .transform((value) => (typeof value === 'string' ? [value] : value));
+
+export const evalOptions = z.object({
+  sae: z.string({ error: '--sae DIR is required (a SAELens folder: cfg.json + sae_weights.safetensors, or a sparsify folder)' }),
+  activations: activationPaths,
+  rows: positiveInt('--rows').optional(),
+  batchSize: positiveInt('--batch-size').default(4096),
+  atoms: z.boolean().default(true),
+  device,
+});
+
 export const extractOptions = z.object({
   model: z.string({ error: '--model DIR is required (a Hugging Face ONNX folder, e.g. packages/demo-model)' }),
   hook: z.string({ error: '--hook NAME is required (e.g. blocks.2.hook_resid_post)' }),
@@ -16,11 +37,12 @@ export const extractOptions = z.object({
   out: z.string({ error: '--out FILE is required (a .safetensors path)' }).endsWith('.safetensors', '--out must end in .safetensors'),
   seqLen: positiveInt('--seq-len').default(64),
   batchSize: positiveInt('--batch-size').default(16),
+  device,
 });
 
 export const trainOptions = z
   .object({
-    activations: z.string({ error: '--activations FILE is required (from `atlas extract`)' }),
+    activations: activationPaths,
     architecture: z.enum(SUPPORTED_ARCHITECTURES, {
       error: (issue) => `--architecture ${String(issue.input)} is not supported; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
     }),
@@ -31,9 +53,16 @@ export const trainOptions = z
     batchSize: positiveInt('--batch-size').default(4096),
     lr: z.coerce.number().positive('--lr must be positive').optional(),
     seed: z.coerce.number().int('--seed must be a whole number').default(0),
+    device,
+    normalize: z
+      .enum(NORMALIZE_MODES, { error: (issue) => `--normalize ${String(issue.input)} is not supported; supported: ${NORMALIZE_MODES.join(', ')}` })
+      .default('none'),
+    auxK: z.coerce.number({ error: '--aux-k must be a number' }).int('--aux-k must be a whole number').nonnegative('--aux-k must be 0 (off) or more').optional(),
+    checkpointDir: z.string().optional(),
+    checkpointEvery: positiveInt('--checkpoint-every').default(500),
   })
-  .refine((options) => options.k !== undefined || !['topk', 'batchtopk'].includes(options.architecture), {
-    error: '--k is required for topk and batchtopk (active features per token)',
+  .refine((options) => options.k !== undefined || !['topk', 'batchtopk', 'mp'].includes(options.architecture), {
+    error: '--k is required for topk and batchtopk (active features per token) and mp (matching pursuit steps)',
   })
   .refine((options) => options.k === undefined || options.k <= options.width, {
     error: '--k must not exceed --width (k active features out of width)',
@@ -47,6 +76,19 @@ export const buildDemoOptions = z.object({
   width: positiveInt('--width').default(DEMO_DEFAULTS.width),
   k: positiveInt('--k').default(DEMO_DEFAULTS.k),
   epochs: positiveInt('--epochs').default(DEMO_DEFAULTS.epochs),
+});
+
+export const buildOptions = z.object({
+  model: z.string({ error: '--model DIR is required (a Hugging Face ONNX folder, e.g. packages/demo-model)' }),
+  sae: z.string({ error: '--sae DIR is required (a SAELens folder: cfg.json + sae_weights.safetensors, or a sparsify folder)' }),
+  hook: z.string({ error: '--hook NAME is required (the hook the SAE reads, e.g. blocks.2.hook_resid_post)' }),
+  corpus: z.string({ error: '--corpus NAME|FILE is required (built-in: sotu, moby-dick, wordnet, demo, demo-heldout; or a .txt/.jsonl file)' }),
+  tokens: positiveInt('--tokens'),
+  id: z.string().optional(),
+  modelId: z.string().regex(/^[A-Za-z0-9._-]+$/, '--model-id may use letters, digits, ".", "_" and "-" only').optional(),
+  seqLen: positiveInt('--seq-len').default(64),
+  topK: positiveInt('--top-k').default(20),
+  seed: z.coerce.number().int('--seed must be a whole number').default(0),
 });
 
 /** Parses CLI options with a schema; every problem is listed with the flag it concerns. */

@@ -49,3 +49,21 @@ export const terminalProgress: ProgressFactory = (stage, total, unit) => {
 
 /** For tests and library callers that want no output. */
 export const silentProgress: ProgressFactory = () => ({ update() {}, stop() {} });
+
+/** An ingest-style callback `(done, total, stage)` drawn as one bar per stage, so each shows its own rate. */
+export function stageProgress(progress: ProgressFactory, unit = 'rows'): {
+  onProgress: (done: number, total: number, stage: string) => void;
+  stop: () => void;
+} {
+  let current: { stage: string; bar: Progress } | undefined;
+  return {
+    onProgress: (done, total, stage) => {
+      if (current?.stage !== stage) {
+        current?.bar.stop();
+        current = { stage, bar: progress(`write ${stage}`, total, unit) };
+      }
+      current.bar.update(done);
+    },
+    stop: () => current?.bar.stop(),
+  };
+}

@@ -20,6 +20,31 @@ export class DeadLatentTracker {
     }
   }
 
+  /**
+   * Marks (1) latents that have not fired in the last `window` tokens; unlike `deadFraction`,
+   * none is dead before `window` tokens were seen (the auxiliary-k loss waits that long, as
+   * SAELens' dead_feature_window does). Returns the number marked.
+   */
+  deadMask(out: Uint8Array): number {
+    let dead = 0;
+    for (let j = 0; j < this.lastFired.length; j++) {
+      const isDead = this.tokens >= this.window && this.tokens - this.lastFired[j]! >= this.window ? 1 : 0;
+      out[j] = isDead;
+      dead += isDead;
+    }
+    return dead;
+  }
+
+  /** Tokens seen and, per latent, the token count when it last fired (for checkpoints). */
+  snapshot(): { tokens: number; lastFired: Float64Array } {
+    return { tokens: this.tokens, lastFired: this.lastFired };
+  }
+
+  restore(tokens: number, lastFired: ArrayLike<number>): void {
+    this.tokens = tokens;
+    this.lastFired.set(lastFired);
+  }
+
   deadFraction(): number {
     const window = Math.min(this.window, this.tokens);
     let dead = 0;

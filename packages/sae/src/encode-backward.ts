@@ -21,6 +21,13 @@ export interface StepContext {
   prepare?: (codes: SparseCodes, rows: number) => { codes: SparseCodes; penalty?: Penalty };
   /** gba: collects the graph's per-latent firing counts and max pre-activations. */
   gbaWindow?: GbaWindow;
+  /**
+   * Adds a loss term computed from a chunk's rows, the graph's output and the training codes
+   * (the auxiliary-k loss), after the per-row backward pass of that chunk.
+   */
+  extraLoss?: (x: Float32Array, rows: number, encoded: EncodedBatch, codes: SparseCodes, batchRows: number) => void;
+  /** The per-row backward pass (default `accumulateBackward`; mp: `accumulateMpBackward`). */
+  accumulate?: typeof accumulateBackward;
 }
 
 /** Seconds spent waiting for onnxruntime and running the JS backward pass. */
@@ -42,7 +49,7 @@ export async function encodeAndBackward(
   chunks: number,
   timings: StepTimings,
 ): Promise<BatchStats> {
-  const { session, params, grads, workspace, tracker, dIn, k, prepare, gbaWindow } = context;
+  const { session, params, grads, workspace, tracker, dIn, k, prepare, gbaWindow, extraLoss, accumulate = accumulateBackward } = context;
   let penalty: Penalty | undefined;
   const chunkRows = Math.ceil(batchRows / chunks);
   const totals = createTotals(dIn);
@@ -66,7 +73,8 @@ export async function encodeAndBackward(
     const prepared = prepare ? prepare(codes, rows) : { codes };
     penalty = prepared.penalty;
     tracker.record(prepared.codes, rows);
-    accumulateBackward(params, x.subarray(start * dIn), rows, prepared.codes, k, grads, workspace, batchRows, totals, penalty);
+    accumulate(params, x.subarray(start * dIn), rows, prepared.codes, k, grads, workspace, batchRows, totals, penalty);
+    extraLoss?.(x.subarray(start * dIn), rows, codes, prepared.codes, batchRows);
     timings.backward += (performance.now() - started) / 1000;
     if (next >= batchRows) break;
   }

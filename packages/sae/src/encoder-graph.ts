@@ -22,6 +22,12 @@ export interface EncoderGraphShape {
    * `fired` [width] = Σ_rows [pre > 0] (float) and `pre_max` [width] = max over rows of pre.
    */
   stats?: boolean;
+  /**
+   * Also output the auxiliary-k codes (dead-latent revival): `aux_values`/`aux_indices`
+   * [batch, aux_k] = TopK(pre + dead_bias, aux_k), with `dead_bias` [width] (0 for a dead latent,
+   * −∞ otherwise) and `aux_k` (int64 [1]) as inputs; values ReLU'd like the main codes.
+   */
+  auxK?: boolean;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface EncoderGraphShape {
  * the graph (TopK with `slots` per row), so only [batch, slots] values and int32 indices leave
  * onnxruntime. Weights (and θ) are graph inputs fed from the caller's arrays.
  */
-export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder = false, stats = false }: EncoderGraphShape): Uint8Array {
+export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder = false, stats = false, auxK = false }: EncoderGraphShape): Uint8Array {
   const project = transposedEncoder
     ? [makeNode('Gemm', ['centred', 'W_enc_T', 'b_enc'], ['pre'], { transB: 1 })]
     : [makeNode('MatMul', ['centred', 'W_enc'], ['projected']), makeNode('Add', ['projected', 'b_enc'], ['pre'])];
@@ -69,15 +75,24 @@ export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder =
     initializers.push(makeTensor('stats_zero', [], new Float32Array([0])));
     initializers.push(makeTensor('stats_axes', [1], BigInt64Array.from([0n])));
   }
+  const auxNodes = auxK
+    ? [
+        makeNode('Add', ['pre', 'dead_bias'], ['aux_pre']),
+        makeNode('TopK', ['aux_pre', 'aux_k'], ['aux_top_values', 'aux_top_indices'], { axis: -1, largest: 1, sorted: 0 }),
+        makeNode('Relu', ['aux_top_values'], ['aux_values']),
+        makeNode('Cast', ['aux_top_indices'], ['aux_indices'], { to: DataType.INT32 }),
+      ]
+    : [];
   return encodeModel(
     makeModel({
-      name: `sae_encoder_${mode}_${dIn}x${width}_s${slots}${stats ? '_stats' : ''}`,
+      name: `sae_encoder_${mode}_${dIn}x${width}_s${slots}${stats ? '_stats' : ''}${auxK ? '_aux' : ''}`,
       nodes: [
         makeNode('Sub', ['x', 'b_dec'], ['centred']),
         ...project,
         ...extract,
         makeNode('Cast', ['top_indices'], ['indices'], { to: DataType.INT32 }),
         ...statNodes,
+        ...auxNodes,
       ],
       inputs: [
         makeValueInfo('x', DataType.FLOAT, ['batch', dIn]),
@@ -87,11 +102,13 @@ export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder =
           : makeValueInfo('W_enc', DataType.FLOAT, [dIn, width]),
         makeValueInfo('b_enc', DataType.FLOAT, [width]),
         ...(mode === 'topk' ? [] : [makeValueInfo('threshold', DataType.FLOAT, [width])]),
+        ...(auxK ? [makeValueInfo('dead_bias', DataType.FLOAT, [width]), makeValueInfo('aux_k', DataType.INT64, [1])] : []),
       ],
       outputs: [
         makeValueInfo('values', DataType.FLOAT, ['batch', slots]),
         makeValueInfo('indices', DataType.INT32, ['batch', slots]),
         ...(stats ? [makeValueInfo('fired', DataType.FLOAT, [width]), makeValueInfo('pre_max', DataType.FLOAT, [width])] : []),
+        ...(auxK ? [makeValueInfo('aux_values', DataType.FLOAT, ['batch', 'aux_k']), makeValueInfo('aux_indices', DataType.INT32, ['batch', 'aux_k'])] : []),
       ],
       initializers,
     }),

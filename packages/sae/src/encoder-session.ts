@@ -1,4 +1,5 @@
 import { createSession, ort, runChecked } from '@atlas/onnx';
+import type { Device } from '@atlas/onnx';
 import { buildEncoderGraph } from './encoder-graph.ts';
 import type { EncoderGraphMode } from './encoder-graph.ts';
 import type { EncoderParams } from './topk-session.ts';
@@ -8,6 +9,8 @@ import type { SparseCodes } from './types.ts';
 export interface EncodedBatch extends SparseCodes {
   fired?: Float32Array;
   maxPre?: Float32Array;
+  /** From a graph built with `auxK`, when run with an aux_k: the dead latents' top codes [rows, auxK]. */
+  aux?: SparseCodes;
 }
 
 /**
@@ -23,14 +26,16 @@ export class EncoderSession {
   ) {}
 
   static async open(
-    params: EncoderParams & { threshold?: Float32Array },
+    params: EncoderParams & { threshold?: Float32Array; deadBias?: Float32Array },
     shape: { dIn: number; width: number; slots: number; mode: EncoderGraphMode; stats?: boolean },
     threads?: number,
+    device?: Device,
   ): Promise<EncoderSession> {
     const { dIn, width, slots, mode, stats = false } = shape;
     const transposedEncoder = params.W_encT !== undefined;
-    const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder, stats });
-    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}) });
+    const auxK = params.deadBias !== undefined;
+    const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder, stats, auxK });
+    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}), ...(device ? { device } : {}) });
     const weights: Record<string, ort.Tensor> = {
       ...(params.W_encT !== undefined
         ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }
@@ -38,6 +43,7 @@ export class EncoderSession {
       b_enc: new ort.Tensor('float32', params.b_enc, [width]),
       b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),
     };
+    if (params.deadBias) weights.dead_bias = new ort.Tensor('float32', params.deadBias, [width]);
     if (mode !== 'topk') {
       if (!params.threshold) throw new Error(`encoder mode ${mode} needs a threshold array`);
       weights.threshold = new ort.Tensor('float32', params.threshold, [width]);
@@ -49,13 +55,18 @@ export class EncoderSession {
    * Codes of `x` ([rows, dIn]): rows × slots values and indices; with `stats`, also the
    * per-latent count of positive pre-activations (`fired`) and their max (`maxPre`), [width] each.
    */
-  async run(x: Float32Array, rows: number): Promise<EncodedBatch> {
+  async run(x: Float32Array, rows: number, auxK?: number): Promise<EncodedBatch> {
     const input = new ort.Tensor('float32', x, [rows, this.dIn]);
-    const outputs = await runChecked(this.session, { x: input, ...this.weights });
+    const feeds: Record<string, ort.Tensor> = { x: input, ...this.weights };
+    if (auxK !== undefined) feeds.aux_k = new ort.Tensor('int64', BigInt64Array.of(BigInt(auxK)), [1]);
+    const outputs = await runChecked(this.session, feeds);
     const codes: EncodedBatch = { values: outputs.values!.data as Float32Array, indices: outputs.indices!.data as Int32Array };
     if (outputs.fired && outputs.pre_max) {
       codes.fired = outputs.fired.data as Float32Array;
       codes.maxPre = outputs.pre_max.data as Float32Array;
+    }
+    if (outputs.aux_values && outputs.aux_indices) {
+      codes.aux = { values: outputs.aux_values.data as Float32Array, indices: outputs.aux_indices.data as Int32Array };
     }
     return codes;
   }

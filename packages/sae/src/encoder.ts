@@ -1,4 +1,8 @@
+import type { Device } from '@atlas/onnx';
 import { EncoderSession } from './encoder-session.ts';
+import { normalisationOf, normalisedCopy } from './normalise.ts';
+import { mergeMpSteps } from './mp-codes.ts';
+import { MpSession } from './mp-session.ts';
 import { SaeError } from './sae-error.ts';
 import { SUPPORTED_ARCHITECTURES as SAE_ARCHITECTURES } from './train-options.ts';
 import { TopKSession } from './topk-session.ts';
@@ -17,6 +21,8 @@ export interface TopKEncoderOptions {
   /** Rows per onnxruntime run (default 4096). */
   batchSize?: number;
   threads?: number;
+  /** Execution provider (default cpu; an unavailable one falls back to CPU with a warning). */
+  device?: Device;
 }
 
 /**
@@ -26,13 +32,17 @@ export interface TopKEncoderOptions {
  */
 export async function createTopKEncoder(sae: SaeWeights, options: TopKEncoderOptions = {}): Promise<TopKEncoder> {
   const { dIn, width } = sae.cfg;
+  if (sae.cfg.architecture === 'mp') {
+    throw new SaeError('An mp SAE has no TopK encoder (its W_enc is only W_decᵀ); encode it with createEncoder.');
+  }
   const k = options.k ?? sae.cfg.k;
   validateK(k, width);
   const batchSize = options.batchSize ?? 4096;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     throw new SaeError(`batchSize must be a positive integer, got ${batchSize}.`);
   }
-  const session = await TopKSession.open(sae, dIn, width, k, options.threads);
+  const session = await TopKSession.open(sae, dIn, width, k, options.threads, options.device);
+  const normalisation = normalisationOf(sae.cfg);
   return {
     async encode(x, rows) {
       if (!Number.isSafeInteger(rows) || rows < 0 || x.length !== rows * dIn) {
@@ -42,7 +52,7 @@ export async function createTopKEncoder(sae: SaeWeights, options: TopKEncoderOpt
       const values = new Float32Array(rows * k);
       for (let start = 0; start < rows; start += batchSize) {
         const count = Math.min(batchSize, rows - start);
-        const codes = await session.run(x.subarray(start * dIn, (start + count) * dIn), count);
+        const codes = await session.run(normalisedCopy(x.subarray(start * dIn, (start + count) * dIn), count, dIn, normalisation), count);
         indices.set(codes.indices, start * k);
         values.set(codes.values, start * k);
       }
@@ -70,13 +80,16 @@ export interface SaeEncoderOptions {
   /** Rows per onnxruntime run (default 4096). */
   batchSize?: number;
   threads?: number;
+  /** Execution provider (default cpu; an unavailable one falls back to CPU with a warning). */
+  device?: Device;
 }
 
 /**
  * The inference encoder for every architecture, sparse extraction inside the ONNX graph:
  * topk: ReLU(TopK_k(pre)); relu: the `maxActive` largest of ReLU(pre); jumprelu and batchtopk:
  * ReLU(pre)·[pre > θ_j], the `maxActive` latents farthest above θ (batchtopk's θ is its global
- * threshold). A row with more firing latents than slots keeps the largest.
+ * threshold). A row with more firing latents than slots keeps the largest. mp: `maxActive`
+ * pursuit steps over the decoder rows (default k), an atom chosen twice summed into one slot.
  */
 export async function createEncoder(sae: SaeWeights, options: SaeEncoderOptions = {}): Promise<SaeEncoder> {
   const { dIn, width, architecture } = sae.cfg;
@@ -89,15 +102,9 @@ export async function createEncoder(sae: SaeWeights, options: SaeEncoderOptions 
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     throw new SaeError(`batchSize must be a positive integer, got ${batchSize}.`);
   }
-  const thresholded = architecture === 'jumprelu' || architecture === 'batchtopk';
-  if (thresholded && sae.threshold?.length !== width) {
-    throw new SaeError(`A ${architecture} SAE needs a threshold of ${width} values, got ${sae.threshold?.length ?? 'none'}.`);
-  }
-  const session = await EncoderSession.open(
-    { W_enc: sae.W_enc, b_enc: sae.b_enc, b_dec: sae.b_dec, ...(thresholded ? { threshold: sae.threshold! } : {}) },
-    { dIn, width, slots, mode: thresholded ? 'threshold' : 'topk' },
-    options.threads,
-  );
+  const session = architecture === 'mp' ? await openMp(sae, slots, options.threads, options.device) : await openEncoder(sae, slots, options.threads, options.device);
+  // Inputs are normalised as in training (cfg.normalizeActivations); codes are in that scale.
+  const normalisation = normalisationOf(sae.cfg);
   return {
     slots,
     async encode(x, rows) {
@@ -108,12 +115,36 @@ export async function createEncoder(sae: SaeWeights, options: SaeEncoderOptions 
       const values = new Float32Array(rows * slots);
       for (let start = 0; start < rows; start += batchSize) {
         const count = Math.min(batchSize, rows - start);
-        const codes = await session.run(x.subarray(start * dIn, (start + count) * dIn), count);
+        const codes = await session.run(normalisedCopy(x.subarray(start * dIn, (start + count) * dIn), count, dIn, normalisation), count);
         indices.set(codes.indices, start * slots);
         values.set(codes.values, start * slots);
       }
       return { indices, values };
     },
+    close: () => session.close(),
+  };
+}
+
+async function openEncoder(sae: SaeWeights, slots: number, threads?: number, device?: Device) {
+  const { dIn, width, architecture } = sae.cfg;
+  const thresholded = architecture === 'jumprelu' || architecture === 'batchtopk';
+  if (thresholded && sae.threshold?.length !== width) {
+    throw new SaeError(`A ${architecture} SAE needs a threshold of ${width} values, got ${sae.threshold?.length ?? 'none'}.`);
+  }
+  return EncoderSession.open(
+    { W_enc: sae.W_enc, b_enc: sae.b_enc, b_dec: sae.b_dec, ...(thresholded ? { threshold: sae.threshold! } : {}) },
+    { dIn, width, slots, mode: thresholded ? 'threshold' : 'topk' },
+    threads,
+    device,
+  );
+}
+
+/** mp: the pursuit's `slots` steps in the graph, each row's repeated atoms merged into one slot. */
+async function openMp(sae: SaeWeights, slots: number, threads?: number, device?: Device) {
+  const { dIn, width, residualThreshold = 0 } = sae.cfg;
+  const session = await MpSession.open(sae, { dIn, width, steps: slots, residualThreshold }, threads, device);
+  return {
+    run: async (x: Float32Array, rows: number) => mergeMpSteps(await session.run(x, rows), rows, slots),
     close: () => session.close(),
   };
 }

@@ -6,6 +6,13 @@ import { SaeError } from './sae-error.ts';
  * by gradient: neurons are split into `groups` contiguous groups whose target firing frequencies
  * are spaced geometrically from `maxFrequency` down to `minFrequency`, and every `interval`
  * steps each neuron's bias is moved from what it did over those steps.
+ *
+ * The rule is the paper's (r = the neuron's max pre-activation over the window, s̄ = the mean of
+ * its group's positive r, bias clamped to [−1, 0], γ₊ = γ₋). The paper's neurons differ from
+ * ours: tied unit-norm weights (one w_m as encoder and decoder, with an output scale) and, in its
+ * experiments, a JumpReLU output that leaves the magnitude to w·(x − b_pre), so b only gates.
+ * Here the encoder is untied (rows stay near unit norm in practice, so [−1, 0] keeps its scale)
+ * and the code is ReLU(pre), bias included; see bench/recovery.ts for what that changes.
  */
 export interface GbaSettings {
   /** K, number of neuron groups (default 10). */

@@ -1,6 +1,7 @@
 import { adamHyper, createAdamState } from './adam.ts';
 import type { AdamState } from './adam.ts';
-import { normaliseRows, removeParallelGradient } from './decoder-norm.ts';
+import { constrainedDecoderStep } from './decoder-norm.ts';
+import { zeroVectorGradients } from './gradients.ts';
 import type { Gradients, Params } from './gradients.ts';
 import { adamJs } from './kernels/choose-kernels.ts';
 import type { VectorKernels } from './kernels/choose-kernels.ts';
@@ -12,11 +13,16 @@ export const optimiserFloats = (dIn: number, width: number) => 4 * width * dIn;
 /**
  * Adam over the four SAE parameters plus the decoder constraint: before the step the decoder
  * gradient loses its component along each (unit) decoder row; after it the rows are
- * renormalised.
+ * renormalised. A step consumes the gradients: they are all zero afterwards.
  */
+export const OPTIMISED_PARAMS = ['W_encT', 'W_dec', 'b_enc', 'b_dec', 'logThreshold'] as const;
+export type OptimisedParam = (typeof OPTIMISED_PARAMS)[number];
+
 export class Optimiser {
-  private readonly state: Record<'W_encT' | 'W_dec' | 'b_enc' | 'b_dec' | 'logThreshold', AdamState>;
-  private t = 0;
+  /** Adam moments per parameter; read and restored in place by checkpoints. */
+  readonly state: Record<OptimisedParam, AdamState>;
+  /** Adam's step count (bias correction). */
+  t = 0;
   /** gba: the encoder biases are set by bias adaptation, not by the optimiser. */
   trainEncoderBias = true;
 
@@ -37,13 +43,12 @@ export class Optimiser {
   step(params: Params, grads: Gradients, lr: number): void {
     const { kernels, dIn, state } = this;
     const hyper = adamHyper(lr, ++this.t);
-    removeParallelGradient(kernels, params.W_dec, grads.W_dec, grads.touched, grads.touchedCount, dIn);
     kernels.adam(params.W_encT, grads.W_encT, state.W_encT.m, state.W_encT.v, hyper);
-    kernels.adam(params.W_dec, grads.W_dec, state.W_dec.m, state.W_dec.v, hyper);
+    constrainedDecoderStep(kernels, params.W_dec, grads.W_dec, state.W_dec, hyper, dIn);
     if (this.trainEncoderBias) adamJs(params.b_enc, grads.b_enc, state.b_enc.m, state.b_enc.v, hyper);
     adamJs(params.b_dec, grads.b_dec, state.b_dec.m, state.b_dec.v, hyper);
     // jumprelu's thresholds (grads.latent holds ∂L/∂logθ there).
     if (params.logThreshold) adamJs(params.logThreshold, grads.latent, state.logThreshold.m, state.logThreshold.v, hyper);
-    normaliseRows(kernels, params.W_dec, dIn);
+    zeroVectorGradients(grads);
   }
 }

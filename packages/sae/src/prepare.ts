@@ -36,6 +36,7 @@ export function makePrepare(architecture: Architecture, state: PrepareState): Pr
         return { codes };
       };
     case 'gba':
+    case 'mp': // its own backward pass (mp-backward.ts) reads the graph's trajectory as it is
       return undefined;
     case 'relu':
       return (codes) => ({ codes, penalty: { kind: 'l1', coefficient: state.coefficient, norms: state.norms } });

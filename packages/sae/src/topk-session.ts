@@ -1,4 +1,5 @@
 import { createSession, ort, runChecked } from '@atlas/onnx';
+import type { Device } from '@atlas/onnx';
 import type { SparseCodes } from './types.ts';
 import { buildTopKGraph } from './topk-graph.ts';
 
@@ -23,11 +24,11 @@ export class TopKSession {
     readonly k: number,
   ) {}
 
-  static async open(params: EncoderParams, dIn: number, width: number, k: number, threads?: number): Promise<TopKSession> {
+  static async open(params: EncoderParams, dIn: number, width: number, k: number, threads?: number, device?: Device): Promise<TopKSession> {
     const transposedEncoder = params.W_encT !== undefined;
     const graph = buildTopKGraph({ dIn, width, k, transposedEncoder });
     // No spinning: the sparse backward pass in JS runs right after each encode on the same cores.
-    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}) });
+    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}), ...(device ? { device } : {}) });
     const weights = {
       ...(params.W_encT !== undefined
         ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }

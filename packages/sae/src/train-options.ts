@@ -1,12 +1,18 @@
+import type { Device } from '@atlas/onnx';
+import type { ActivationSource } from './activation-source.ts';
+import { DEFAULT_AUX_K_COEFFICIENT, defaultAuxK } from './aux-k.ts';
 import { DEFAULT_GBA, validateGba } from './gba.ts';
 import type { GbaSettings } from './gba.ts';
 import { SaeError } from './sae-error.ts';
 import { defaultLearningRate, validateSchedule } from './schedule.ts';
 import type { LrSchedule } from './schedule.ts';
+import { validateNormalizeMode } from './normalise.ts';
+import type { NormalizeActivations } from './normalise.ts';
+import { DEFAULT_SHUFFLE_BUFFER_ROWS } from './shuffle-buffer.ts';
 import type { Architecture } from './types.ts';
 import { validateActivations, validateK } from './validate.ts';
 
-export const SUPPORTED_ARCHITECTURES = ['topk', 'batchtopk', 'relu', 'jumprelu', 'gba'] as const;
+export const SUPPORTED_ARCHITECTURES = ['topk', 'batchtopk', 'relu', 'jumprelu', 'gba', 'mp'] as const;
 
 /** Default per-row cap on the sparse codes of relu/jumprelu (and candidates per row for batchtopk: 4k). */
 export const DEFAULT_MAX_ACTIVE = 256;
@@ -20,17 +26,33 @@ export interface TrainProgress {
   deadFraction: number;
   tokensPerSecond: number;
   lr: number;
+  /** The auxiliary-k loss, already scaled by α (0 while no latent is dead); included in `loss`. */
+  auxLoss: number;
+}
+
+/** A checkpoint written, or a run resumed from one, after `step` steps. */
+export interface CheckpointEvent {
+  action: 'saved' | 'resumed';
+  step: number;
+  totalSteps: number;
+  dir: string;
 }
 
 export interface TrainSaeOptions {
-  /** Row-major [rows, dIn] training activations. */
-  activations: Float32Array;
-  rows: number;
+  /**
+   * Row-major [rows, dIn] training activations, or a source streaming them (shards larger than
+   * memory: `openActivationSource`); training holds at most `shuffleBufferRows` of them.
+   */
+  activations: Float32Array | ActivationSource;
+  /** Rows of `activations` when it is a Float32Array (a source knows its own). */
+  rows?: number;
   dIn: number;
   architecture: Architecture;
   width: number;
-  /** topk: latents per row; batchtopk: mean latents per row (k·B per batch). Not used by relu/jumprelu/gba. */
+  /** topk: latents per row; batchtopk: mean latents per row (k·B per batch); mp: pursuit steps. Not used by relu/jumprelu/gba. */
   k?: number;
+  /** mp: stop the pursuit once ‖residual‖ falls below this (default 0: always k steps). */
+  residualThreshold?: number;
   /**
    * Slots per row of the sparse codes the ONNX graph returns (TopK inside the graph). relu, gba and
    * jumprelu: the cap on firing latents per row (default min(width, 256)); a row with more keeps
@@ -84,11 +106,33 @@ export interface TrainSaeOptions {
   pipelineChunks?: number;
   /** onnxruntime intra-op threads (default: all cores). */
   threads?: number;
+  /** onnxruntime execution provider for the encoder sessions (default cpu; an unavailable one falls back to CPU with a warning). */
+  device?: Device;
   hookName?: string;
   modelId?: string;
   contextSize?: number;
   prependBos?: boolean;
   datasetPath?: string;
+  /** SAELens' input normalisation (default `none`); see `normalise.ts`. */
+  normalizeActivations?: NormalizeActivations;
+  /**
+   * topk/batchtopk: dead latents (no firing in `deadAfterTokens`) whose top pre-activations fit
+   * the residual each row, k_aux of them (default dIn/2; 0 disables the auxiliary-k loss).
+   */
+  auxK?: number;
+  /** α of the auxiliary-k loss (default 1/32). */
+  auxCoefficient?: number;
+  /** Rows held in memory for shuffling (default 262,144, or all rows when fewer). */
+  shuffleBufferRows?: number;
+  /**
+   * Folder for checkpoints: when it holds one of a run with the same options, training resumes
+   * from it and ends with the same weights as an uninterrupted run.
+   */
+  checkpointDir?: string;
+  /** Steps between checkpoints (default 500), and at most `checkpointSeconds` (default 60) apart. */
+  checkpointEvery?: number;
+  checkpointSeconds?: number;
+  onCheckpoint?: (event: CheckpointEvent) => void;
   onProgress?: (step: number, totalSteps: number, progress: TrainProgress) => void;
 }
 
@@ -107,13 +151,24 @@ export interface TrainPlan extends LrSchedule {
   deadAfterTokens: number;
   evaluationRows: number;
   pipelineChunks: number;
+  rows: number;
+  normalizeActivations: NormalizeActivations;
+  /** 0: no auxiliary-k loss. */
+  auxK: number;
+  auxCoefficient: number;
+  shuffleBufferRows: number;
+  checkpointEvery: number;
+  checkpointSeconds: number;
   /** gba only. */
   gba?: GbaSettings;
+  /** mp only. */
+  residualThreshold?: number;
 }
 
 /** Validates the options (data last: it is the slow check) and fills in the defaults. */
 export function planTraining(options: TrainSaeOptions): TrainPlan {
-  const { architecture, width, rows, dIn } = options;
+  const { architecture, width, dIn } = options;
+  const rows = rowsOf(options);
   if (!(SUPPORTED_ARCHITECTURES as readonly string[]).includes(architecture)) {
     throw new SaeError(
       `Unsupported SAE architecture ${JSON.stringify(architecture)}; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}.`,
@@ -123,9 +178,12 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
   if (!sparse && options.k === undefined) throw new SaeError(`architecture ${architecture} needs k.`);
   let k = options.k ?? 1;
   validateK(k, width);
+  if (architecture === 'mp' && options.maxActive !== undefined) {
+    throw new SaeError('maxActive does not apply to mp: its codes have k slots, one per pursuit step (set k).');
+  }
   const slots =
     options.maxActive ??
-    (architecture === 'topk' ? k : architecture === 'batchtopk' ? Math.min(width, 4 * k) : Math.min(width, DEFAULT_MAX_ACTIVE));
+    (architecture === 'topk' || architecture === 'mp' ? k : architecture === 'batchtopk' ? Math.min(width, 4 * k) : Math.min(width, DEFAULT_MAX_ACTIVE));
   if (architecture !== 'topk' && options.maxActive !== undefined) validateK(options.maxActive, width);
   if (architecture === 'batchtopk' && slots < k) throw new SaeError(`maxActive (${slots}) must be at least k (${k}).`);
   if (sparse) k = slots;
@@ -171,6 +229,13 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
     evaluationRows: Math.min(options.evaluationRows ?? 65_536, rows),
     // batchtopk selects over the whole batch, so it is encoded in one piece.
     pipelineChunks: architecture === 'batchtopk' ? 1 : (options.pipelineChunks ?? 1),
+    rows,
+    normalizeActivations: validateNormalizeMode(options.normalizeActivations ?? 'none'),
+    auxK: planAuxK(options),
+    auxCoefficient: positive('auxCoefficient', options.auxCoefficient, DEFAULT_AUX_K_COEFFICIENT),
+    shuffleBufferRows: options.shuffleBufferRows ?? DEFAULT_SHUFFLE_BUFFER_ROWS,
+    checkpointEvery: positive('checkpointEvery', options.checkpointEvery, 500),
+    checkpointSeconds: positive('checkpointSeconds', options.checkpointSeconds, 60),
   };
   if (architecture === 'gba') {
     plan.gba = validateGba(
@@ -185,10 +250,49 @@ export function planTraining(options: TrainSaeOptions): TrainPlan {
       width,
     );
   }
+  if (architecture === 'mp') {
+    const threshold = options.residualThreshold ?? 0;
+    if (!(threshold >= 0) || !Number.isFinite(threshold)) {
+      throw new SaeError(`residualThreshold must be a finite number >= 0, got ${options.residualThreshold}.`);
+    }
+    plan.residualThreshold = threshold;
+  }
   if (!Number.isSafeInteger(plan.pipelineChunks) || plan.pipelineChunks < 1) {
     throw new SaeError(`pipelineChunks must be a positive integer, got ${options.pipelineChunks}.`);
   }
   validateSchedule(plan);
-  validateActivations(options.activations, rows, dIn);
+  if (!Number.isSafeInteger(plan.shuffleBufferRows) || plan.shuffleBufferRows < 1) {
+    throw new SaeError(`shuffleBufferRows must be a positive integer, got ${options.shuffleBufferRows}.`);
+  }
+  if (!Number.isSafeInteger(plan.checkpointEvery)) throw new SaeError(`checkpointEvery must be a whole number of steps, got ${options.checkpointEvery}.`);
+  if (!isActivationSource(options.activations)) validateActivations(options.activations, rows, dIn);
+  else if (options.activations.dIn !== dIn) {
+    throw new SaeError(`dIn is ${dIn} but ${options.activations.description} has rows of ${options.activations.dIn} values.`);
+  }
   return plan;
+}
+
+export function isActivationSource(activations: Float32Array | ActivationSource): activations is ActivationSource {
+  return typeof (activations as Partial<ActivationSource> | undefined)?.read === 'function';
+}
+
+function rowsOf(options: TrainSaeOptions): number {
+  const { activations, rows } = options;
+  if (!isActivationSource(activations)) {
+    if (rows === undefined) throw new SaeError('rows is required when activations is a Float32Array.');
+    return rows;
+  }
+  if (rows !== undefined && rows !== activations.rows) {
+    throw new SaeError(`rows is ${rows} but ${activations.description} holds ${activations.rows} rows (leave rows out for a source).`);
+  }
+  return activations.rows;
+}
+
+/** k_aux: dIn/2 by default for topk/batchtopk, 0 (off) for the others, which have no auxiliary loss. */
+function planAuxK(options: TrainSaeOptions): number {
+  const topk = options.architecture === 'topk' || options.architecture === 'batchtopk';
+  if (options.auxK === undefined) return topk ? Math.min(defaultAuxK(options.dIn), options.width) : 0;
+  if (!Number.isSafeInteger(options.auxK) || options.auxK < 0) throw new SaeError(`auxK must be a whole number >= 0, got ${options.auxK}.`);
+  if (options.auxK > 0 && !topk) throw new SaeError(`auxK applies to topk and batchtopk only (${options.architecture} has no auxiliary loss); leave it out.`);
+  return Math.min(options.auxK, options.width);
 }

@@ -1,3 +1,5 @@
+import type { NormalizeActivations } from './normalise.ts';
+
 /** How an SAE was trained (kept in the SAELens cfg.json under `metadata.atlas_training`). */
 export interface SaeTrainingInfo {
   steps: number;
@@ -14,9 +16,10 @@ export interface SaeTrainingInfo {
  * threshold at inference (stored as `threshold`, filled with one value). `relu`: ReLU with an L1
  * penalty weighted by decoder row norms (SAELens "standard"). `jumprelu`: pre·H(pre − θ_j) with
  * learned per-latent thresholds θ (`threshold`). `gba`: ReLU, reconstruction loss only, encoder
- * biases set by Group Bias Adaptation instead of gradients (saved as SAELens "standard").
+ * biases set by Group Bias Adaptation instead of gradients (saved as SAELens "standard"). `mp`:
+ * matching pursuit over the unit-norm decoder rows, k steps (no separate encoder; `mp-graph.ts`).
  */
-export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu' | 'gba';
+export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu' | 'gba' | 'mp';
 
 export interface SaeConfig {
   architecture: Architecture;
@@ -26,12 +29,18 @@ export interface SaeConfig {
   /**
    * topk/batchtopk: latents per row (batchtopk: on average). relu/jumprelu/gba: the most latents per
    * row the sparse encoder returns (its cap; rows with more active latents keep the largest).
+   * mp: pursuit steps (at most k latents per row; an atom chosen twice fires once).
    */
   k: number;
+  /** mp only: pursuit stops once ‖residual‖ falls below this (0: always k steps). */
+  residualThreshold?: number;
   hookName: string;
   modelId: string;
   dtype: 'float32';
-  normalizeActivations: 'none';
+  /** SAELens' input normalisation, applied by the encoders and undone on reconstructions. */
+  normalizeActivations: NormalizeActivations;
+  /** expected_average_only_in: the factor inputs are multiplied by (SAELens folds it into the weights instead). */
+  activationScale?: number;
   contextSize?: number;
   prependBos?: boolean;
   datasetPath?: string;

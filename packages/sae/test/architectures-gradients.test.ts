@@ -6,6 +6,7 @@ import { jsKernels, wasmKernels } from '../src/kernels/choose-kernels.ts';
 import type { VectorKernels } from '../src/kernels/choose-kernels.ts';
 import { makePrepare } from '../src/prepare.ts';
 import { randomArray, randomSae } from './helpers/fixtures.ts';
+import { centralDifferences } from './helpers/finite-differences.ts';
 import { densePre } from './helpers/reference.ts';
 import type { RefParams } from './helpers/reference.ts';
 import { architectureLoss, jumpReluLogThresholdGradient } from './helpers/reference-architectures.ts';
@@ -98,17 +99,7 @@ async function runBackward(architecture: ArchitectureRef['architecture'], dIn: n
 }
 
 function numericGradient(params: RefParams, name: keyof RefParams, x: Float32Array, dIn: number, ref: ArchitectureRef): Float64Array {
-  const base = Float64Array.from(params[name]);
-  const grad = new Float64Array(base.length);
-  for (let i = 0; i < base.length; i++) {
-    const shifted = (delta: number) => {
-      const copy = Float64Array.from(base);
-      copy[i] = copy[i]! + delta;
-      return architectureLoss({ ...params, [name]: copy }, x, rows, dIn, width, ref).total;
-    };
-    grad[i] = (shifted(h) - shifted(-h)) / (2 * h);
-  }
-  return grad;
+  return centralDifferences(params[name], (values) => architectureLoss({ ...params, [name]: values }, x, rows, dIn, width, ref).total, h);
 }
 
 describe.each(kernelCases)('gradients of relu, batchtopk and jumprelu, %s', (_, dIn, makeKernels) => {

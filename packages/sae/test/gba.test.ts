@@ -44,6 +44,47 @@ describe('gba: groups and the bias update rule', () => {
     expect(result).toEqual({ lowered: 3, raised: 2 });
   });
 
+  it('repeated updates bring every neuron down to its group target frequency, from above (the feedback loop converges)', () => {
+    // Fixed neurons and data (pre-activation = w·x + b, x at unit scale as in the paper), only the
+    // biases adapt: each neuron must end just under its target, not far below (γ·r steps are small).
+    const dIn = 8;
+    const width = 16;
+    const rows = 4000;
+    const x = randomArray(rows * dIn, 21, 0.35);
+    const w = randomArray(width * dIn, 22);
+    for (let j = 0; j < width; j++) {
+      const norm = Math.hypot(...w.subarray(j * dIn, (j + 1) * dIn));
+      for (let i = 0; i < dIn; i++) w[j * dIn + i] = w[j * dIn + i]! / norm;
+    }
+    const settings = { ...DEFAULT_GBA, groups: 4, maxFrequency: 0.5, minFrequency: 0.01 };
+    const groups = gbaGroups(width, settings);
+    const b = new Float32Array(width);
+    const frequencies = () => {
+      const fired = new Float64Array(width);
+      const maxPre = new Float64Array(width).fill(-Infinity);
+      for (let r = 0; r < rows; r++) {
+        for (let j = 0; j < width; j++) {
+          let pre = b[j]!;
+          for (let i = 0; i < dIn; i++) pre += w[j * dIn + i]! * x[r * dIn + i]!;
+          if (pre > 0) fired[j] = fired[j]! + 1;
+          maxPre[j] = Math.max(maxPre[j]!, pre);
+        }
+      }
+      return { fired, maxPre };
+    };
+    for (let update = 0; update < 400; update++) {
+      const { fired, maxPre } = frequencies();
+      gbaBiasUpdate(b, fired, maxPre, rows, groups, settings);
+    }
+    const { fired } = frequencies();
+    for (let j = 0; j < width; j++) {
+      const target = groups.target[groups.group[j]!]!;
+      expect(fired[j]! / rows, `neuron ${j} (target ${target})`).toBeLessThanOrEqual(target);
+      expect(fired[j]! / rows, `neuron ${j} (target ${target})`).toBeGreaterThan(0.5 * target);
+      expect(b[j]).toBeGreaterThan(-1);
+    }
+  });
+
   it('a dead neuron in a group where nothing fires stays where it is', () => {
     const groups = { target: Float64Array.from([0.5]), group: Int32Array.from([0, 0]) };
     const b = Float32Array.from([-0.5, -0.7]);

@@ -62,7 +62,7 @@ describe('saveSaeLens / loadSae', () => {
   });
 
   it('names missing files', async () => {
-    await expect(loadSae(join(dir, 'none'))).rejects.toThrow(/none has no cfg\.json \(expected cfg\.json and sae_weights\.safetensors\)/);
+    await expect(loadSae(join(dir, 'none'))).rejects.toThrow(/none has no cfg\.json \(expected cfg\.json and sae_weights\.safetensors from SAELens, or cfg\.json and sae\.safetensors from sparsify\)/);
     await saveSaeLens(dir, randomSae(3, 4, 2, 1));
     await rm(join(dir, 'sae_weights.safetensors'));
     await expect(loadSae(dir)).rejects.toThrow(/has no sae_weights\.safetensors/);

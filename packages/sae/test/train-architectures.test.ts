@@ -83,7 +83,7 @@ describe('createEncoder', () => {
     const { data } = syntheticData(dIn, features, 3, 64, 2);
     const { sae } = await trainSae({ activations: data, rows: 64, dIn, width, architecture: 'topk', k: 2, steps: 1, batchSize: 64 });
     await expect(createEncoder({ ...sae, cfg: { ...sae.cfg, architecture: 'gated' as 'topk' } })).rejects.toThrow(
-      'Unsupported SAE architecture "gated"; supported: topk, batchtopk, relu, jumprelu, gba.',
+      'Unsupported SAE architecture "gated"; supported: topk, batchtopk, relu, jumprelu, gba, mp.',
     );
   });
 });

@@ -30,7 +30,7 @@ describe('trainSae rejects bad inputs with clear messages', () => {
 
   it('unknown architectures, listing the supported ones', async () => {
     await expect(trainSae({ ...base, architecture: 'gated' as 'topk' })).rejects.toThrow(
-      'Unsupported SAE architecture "gated"; supported: topk, batchtopk, relu, jumprelu, gba.',
+      'Unsupported SAE architecture "gated"; supported: topk, batchtopk, relu, jumprelu, gba, mp.',
     );
   });
 

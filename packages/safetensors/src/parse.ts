@@ -5,7 +5,8 @@ import { SafetensorsError } from './types.ts';
 /** The format's own limit on the JSON header (100 MB), which also bounds a corrupt length field. */
 export const MAX_HEADER_BYTES = 100_000_000;
 
-interface Entry {
+/** One tensor's header entry; `begin`/`end` are byte offsets from `dataStart`. */
+export interface HeaderEntry {
   name: string;
   dtype: Tensor['dtype'];
   shape: number[];
@@ -13,36 +14,19 @@ interface Entry {
   end: number;
 }
 
+export interface ParsedHeader {
+  entries: HeaderEntry[];
+  metadata: Record<string, string>;
+  /** Byte offset in the file where tensor data begins (8 + header length). */
+  dataStart: number;
+}
+
 /**
  * Parses a whole safetensors file held in memory. `source` names the file in errors.
  * Tensor data is copied out of `bytes`, so the result never aliases the caller's buffer.
  */
 export function parseSafetensors(bytes: Uint8Array, source = 'safetensors bytes'): SafetensorsFile {
-  const fail = (problem: string): never => {
-    throw new SafetensorsError(`${source}: ${problem}`);
-  };
-  if (bytes.byteLength < 8) {
-    fail(`file is ${bytes.byteLength} bytes, too short for the 8-byte header length (truncated or not safetensors)`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getBigUint64(0, true);
-  if (headerLength > BigInt(MAX_HEADER_BYTES)) {
-    fail(`header length field says ${headerLength} bytes, over the format's 100 MB limit (corrupt or not safetensors)`);
-  }
-  const headerBytes = Number(headerLength);
-  if (8 + headerBytes > bytes.byteLength) {
-    fail(`header length field says ${headerBytes} bytes but only ${bytes.byteLength - 8} follow (truncated file)`);
-  }
-  const header = parseHeaderJson(bytes.subarray(8, 8 + headerBytes), fail);
-  const dataStart = 8 + headerBytes;
-  const dataLength = bytes.byteLength - dataStart;
-
-  const metadata = parseMetadata(header.__metadata__, fail);
-  const entries = Object.entries(header)
-    .filter(([name]) => name !== '__metadata__')
-    .map(([name, raw]) => parseEntry(name, raw, dataLength, fail));
-  checkOverlaps(entries, fail);
-
+  const { entries, metadata, dataStart } = parseHeader(bytes, bytes.byteLength, source);
   const tensors: Record<string, Tensor> = {};
   for (const entry of entries) {
     const { array } = DTYPES[entry.dtype];
@@ -55,6 +39,47 @@ export function parseSafetensors(bytes: Uint8Array, source = 'safetensors bytes'
     };
   }
   return { tensors, metadata };
+}
+
+/** The header's length from the file's first 8 bytes, checked against the file's size. */
+export function headerLength(prefix: Uint8Array, fileLength: number, source: string): number {
+  const fail = failer(source);
+  if (fileLength < 8 || prefix.byteLength < 8) {
+    fail(`file is ${fileLength} bytes, too short for the 8-byte header length (truncated or not safetensors)`);
+  }
+  const length = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+  if (length > BigInt(MAX_HEADER_BYTES)) {
+    fail(`header length field says ${length} bytes, over the format's 100 MB limit (corrupt or not safetensors)`);
+  }
+  const headerBytes = Number(length);
+  if (8 + headerBytes > fileLength) {
+    fail(`header length field says ${headerBytes} bytes but only ${fileLength - 8} follow (truncated file)`);
+  }
+  return headerBytes;
+}
+
+/**
+ * Parses and checks the header, given the file's first 8 + header-length bytes (or more) and the
+ * whole file's length: every tensor's byte range must lie inside the file.
+ */
+export function parseHeader(prefix: Uint8Array, fileLength: number, source: string): ParsedHeader {
+  const fail = failer(source);
+  const headerBytes = headerLength(prefix, fileLength, source);
+  const header = parseHeaderJson(prefix.subarray(8, 8 + headerBytes), fail);
+  const dataStart = 8 + headerBytes;
+  const dataLength = fileLength - dataStart;
+  const metadata = parseMetadata(header.__metadata__, fail);
+  const entries = Object.entries(header)
+    .filter(([name]) => name !== '__metadata__')
+    .map(([name, raw]) => parseEntry(name, raw, dataLength, fail));
+  checkOverlaps(entries, fail);
+  return { entries, metadata, dataStart };
+}
+
+function failer(source: string): (problem: string) => never {
+  return (problem) => {
+    throw new SafetensorsError(`${source}: ${problem}`);
+  };
 }
 
 function parseHeaderJson(raw: Uint8Array, fail: (problem: string) => never): Record<string, unknown> {
@@ -86,7 +111,7 @@ function parseMetadata(raw: unknown, fail: (problem: string) => never): Record<s
   return { ...(raw as Record<string, string>) };
 }
 
-function parseEntry(name: string, raw: unknown, dataLength: number, fail: (problem: string) => never): Entry {
+function parseEntry(name: string, raw: unknown, dataLength: number, fail: (problem: string) => never): HeaderEntry {
   if (typeof raw !== 'object' || raw === null) return fail(`tensor "${name}": entry is not an object`);
   const { dtype, shape, data_offsets: offsets } = raw as Record<string, unknown>;
   if (!isDType(dtype)) {
@@ -115,7 +140,7 @@ function parseEntry(name: string, raw: unknown, dataLength: number, fail: (probl
   return { name, dtype, shape: [...shape], begin, end };
 }
 
-function checkOverlaps(entries: Entry[], fail: (problem: string) => never): void {
+function checkOverlaps(entries: HeaderEntry[], fail: (problem: string) => never): void {
   const sorted = [...entries].filter((e) => e.end > e.begin).sort((a, b) => a.begin - b.begin);
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1]!;

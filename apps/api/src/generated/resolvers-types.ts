@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, QuantileBinRow, LabelRow, FeatureNeighbourRow, LogitEffectsRow, TokenEffectRow } from '@atlas/db';
 import type { FeaturePage } from '../pagination.ts';
+import type { FeatureMapPage, MapPointParent } from '../resolvers/feature-map.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,8 +29,27 @@ export type ActivationExample = {
   values: Array<Scalars['Float']['output']>;
 };
 
+export type CoactivatingFeature = {
+  __typename?: 'CoactivatingFeature';
+  feature: Feature;
+  /** Tokens both fire on / tokens either fires on (0..1). */
+  jaccard: Scalars['Float']['output'];
+};
+
+export type Continuation = {
+  __typename?: 'Continuation';
+  text: Scalars['String']['output'];
+  /** Generated tokens only (the prompt is not repeated), one display string per token. */
+  tokens: Array<Scalars['String']['output']>;
+};
+
 export type Feature = {
   __typename?: 'Feature';
+  /**
+   * The (up to 10) features of the same SAE that most often fire on the same tokens as this one,
+   * by Jaccard index over the statistics tokens, highest first.
+   */
+  coactivatingFeatures: Array<CoactivatingFeature>;
   /** The (up to 10) features of the same SAE whose decoder directions are nearest in cosine, nearest first. */
   decoderNeighbours: Array<FeatureNeighbour>;
   /** The decoder row (length dIn). Only fetched when asked for. */
@@ -38,6 +58,12 @@ export type Feature = {
   density: Scalars['Float']['output'];
   /** Cosine between the feature's encoder column and decoder row; null when not computed. */
   encoderDecoderCosine?: Maybe<Scalars['Float']['output']>;
+  /**
+   * For features of an SAE on an attention head output (blocks.L.attn.hook_z): each head's share of
+   * the decoder row's squared norm (shares sum to 1), by head. Null for SAEs on other hooks (and for
+   * hook_z atlases built before head attribution existed).
+   */
+  headAttribution?: Maybe<Array<HeadShare>>;
   histogram: Histogram;
   id: Scalars['ID']['output'];
   index: Scalars['Int']['output'];
@@ -49,6 +75,8 @@ export type Feature = {
   label?: Maybe<Label>;
   /** Tokens whose logits the decoder direction raises and lowers most (W_dec · W_U); empty when the model's unembedding was not available. */
   logitEffects: LogitEffects;
+  /** The feature's place on its SAE's map (UMAP of decoder directions, coordinates in 0..1); null when not computed. */
+  mapPosition?: Maybe<MapPosition>;
   maxActivation: Scalars['Float']['output'];
   meanActivation: Scalars['Float']['output'];
   /** Examples across the feature's activation range: its contexts' maxima (a uniform sample of them) cut into equal-count bins, weakest first; empty bins are left out. */
@@ -76,11 +104,27 @@ export type FeatureEdge = {
   node: Feature;
 };
 
+export type FeatureMap = {
+  __typename?: 'FeatureMap';
+  /** Pass as after for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  points: Array<MapPoint>;
+};
+
 export type FeatureNeighbour = {
   __typename?: 'FeatureNeighbour';
   /** Cosine similarity of the two decoder directions. */
   cosine: Scalars['Float']['output'];
   feature: Feature;
+};
+
+export type HeadShare = {
+  __typename?: 'HeadShare';
+  /** Head index within the layer, from 0. */
+  head: Scalars['Int']['output'];
+  /** ‖W_dec[feature, head slice]‖² / ‖W_dec[feature]‖², in 0..1. */
+  share: Scalars['Float']['output'];
 };
 
 export type Histogram = {
@@ -94,13 +138,21 @@ export type Histogram = {
 
 export type Label = {
   __typename?: 'Label';
+  /** The language model that wrote an LLM label. */
+  authorModel?: Maybe<Scalars['String']['output']>;
+  /** How a MACHINE or LLM label was made, e.g. `top-tokens v1`; null for human labels. */
+  method?: Maybe<Scalars['String']['output']>;
   source: LabelSource;
   text: Scalars['String']['output'];
   updatedAt: Scalars['String']['output'];
 };
 
 export type LabelSource =
+  /** Written by a person. */
   | 'HUMAN'
+  /** Written by a language model from the feature's evidence (`atlas label`). */
+  | 'LLM'
+  /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
   | 'MACHINE';
 
 export type LogitEffects = {
@@ -109,6 +161,33 @@ export type LogitEffects = {
   negative: Array<TokenEffect>;
   /** Most promoted tokens, strongest first. */
   positive: Array<TokenEffect>;
+};
+
+/** A rectangle of the map, inclusive (coordinates lie in 0..1). */
+export type MapBoundsInput = {
+  maxX: Scalars['Float']['input'];
+  maxY: Scalars['Float']['input'];
+  minX: Scalars['Float']['input'];
+  minY: Scalars['Float']['input'];
+};
+
+export type MapPoint = {
+  __typename?: 'MapPoint';
+  density: Scalars['Float']['output'];
+  /** The feature's id (load it with feature(id:)). */
+  featureId: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  isDead: Scalars['Boolean']['output'];
+  /** The current label's text, if any. */
+  label?: Maybe<Scalars['String']['output']>;
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
+export type MapPosition = {
+  __typename?: 'MapPosition';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
 };
 
 export type Model = {
@@ -148,7 +227,7 @@ export type QuantileBin = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type Query = {
   __typename?: 'Query';
@@ -164,6 +243,17 @@ export type Query = {
   sae: Sae;
   /** Every SAE whose build is complete, optionally for one model. */
   saes: Array<Sae>;
+  /**
+   * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
+   * strength × the feature's decoder row added to the SAE's hook at every position (steered).
+   * temperature 0 is greedy; above 0 both runs sample with the same seed, so they differ only by
+   * the steering. A Query, not a Mutation: it writes nothing and the same arguments (with a seed)
+   * give the same answer, so clients may cache it and send it as GET.
+   * Limits (BAD_USER_INPUT otherwise): prompt 1..2000 characters and not only whitespace;
+   * |strength| <= 200 (in units of the feature's activation); maxTokens 1..128; temperature 0..2;
+   * seed a non-negative 32-bit integer. MODEL_UNAVAILABLE when the model's files are not on this server.
+   */
+  steer: SteeringResult;
 };
 
 
@@ -172,7 +262,7 @@ export type Query = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type QueryFeatureArgs = {
   id: Scalars['ID']['input'];
@@ -184,7 +274,7 @@ export type QueryFeatureArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type QueryFeaturesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -198,7 +288,7 @@ export type QueryFeaturesArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
@@ -210,7 +300,7 @@ export type QueryModelArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type QuerySaeArgs = {
   id: Scalars['ID']['input'];
@@ -222,10 +312,27 @@ export type QuerySaeArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
  */
 export type QuerySaesArgs = {
   modelId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ */
+export type QuerySteerArgs = {
+  featureId: Scalars['ID']['input'];
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  prompt: Scalars['String']['input'];
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  strength: Scalars['Float']['input'];
+  temperature?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type Sae = {
@@ -238,6 +345,12 @@ export type Sae = {
   hookName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   k?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Features placed on the SAE's map (UMAP of decoder directions), by index, with their labels for
+   * hover. first: 1..10000 (default 5000); after: endCursor of the previous page. bounds keeps only
+   * points inside the rectangle (a zoomed-in view).
+   */
+  map: FeatureMap;
   metrics?: Maybe<SaeMetrics>;
   model: Model;
   /** Tokens of corpus text its feature statistics were computed on. */
@@ -253,11 +366,48 @@ export type SaeFeaturesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type SaeMapArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bounds?: InputMaybe<MapBoundsInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type SaeMetrics = {
   __typename?: 'SaeMetrics';
   deadFraction: Scalars['Float']['output'];
   fvu: Scalars['Float']['output'];
   l0: Scalars['Float']['output'];
+};
+
+export type SteeringResult = {
+  __typename?: 'SteeringResult';
+  baseline: Continuation;
+  feature: Feature;
+  /** The hook the decoder row was added at (the SAE's hook). */
+  hookName: Scalars['String']['output'];
+  /** Says what was cut when promptTruncated (or why generation stopped early). */
+  notice?: Maybe<Scalars['String']['output']>;
+  /** The prompt as the model read it, one display string per token. */
+  promptTokens: Array<Scalars['String']['output']>;
+  /** True when the prompt was longer than the model's context allows and its start was cut. */
+  promptTruncated: Scalars['Boolean']['output'];
+  /** The sampling seed both runs used; null for greedy decoding. */
+  seed?: Maybe<Scalars['Int']['output']>;
+  steered: Continuation;
+  strength: Scalars['Float']['output'];
+  temperature: Scalars['Float']['output'];
+  timing: SteeringTiming;
+};
+
+export type SteeringTiming = {
+  __typename?: 'SteeringTiming';
+  baselineMs: Scalars['Float']['output'];
+  /** Time spent loading the model for this request (0 when it was already loaded). */
+  modelLoadMs: Scalars['Float']['output'];
+  /** Time waiting for other steering runs on the same model to finish. */
+  queuedMs: Scalars['Float']['output'];
+  steeredMs: Scalars['Float']['output'];
 };
 
 export type TokenEffect = {
@@ -342,23 +492,32 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   ActivationExample: ResolverTypeWrapper<ActivationExampleRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CoactivatingFeature: ResolverTypeWrapper<FeatureNeighbourRow>;
+  Continuation: ResolverTypeWrapper<Continuation>;
   Feature: ResolverTypeWrapper<FeatureRow>;
   FeatureConnection: ResolverTypeWrapper<FeaturePage>;
   FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
+  FeatureMap: ResolverTypeWrapper<FeatureMapPage>;
   FeatureNeighbour: ResolverTypeWrapper<FeatureNeighbourRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HeadShare: ResolverTypeWrapper<HeadShare>;
   Histogram: ResolverTypeWrapper<HistogramRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Label: ResolverTypeWrapper<LabelRow>;
   LabelSource: LabelSource;
   LogitEffects: ResolverTypeWrapper<LogitEffectsRow>;
+  MapBoundsInput: MapBoundsInput;
+  MapPoint: ResolverTypeWrapper<MapPointParent>;
+  MapPosition: ResolverTypeWrapper<MapPosition>;
   Model: ResolverTypeWrapper<ModelRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   QuantileBin: ResolverTypeWrapper<QuantileBinRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sae: ResolverTypeWrapper<SaeRow>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
+  SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
+  SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TokenEffect: ResolverTypeWrapper<TokenEffectRow>;
 };
@@ -367,22 +526,31 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ActivationExample: ActivationExampleRow;
   Boolean: Scalars['Boolean']['output'];
+  CoactivatingFeature: FeatureNeighbourRow;
+  Continuation: Continuation;
   Feature: FeatureRow;
   FeatureConnection: FeaturePage;
   FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
+  FeatureMap: FeatureMapPage;
   FeatureNeighbour: FeatureNeighbourRow;
   Float: Scalars['Float']['output'];
+  HeadShare: HeadShare;
   Histogram: HistogramRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Label: LabelRow;
   LogitEffects: LogitEffectsRow;
+  MapBoundsInput: MapBoundsInput;
+  MapPoint: MapPointParent;
+  MapPosition: MapPosition;
   Model: ModelRow;
   PageInfo: PageInfo;
   QuantileBin: QuantileBinRow;
   Query: Record<PropertyKey, never>;
   Sae: SaeRow;
   SaeMetrics: SaeMetrics;
+  SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
+  SteeringTiming: SteeringTiming;
   String: Scalars['String']['output'];
   TokenEffect: TokenEffectRow;
 };
@@ -396,11 +564,23 @@ export type ActivationExampleResolvers<ContextType = ApiContext, ParentType exte
   values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type CoactivatingFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CoactivatingFeature'] = ResolversParentTypes['CoactivatingFeature']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ContinuationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Continuation'] = ResolversParentTypes['Continuation']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type FeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = {
+  coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   decoderNeighbours?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType>;
   decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoderDecoderCosine?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  headAttribution?: Resolver<Maybe<Array<ResolversTypes['HeadShare']>>, ParentType, ContextType>;
   histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -408,6 +588,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   isDense?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
   logitEffects?: Resolver<ResolversTypes['LogitEffects'], ParentType, ContextType>;
+  mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
   maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   quantileExamples?: Resolver<Array<ResolversTypes['QuantileBin']>, ParentType, ContextType>;
@@ -426,9 +607,20 @@ export type FeatureEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
 };
 
+export type FeatureMapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMap'] = ResolversParentTypes['FeatureMap']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['MapPoint']>, ParentType, ContextType>;
+};
+
 export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
   cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+};
+
+export type HeadShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadShare'] = ResolversParentTypes['HeadShare']> = {
+  head?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type HistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
@@ -438,6 +630,8 @@ export type HistogramResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type LabelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  authorModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -446,6 +640,21 @@ export type LabelResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type LogitEffectsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LogitEffects'] = ResolversParentTypes['LogitEffects']> = {
   negative?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
   positive?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
+};
+
+export type MapPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPoint'] = ResolversParentTypes['MapPoint']> = {
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  featureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MapPositionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPosition'] = ResolversParentTypes['MapPosition']> = {
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
@@ -480,6 +689,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
   saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType, Partial<QuerySaesArgs>>;
+  steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'maxTokens' | 'prompt' | 'strength' | 'temperature'>>;
 };
 
 export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Sae'] = ResolversParentTypes['Sae']> = {
@@ -491,6 +701,7 @@ export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversP
   hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   k?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
   metrics?: Resolver<Maybe<ResolversTypes['SaeMetrics']>, ParentType, ContextType>;
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   statisticsTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -504,6 +715,27 @@ export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends Res
   l0?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
+  baseline?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promptTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  promptTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  seed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  steered?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  temperature?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  timing?: Resolver<ResolversTypes['SteeringTiming'], ParentType, ContextType>;
+};
+
+export type SteeringTimingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringTiming'] = ResolversParentTypes['SteeringTiming']> = {
+  baselineMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  modelLoadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  queuedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  steeredMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type TokenEffectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TokenEffect'] = ResolversParentTypes['TokenEffect']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -511,19 +743,27 @@ export type TokenEffectResolvers<ContextType = ApiContext, ParentType extends Re
 
 export type Resolvers<ContextType = ApiContext> = {
   ActivationExample?: ActivationExampleResolvers<ContextType>;
+  CoactivatingFeature?: CoactivatingFeatureResolvers<ContextType>;
+  Continuation?: ContinuationResolvers<ContextType>;
   Feature?: FeatureResolvers<ContextType>;
   FeatureConnection?: FeatureConnectionResolvers<ContextType>;
   FeatureEdge?: FeatureEdgeResolvers<ContextType>;
+  FeatureMap?: FeatureMapResolvers<ContextType>;
   FeatureNeighbour?: FeatureNeighbourResolvers<ContextType>;
+  HeadShare?: HeadShareResolvers<ContextType>;
   Histogram?: HistogramResolvers<ContextType>;
   Label?: LabelResolvers<ContextType>;
   LogitEffects?: LogitEffectsResolvers<ContextType>;
+  MapPoint?: MapPointResolvers<ContextType>;
+  MapPosition?: MapPositionResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   QuantileBin?: QuantileBinResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sae?: SaeResolvers<ContextType>;
   SaeMetrics?: SaeMetricsResolvers<ContextType>;
+  SteeringResult?: SteeringResultResolvers<ContextType>;
+  SteeringTiming?: SteeringTimingResolvers<ContextType>;
   TokenEffect?: TokenEffectResolvers<ContextType>;
 };
 

@@ -24,6 +24,9 @@ export const Feature: FeatureResolvers = {
   },
   label: (feature, _args, ctx) => ctx.loaders.labels.load(feature.id),
   decoderNeighbours: (feature, _args, ctx) => ctx.loaders.decoderNeighbours.load(feature.id),
+  coactivatingFeatures: (feature, _args, ctx) => ctx.loaders.coactivatingFeatures.load(feature.id),
+  mapPosition: (feature, _args, ctx) => ctx.loaders.mapPositions.load(feature.id),
+  headAttribution: (feature, _args, ctx) => ctx.loaders.headAttributions.load(feature.id),
   logitEffects: async (feature, _args, ctx) =>
     (await ctx.loaders.logitEffects.load(feature.id)) ?? { featureId: feature.id, positive: [], negative: [] },
 };

@@ -17,6 +17,7 @@ export const READ_FUNCTIONS = [
   'getFeatureNeighbours',
   'getLogitEffects',
   'getQuantileExamples',
+  'getHeadAttributions',
 ] as const;
 
 /** For `vi.mock('@atlas/db', ...)`: the real module with its read functions wrapped in spies. */

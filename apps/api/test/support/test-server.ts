@@ -1,6 +1,7 @@
 import { openDatabase, type AtlasDb } from '@atlas/db';
 import type { Query } from '../../src/generated/resolvers-types.ts';
 import { createApiServer, type Logger } from '../../src/index.ts';
+import type { SteeringService } from '../../src/services/steering.ts';
 import { seedAtlas } from './atlas-fixture.ts';
 
 /** A response body; `data` is typed by the schema's Query type unless the test says otherwise. */
@@ -22,7 +23,7 @@ export type TestServer = {
 };
 
 /** The real server on an ephemeral port over an in-memory PGlite, seeded with the test atlas. */
-export async function startTestServer({ seed = true } = {}): Promise<TestServer> {
+export async function startTestServer({ seed = true, steering }: { seed?: boolean; steering?: SteeringService } = {}): Promise<TestServer> {
   const db = await openDatabase({ inMemory: true });
   if (seed) await seedAtlas(db);
   const logged: unknown[][] = [];
@@ -32,7 +33,7 @@ export async function startTestServer({ seed = true } = {}): Promise<TestServer>
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  const server = await createApiServer({ db, port: 0, logger });
+  const server = await createApiServer({ db, port: 0, logger, ...(steering ? { steering } : {}) });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
     const response = await fetch(server.url, {
       method: 'POST',

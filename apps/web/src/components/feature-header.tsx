@@ -5,6 +5,8 @@ import { Breadcrumbs } from './breadcrumbs';
 import { FeatureNav } from './feature-nav';
 import { StatGrid } from './stat-grid';
 
+const LABEL_SOURCE_PILL = { HUMAN: 'human label', MACHINE: 'machine label', LLM: 'LLM label' } as const;
+
 export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
   const { sae } = feature;
   const statistics =
@@ -27,7 +29,7 @@ export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
       </h1>
       <p className="id-line">
         <span className="mono">{feature.id}</span>
-        {feature.label ? <span className="pill">{feature.label.source === 'HUMAN' ? 'human label' : 'machine label'}</span> : <span className="pill">unlabelled</span>}
+        {feature.label ? <span className="pill">{LABEL_SOURCE_PILL[feature.label.source]}</span> : <span className="pill">unlabelled</span>}
       </p>
       <StatGrid
         stats={[

@@ -3,8 +3,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type LabelSource =
+  /** Written by a person. */
   | 'HUMAN'
+  /** Written by a language model from the feature's evidence (`atlas label`). */
+  | 'LLM'
+  /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
   | 'MACHINE';
+
+export type FeatureMapQueryVariables = Exact<{
+  saeId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeatureMapQuery = { sae: { map: { hasNextPage: boolean, endCursor: string | null, points: Array<{ index: number, x: number, y: number, density: number, isDead: boolean, label: string | null }> } } };
 
 export type FeaturePageQueryVariables = Exact<{
   saeId: string;
@@ -20,7 +33,7 @@ export type FeatureSummaryQueryVariables = Exact<{
 }>;
 
 
-export type FeatureSummaryQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, encoderDecoderCosine: number | null, isDead: boolean, isDense: boolean, label: { text: string, source: LabelSource, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } } } };
+export type FeatureSummaryQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, encoderDecoderCosine: number | null, isDead: boolean, isDense: boolean, label: { text: string, source: LabelSource, method: string | null, authorModel: string | null, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } } } };
 
 export type FeatureDetailQueryVariables = Exact<{
   id: string;
@@ -28,7 +41,7 @@ export type FeatureDetailQueryVariables = Exact<{
 }>;
 
 
-export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> } } };
+export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, coactivatingFeatures: Array<{ jaccard: number, feature: { id: string, index: number, label: { text: string } | null } }>, mapPosition: { x: number, y: number } | null, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> }, headAttribution: Array<{ head: number, share: number }> | null } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -41,3 +54,15 @@ export type SaeQueryVariables = Exact<{
 
 
 export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, model: { id: string, displayName: string } } };
+
+export type SteerFeatureQueryVariables = Exact<{
+  featureId: string;
+  strength: number;
+  prompt: string;
+  maxTokens?: number | null | undefined;
+  temperature?: number | null | undefined;
+  seed?: number | null | undefined;
+}>;
+
+
+export type SteerFeatureQuery = { steer: { hookName: string, strength: number, temperature: number, seed: number | null, promptTokens: Array<string>, promptTruncated: boolean, notice: string | null, baseline: { tokens: Array<string>, text: string }, steered: { tokens: Array<string>, text: string }, timing: { modelLoadMs: number, queuedMs: number, baselineMs: number, steeredMs: number } } };

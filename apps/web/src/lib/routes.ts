@@ -37,3 +37,8 @@ export function graphqlIdeUrl(apiUrl: string): string {
 export function saeName(saeId: string): string {
   return saeId.slice(saeId.lastIndexOf('/') + 1);
 }
+
+/** The SAE's feature map, optionally centred on one feature. */
+export function mapHref(saeId: string, focus?: number): string {
+  return `/map/${encodeId(saeId)}${focus !== undefined ? `?focus=${focus}` : ''}`;
+}

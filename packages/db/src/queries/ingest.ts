@@ -6,8 +6,9 @@ import { deleteSae, getSaeBuild } from './builds.ts';
 import { createDecoderIndex } from './decoders.ts';
 import { insertActivations, insertExamples } from './ingest/activation-rows.ts';
 import { storeContexts } from './ingest/contexts.ts';
-import { insertLogitEffects, insertNeighbours } from './ingest/dashboard-rows.ts';
+import { insertHeadAttributions, insertLogitEffects, insertNeighbours } from './ingest/dashboard-rows.ts';
 import { insertDecoders, insertFeatures, insertHistograms, insertQuantileBins } from './ingest/feature-rows.ts';
+import { insertLabels } from './ingest/label-rows.ts';
 import type { IngestResult, IngestSaeInput } from './ingest/types.ts';
 
 export type * from './ingest/types.ts';
@@ -17,7 +18,7 @@ export const DECODER_INDEX_MIN_FEATURES = 16_384;
 
 /**
  * Loads one SAE's atlas (features, decoders, examples, activations, histograms, quantile
- * bins, neighbours, logit effects, and any new contexts) in ONE transaction: readers see the old state or the new one, and a killed or
+ * bins, neighbours, logit effects, head attributions, labels, and any new contexts) in ONE transaction: readers see the old state or the new one, and a killed or
  * failed run leaves nothing. A complete SAE with the same checksum is skipped; one with another
  * checksum is replaced. Concurrent ingests of the same SAE are serialised by an advisory lock.
  */
@@ -97,6 +98,10 @@ async function loadAtlas(tx: AtlasDb, input: IngestSaeInput): Promise<IngestResu
   if (input.quantileBins) rows.quantileBins = await insertQuantileBins(tx, input.quantileBins, ids.featureId, progress);
   if (input.neighbours) rows.neighbours = await insertNeighbours(tx, input.neighbours, ids.featureId, progress);
   if (input.logitEffects) rows.logitEffects = await insertLogitEffects(tx, input.logitEffects, ids.featureId, progress);
+  if (input.labels) rows.labels = await insertLabels(tx, input.labels, ids.featureId, progress);
+  if (input.headAttributions) {
+    rows.headAttributions = await insertHeadAttributions(tx, input.headAttributions, ids.featureId, progress);
+  }
   if (input.features.length > 0 && (input.decoderIndex ?? input.features.length >= DECODER_INDEX_MIN_FEATURES)) {
     progress(0, 1, 'decoder index');
     await createDecoderIndex(tx, sae.id, sae.dIn);

@@ -4,7 +4,16 @@ import { labels, labelVersions, labelVotes, type LabelSource } from '../schema/i
 import { pgArray } from '../sql/arrays.ts';
 import { queryRows } from '../sql/rows.ts';
 
-export type LabelRow = { featureId: number; text: string; source: LabelSource; updatedAt: Date };
+export type LabelRow = {
+  featureId: number;
+  text: string;
+  source: LabelSource;
+  /** How a machine/llm label was made (`top-tokens v1`); null for human labels. */
+  method: string | null;
+  /** The LLM that wrote the current version, for `llm` labels. */
+  authorModel: string | null;
+  updatedAt: Date;
+};
 
 /**
  * The current label of each feature: the latest version of its best-voted label (votes summed
@@ -12,12 +21,15 @@ export type LabelRow = { featureId: number; text: string; source: LabelSource; u
  */
 export async function getCurrentLabels(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, LabelRow>> {
   if (featureIds.length === 0) return new Map();
-  const rows = await queryRows<{ feature_id: number | string; source: LabelSource; text: string; updated_at: Date | string }>(
+  const rows = await queryRows<{
+    feature_id: number | string; source: LabelSource; method: string | null; text: string; author_model: string | null;
+    updated_at: Date | string;
+  }>(
     db,
-    sql`select distinct on (l.feature_id) l.feature_id, l.source, v.text, v.created_at as updated_at
+    sql`select distinct on (l.feature_id) l.feature_id, l.source, l.method, v.text, v.author_model, v.created_at as updated_at
         from labels l
         join lateral (
-          select text, created_at from label_versions where label_id = l.id order by version desc limit 1
+          select text, author_model, created_at from label_versions where label_id = l.id order by version desc limit 1
         ) v on true
         left join lateral (
           select coalesce(sum(vote.value), 0) as score
@@ -30,7 +42,13 @@ export async function getCurrentLabels(db: AtlasDb, featureIds: readonly number[
   return new Map(
     rows.map((row) => {
       const featureId = Number(row.feature_id);
-      return [featureId, { featureId, text: row.text, source: row.source, updatedAt: new Date(row.updated_at) }];
+      return [
+        featureId,
+        {
+          featureId, text: row.text, source: row.source, method: row.method, authorModel: row.author_model,
+          updatedAt: new Date(row.updated_at),
+        },
+      ];
     }),
   );
 }

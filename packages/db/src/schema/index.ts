@@ -11,3 +11,4 @@ export * from './data-pools.ts';
 export * from './lenses.ts';
 export * from './neighbours.ts';
 export * from './logit-effects.ts';
+export * from './head-attributions.ts';

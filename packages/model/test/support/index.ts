@@ -5,3 +5,7 @@ export { referenceForward, layerNorm, linear, unembed } from './reference.ts';
 export type { ReferenceOutputs } from './reference.ts';
 export { tinyTokenizerFiles, bytesToUnicode, TINY_MERGES, EOS_TOKEN } from './tiny-tokenizer.ts';
 export { maxAbsDiff } from './compare.ts';
+export { writeTinyLlama, buildTinyLlamaGraph, makeTinyLlamaWeights, rotaryTables } from './tiny-llama.ts';
+export type { TinyLlama, TinyLlamaOptions, TinyLlamaWeights, TinyLlamaBlock } from './tiny-llama.ts';
+export { llamaReference, rmsNorm } from './llama-reference.ts';
+export type { LlamaReference } from './llama-reference.ts';

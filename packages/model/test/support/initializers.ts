@@ -1,14 +1,6 @@
 /** Reads weights out of a decoded ONNX graph, for tests that recompute parts of a real model. */
 import { DataType, type onnx } from '@atlas/onnx';
-
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 31) return fraction ? NaN : sign * Infinity;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-}
+import { halfToFloat } from '../../src/half.ts';
 
 function tensorToFloats(tensor: onnx.ITensorProto): Float32Array {
   // Copy: a decoded Buffer may be a view into a shared pool, so its .buffer is not just this tensor.

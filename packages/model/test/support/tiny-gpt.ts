@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import {
   DataType, encodeModel, makeModel, makeNode, makeTensor, makeValueInfo, type AttributeValue, type onnx,
 } from '@atlas/onnx';
+import { makeRandom } from './random.ts';
 import { tinyTokenizerFiles } from './tiny-tokenizer.ts';
 
 export interface TinyGptOptions {
@@ -69,23 +70,9 @@ export interface TinyGpt {
 
 export const MASK_VALUE = -1e9;
 
-/** mulberry32: small deterministic PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeTinyWeights(vocabSize: number, options: TinyGptOptions = {}): TinyGptWeights {
   const { layerCount = 2, dModel = 8, dMlp = 16, contextLength = 16, seed = 1 } = options;
-  const next = random(seed);
-  const fill = (n: number, scale: number, offset = 0) =>
-    Float32Array.from({ length: n }, () => offset + (next() * 2 - 1) * scale);
+  const fill = makeRandom(seed);
   const norm = () => ({ scale: fill(dModel, 0.3, 1), bias: fill(dModel, 0.2) });
   const w = 1 / Math.sqrt(dModel);
   return {

@@ -1,17 +1,15 @@
-import path from 'node:path';
-import { openDatabase } from '@atlas/db';
 import { demoModelDir } from '@atlas/demo-model';
-import { buildAtlas, type AtlasRecipe } from '../build-atlas.ts';
+import type { AtlasRecipe } from '../build-atlas.ts';
 import { buildDemoOptions, parseOptions } from '../options.ts';
-import { terminalProgress } from '../progress.ts';
-import { atlasDataDir } from '../paths.ts';
+import { scaleOutFromOptions } from '../scale-out/cli-options.ts';
+import { buildIntoDatabase, DEMO_MODEL } from './build.ts';
 
 /** The demo atlas: the committed demo LM, its middle residual stream, a TopK SAE, text the LM never trained on. */
 export function demoRecipe(overrides: { tokens: number; width: number; k: number; epochs: number }): AtlasRecipe {
   return {
     modelDir: demoModelDir,
-    modelId: 'demo-lm',
-    modelDisplayName: 'Demo LM (4-layer GPT, SOTU + Moby-Dick + WordNet)',
+    modelId: DEMO_MODEL.id,
+    modelDisplayName: DEMO_MODEL.displayName,
     hook: 'blocks.2.hook_resid_post',
     corpus: 'demo-heldout',
     seqLen: 64,
@@ -23,22 +21,5 @@ export function demoRecipe(overrides: { tokens: number; width: number; k: number
 }
 
 export async function runBuildDemo(raw: Record<string, unknown>): Promise<void> {
-  const options = parseOptions(buildDemoOptions, raw);
-  const db = await openDatabase();
-  try {
-    const started = performance.now();
-    const result = await buildAtlas(demoRecipe(options), {
-      db,
-      workDir: path.join(atlasDataDir, 'work'),
-      progress: terminalProgress,
-      log: (line) => console.log(line),
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (!result.skipped) {
-      const counts = Object.entries(result.rows).map(([table, count]) => `${table} ${count}`).join(', ');
-      console.log(`Built ${result.saeId} in ${seconds} s (${counts}).`);
-    }
-  } finally {
-    await db.close();
-  }
+  await buildIntoDatabase(demoRecipe(parseOptions(buildDemoOptions, raw)), scaleOutFromOptions(raw));
 }

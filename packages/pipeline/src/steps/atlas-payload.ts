@@ -1,8 +1,11 @@
-import { encoderDecoderCosines, type FeatureStatistics, type TopContext } from '@atlas/features';
+import {
+  encoderDecoderCosines, headAttributions, isAttentionHeadHook, type AtlasMapPoint, type FeatureStatistics, type TopContext,
+} from '@atlas/features';
 import { QUANTILE_RANK_STRIDE, type IngestSaeInput, type SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
 import type { DecoderGeometry } from './decoder-geometry.ts';
 import type { ContextRef } from './extract-activations.ts';
+import { machineLabelRows } from './machine-labels.ts';
 
 export interface PayloadOptions {
   sae: Omit<SaeRow, 'createdAt'>;
@@ -15,6 +18,10 @@ export interface PayloadOptions {
   contexts: ContextRef[];
   /** One display string per token id (the model's tokenizer). */
   decodeTokens: (ids: number[]) => string[];
+  /** The model's attention heads per layer: needed for an SAE on `attn.hook_z` (per-head attribution). */
+  headCount?: number;
+  /** Each feature's place on the SAE's 2-D map, by index (optional: without it features have none). */
+  map?: AtlasMapPoint[];
 }
 
 const contextKey = (context: ContextRef) => `${context.documentId}:${context.startToken}`;
@@ -31,6 +38,12 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
   const examples: IngestSaeInput['examples'] = [];
   const activations: IngestSaeInput['activations'] = [];
   const quantileBins: NonNullable<IngestSaeInput['quantileBins']> = [];
+  const decoded = new Map<number, string[]>();
+  const tokensOf = (index: number) => {
+    let tokens = decoded.get(index);
+    if (!tokens) decoded.set(index, (tokens = options.decodeTokens(contexts[index]!.tokenIds)));
+    return tokens;
+  };
   for (const feature of statistics) {
     const withActivations = new Set<number>();
     const show = (example: TopContext, kind: 'top' | 'quantile', rank: number) => {
@@ -55,6 +68,7 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
     }
   }
   const cosines = encoderDecoderCosines(weights.W_enc, weights.W_dec, dIn);
+  const geometry = geometryRows(options);
   return {
     sae: options.sae,
     checksum: options.checksum,
@@ -66,7 +80,7 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
         documentId: context.documentId,
         startToken: context.startToken,
         tokenIds: context.tokenIds,
-        tokens: options.decodeTokens(context.tokenIds),
+        tokens: tokensOf(index),
       };
     }),
     features: statistics.map((feature) => ({
@@ -78,6 +92,8 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
       isDead: feature.isDead,
       isDense: feature.isDense,
       decoder: weights.W_dec.subarray(feature.index * dIn, (feature.index + 1) * dIn),
+      umapX: options.map?.[feature.index]?.x ?? null,
+      umapY: options.map?.[feature.index]?.y ?? null,
     })),
     examples,
     activations,
@@ -85,7 +101,35 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
     histograms: statistics
       .filter((feature) => feature.histogram.counts.length > 0)
       .map((feature) => ({ featureIndex: feature.index, ...feature.histogram })),
-    ...geometryRows(options),
+    ...geometry,
+    neighbours: [...(geometry.neighbours ?? []), ...coactivationRows(statistics)],
+    labels: machineLabelRows(statistics, tokensOf),
+    ...headAttributionRows(options),
+  };
+}
+
+/** Each feature's most co-activating partners (Jaccard over tokens) from the statistics pass. */
+function coactivationRows(statistics: readonly FeatureStatistics[]): NonNullable<IngestSaeInput['neighbours']> {
+  return statistics.flatMap((feature) =>
+    feature.coactivating.map((partner, rank) => ({
+      featureIndex: feature.index, method: 'coactivation' as const, rank, neighbourIndex: partner.index, score: partner.jaccard,
+    })),
+  );
+}
+
+/** Each head's share of every decoder row, for SAEs on `blocks.L.attn.hook_z` only. */
+function headAttributionRows({ sae, weights, statistics, headCount }: PayloadOptions): Pick<IngestSaeInput, 'headAttributions'> {
+  if (!isAttentionHeadHook(sae.hookName)) return {};
+  if (headCount === undefined) {
+    throw new Error(`${sae.hookName} concatenates attention heads, so the atlas needs the model's head count (n_head or num_attention_heads in its config.json).`);
+  }
+  const shares = headAttributions(weights.W_dec, weights.cfg.dIn, headCount);
+  return {
+    headAttributions: statistics.flatMap((feature) =>
+      Array.from(shares.subarray(feature.index * headCount, (feature.index + 1) * headCount), (share, head) => ({
+        featureIndex: feature.index, head, share,
+      })),
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '@atlas/corpus';
 import { batchContexts, packSequences, tokenizeDocuments, type LanguageModel } from '@atlas/model';
+import { createActivationFileWriter } from '../activation-file-writer.ts';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 
@@ -11,8 +12,12 @@ export interface ContextRef {
 }
 
 export interface ExtractedActivations {
-  /** Row-major [rows, dIn]; row r is position r % seqLen of context floor(r / seqLen). */
-  activations: Float32Array;
+  /**
+   * The activation file: `activations` [rows, dIn] F32, row r is position r % seqLen of context
+   * floor(r / seqLen). Read it in chunks (`openActivationSource`), never whole: 1M tokens at
+   * d256 are 1 GiB.
+   */
+  file: string;
   tokenIds: Int32Array;
   rows: number;
   dIn: number;
@@ -28,6 +33,10 @@ export interface ExtractOptions {
   seqLen: number;
   batchSize: number;
   progress: ProgressFactory;
+  /** Where the activation file goes (written as rows arrive; appears only once complete). */
+  file: string;
+  /** Provenance kept in the file's metadata. */
+  provenance: { model: string; hook: string; corpus: string };
 }
 
 export async function extractActivations(options: ExtractOptions): Promise<ExtractedActivations> {
@@ -43,37 +52,49 @@ export async function extractActivations(options: ExtractOptions): Promise<Extra
   const rows = contextCount * seqLen;
   // Hooks differ in width (attn.hook_z is heads × d_head); the graph inspection says which.
   const dIn = model.hookPoints.find((point) => point.name === hook)?.width ?? model.dModel;
-  const activations = new Float32Array(rows * dIn);
-  const tokenIds = new Int32Array(rows);
-  const contexts: ContextRef[] = [];
-  const bar = options.progress('extract activations', rows, 'tok');
   const eosTokenId = model.eosTokenId;
   if (eosTokenId === null) throw new UserError(`The model in ${model.dir} names no EOS token; documents cannot be separated.`);
-  // Contexts are packed the way the demo LM was trained: documents joined by EOS, no padding.
-  const packed = packSequences(tokenizeDocuments(model, options.documents), seqLen, { eosTokenId });
-  try {
-    for (const group of batchContexts(take(packed, contextCount), batchSize)) {
-      const { activations: hooked } = await model.run({
-        inputIds: group.inputIds, batch: group.batch, seqLen, hooks: [hook],
-      });
-      const offset = contexts.length * seqLen;
-      activations.set(hooked[hook]!, offset * dIn);
-      tokenIds.set(group.inputIds, offset);
-      for (const context of group.contexts) {
-        contexts.push({ documentId: context.documentId, startToken: context.startToken, tokenIds: Array.from(context.tokens) });
-      }
-      bar.update(contexts.length * seqLen);
-    }
-  } finally {
-    bar.stop();
-  }
-  if (contexts.length < contextCount) {
+  // Contexts are packed the way the demo LM was trained (documents joined by EOS, no padding),
+  // all of them first: their token ids are small, and the file header needs their count.
+  const packed = [...take(packSequences(tokenizeDocuments(model, options.documents), seqLen, { eosTokenId }), contextCount)];
+  if (packed.length < contextCount) {
     throw new UserError(
-      `The corpus has only ${contexts.length * seqLen} tokens (in whole ${seqLen}-token contexts); asked for ${options.tokens}. ` +
+      `The corpus has only ${packed.length * seqLen} tokens (in whole ${seqLen}-token contexts); asked for ${options.tokens}. ` +
         `Lower --tokens or use a larger corpus.`,
     );
   }
-  return { activations, tokenIds, rows, dIn, seqLen, contexts };
+  const tokenIds = new Int32Array(rows);
+  packed.forEach((context, index) => tokenIds.set(context.tokens, index * seqLen));
+  const contexts: ContextRef[] = packed.map((context) => ({
+    documentId: context.documentId, startToken: context.startToken, tokenIds: Array.from(context.tokens),
+  }));
+  const writer = await createActivationFileWriter(options.file, {
+    rows, dIn, tokenIds,
+    metadata: {
+      ...options.provenance,
+      seq_len: String(seqLen),
+      contexts: JSON.stringify(contexts.map((c) => [c.documentId, c.startToken])),
+    },
+  });
+  const bar = options.progress('extract activations', rows, 'tok');
+  let done = 0;
+  try {
+    for (const group of batchContexts(packed, batchSize)) {
+      const { activations: hooked } = await model.run({
+        inputIds: group.inputIds, batch: group.batch, seqLen, hooks: [hook],
+      });
+      await writer.append(hooked[hook]!);
+      done += group.batch * seqLen;
+      bar.update(done);
+    }
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    bar.stop();
+  }
+  return { file: options.file, tokenIds, rows, dIn, seqLen, contexts };
 }
 
 function* take<T>(items: Iterable<T>, count: number): Generator<T> {

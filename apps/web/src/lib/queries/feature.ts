@@ -9,7 +9,7 @@ import type {
 
 /** Header facts for a feature (generated from the FeatureSummary query below). */
 export type FeatureSummary = FeatureSummaryQuery['feature'];
-/** Histogram, top activations, quantile examples, decoder neighbours and logit effects (generated from the FeatureDetail query below). */
+/** Histogram, top activations, quantile examples, decoder and co-activation neighbours, map position, logit effects and head shares (generated from the FeatureDetail query below). */
 export type FeatureDetail = FeatureDetailQuery['feature'];
 
 const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariables>(/* GraphQL */ `
@@ -23,7 +23,7 @@ const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariab
       encoderDecoderCosine
       isDead
       isDense
-      label { text source updatedAt }
+      label { text source method authorModel updatedAt }
       sae {
         id
         hookName
@@ -46,7 +46,10 @@ const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables
       topActivations(first: $first) { rank maxValue maxPosition tokens values corpusName }
       quantileExamples { lower upper count examples { rank maxValue maxPosition tokens values corpusName } }
       decoderNeighbours { cosine feature { id index label { text } } }
+      coactivatingFeatures { jaccard feature { id index label { text } } }
+      mapPosition { x y }
       logitEffects { positive { token value } negative { token value } }
+      headAttribution { head share }
     }
   }
 `);

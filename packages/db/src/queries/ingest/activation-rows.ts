@@ -1,5 +1,6 @@
 import type { AtlasDb } from '../../orm.ts';
-import { chunkRanges, insertUnnest } from '../../sql/bulk.ts';
+import { chunkRanges } from '../../sql/bulk.ts';
+import { bulkInsert } from './copy.ts';
 import type { IngestActivation, IngestExample, IngestProgress } from './types.ts';
 
 const EXAMPLE_CHUNK = 50_000;
@@ -16,7 +17,7 @@ export async function insertExamples(
 ): Promise<number> {
   for (const [start, end] of chunkRanges(input.length, EXAMPLE_CHUNK)) {
     const chunk = input.slice(start, end);
-    await insertUnnest(tx, 'feature_examples', [
+    await bulkInsert(tx, 'feature_examples', [
       { name: 'feature_id', type: 'bigint', values: chunk.map((e) => ids.featureId(e.featureIndex)) },
       { name: 'context_id', type: 'bigint', values: chunk.map((e) => ids.contextId(e.contextKey)) },
       { name: 'kind', type: 'text', values: chunk.map((e) => e.kind) },
@@ -49,7 +50,7 @@ export async function insertActivations(
       positions[i] = row.position;
       values[i] = row.value;
     }
-    await insertUnnest(tx, 'activations', [
+    await bulkInsert(tx, 'activations', [
       { name: 'feature_id', type: 'bigint', values: featureIds },
       { name: 'context_id', type: 'bigint', values: contextIds },
       { name: 'position', type: 'smallint', values: positions },

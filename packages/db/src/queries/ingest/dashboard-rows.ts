@@ -1,6 +1,7 @@
 import type { AtlasDb } from '../../orm.ts';
-import { chunkRanges, insertUnnest } from '../../sql/bulk.ts';
-import type { IngestLogitEffect, IngestNeighbour, IngestProgress } from './types.ts';
+import { chunkRanges } from '../../sql/bulk.ts';
+import { bulkInsert } from './copy.ts';
+import type { IngestHeadAttribution, IngestLogitEffect, IngestNeighbour, IngestProgress } from './types.ts';
 
 const CHUNK = 50_000;
 
@@ -19,7 +20,7 @@ export async function insertNeighbours(
 ): Promise<number> {
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
-    await insertUnnest(tx, 'feature_neighbours', [
+    await bulkInsert(tx, 'feature_neighbours', [
       { name: 'feature_id', type: 'bigint', values: chunk.map((n) => featureId(n.featureIndex)) },
       { name: 'method', type: 'text', values: chunk.map((n) => n.method) },
       { name: 'rank', type: 'smallint', values: chunk.map((n) => n.rank) },
@@ -39,7 +40,7 @@ export async function insertLogitEffects(
 ): Promise<number> {
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
-    await insertUnnest(tx, 'feature_logit_effects', [
+    await bulkInsert(tx, 'feature_logit_effects', [
       { name: 'feature_id', type: 'bigint', values: chunk.map((e) => featureId(e.featureIndex)) },
       { name: 'direction', type: 'text', values: chunk.map((e) => e.direction) },
       { name: 'rank', type: 'smallint', values: chunk.map((e) => e.rank) },
@@ -48,6 +49,24 @@ export async function insertLogitEffects(
       { name: 'value', type: 'real', values: chunk.map((e) => e.value) },
     ]);
     progress(end, input.length, 'logit effects');
+  }
+  return input.length;
+}
+
+export async function insertHeadAttributions(
+  tx: AtlasDb,
+  input: readonly IngestHeadAttribution[],
+  featureId: (index: number) => number,
+  progress: IngestProgress,
+): Promise<number> {
+  for (const [start, end] of chunkRanges(input.length, CHUNK)) {
+    const chunk = input.slice(start, end);
+    await bulkInsert(tx, 'feature_head_attributions', [
+      { name: 'feature_id', type: 'bigint', values: chunk.map((a) => featureId(a.featureIndex)) },
+      { name: 'head', type: 'smallint', values: chunk.map((a) => a.head) },
+      { name: 'share', type: 'real', values: chunk.map((a) => a.share) },
+    ]);
+    progress(end, input.length, 'head attributions');
   }
   return input.length;
 }

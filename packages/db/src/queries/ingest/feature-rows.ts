@@ -3,7 +3,8 @@ import { IngestInputError } from '../../errors.ts';
 import type { AtlasDb } from '../../orm.ts';
 import { formatVector } from '../../schema/columns.ts';
 import { pgArray } from '../../sql/arrays.ts';
-import { chunkRanges, insertUnnest } from '../../sql/bulk.ts';
+import { chunkRanges } from '../../sql/bulk.ts';
+import { bulkInsert } from './copy.ts';
 import { queryRows } from '../../sql/rows.ts';
 import type { IngestFeature, IngestHistogram, IngestProgress, IngestQuantileBin } from './types.ts';
 
@@ -25,9 +26,10 @@ export async function insertFeatures(
     const rows = await queryRows<{ id: number | string; index: number }>(
       tx,
       // pgArray has no null or boolean: a 0/1 mask marks a computed cosine, 0/1 ints the flags.
-      sql`insert into features (sae_id, index, density, max_activation, mean_activation, encoder_decoder_cosine, is_dead, is_dense)
+      sql`insert into features (sae_id, index, density, max_activation, mean_activation, encoder_decoder_cosine, is_dead, is_dense, umap_x, umap_y)
           select ${saeId}, u.index, u.density, u.max_activation, u.mean_activation,
-                 case when u.has_cosine = 1 then u.cosine end, u.dead = 1, u.dense = 1
+                 case when u.has_cosine = 1 then u.cosine end, u.dead = 1, u.dense = 1,
+                 case when u.has_umap = 1 then u.umap_x end, case when u.has_umap = 1 then u.umap_y end
           from unnest(
             ${pgArray(chunk.map((f) => f.index), 'int')},
             ${pgArray(chunk.map((f) => f.density), 'real')},
@@ -36,8 +38,11 @@ export async function insertFeatures(
             ${pgArray(chunk.map((f) => (isCosine(f.encoderDecoderCosine) ? f.encoderDecoderCosine : 0)), 'real')},
             ${pgArray(chunk.map((f) => (isCosine(f.encoderDecoderCosine) ? 1 : 0)), 'int')},
             ${pgArray(chunk.map((f) => ((f.isDead ?? f.density === 0) ? 1 : 0)), 'int')},
-            ${pgArray(chunk.map((f) => ((f.isDense ?? f.density > 0.1) ? 1 : 0)), 'int')}
-          ) as u(index, density, max_activation, mean_activation, cosine, has_cosine, dead, dense)
+            ${pgArray(chunk.map((f) => ((f.isDense ?? f.density > 0.1) ? 1 : 0)), 'int')},
+            ${pgArray(chunk.map((f) => (hasUmap(f) ? f.umapX : 0)), 'real')},
+            ${pgArray(chunk.map((f) => (hasUmap(f) ? f.umapY : 0)), 'real')},
+            ${pgArray(chunk.map((f) => (hasUmap(f) ? 1 : 0)), 'int')}
+          ) as u(index, density, max_activation, mean_activation, cosine, has_cosine, dead, dense, umap_x, umap_y, has_umap)
           returning id, index`,
     );
     for (const row of rows) idByIndex.set(row.index, Number(row.id));
@@ -48,6 +53,7 @@ export async function insertFeatures(
 }
 
 const isCosine = (value: number | null | undefined): value is number => value != null && Number.isFinite(value);
+const hasUmap = (f: IngestFeature): f is IngestFeature & { umapX: number; umapY: number } => isCosine(f.umapX) && isCosine(f.umapY);
 
 /** Decoder rows as halfvec text (4 significant digits). */
 export async function insertDecoders(
@@ -106,7 +112,7 @@ export async function insertHistograms(
     });
   }
   for (const [start, end] of chunkRanges(ids.length, HISTOGRAM_CHUNK)) {
-    await insertUnnest(tx, 'feature_histogram_bins', [
+    await bulkInsert(tx, 'feature_histogram_bins', [
       { name: 'feature_id', type: 'bigint', values: ids.slice(start, end) },
       { name: 'bin', type: 'smallint', values: bins.slice(start, end) },
       { name: 'lower', type: 'real', values: lowers.slice(start, end) },
@@ -132,7 +138,7 @@ export async function insertQuantileBins(
         throw new IngestInputError(`feature ${bin.featureIndex}: quantile bin ${bin.bin} has lower ${bin.lower} > upper ${bin.upper}`);
       }
     }
-    await insertUnnest(tx, 'feature_quantile_bins', [
+    await bulkInsert(tx, 'feature_quantile_bins', [
       { name: 'feature_id', type: 'bigint', values: chunk.map((b) => featureId(b.featureIndex)) },
       { name: 'bin', type: 'smallint', values: chunk.map((b) => b.bin) },
       { name: 'lower', type: 'real', values: chunk.map((b) => b.lower) },

@@ -24,6 +24,9 @@ export type IngestFeature = {
   isDense?: boolean;
   /** Decoder row, length `sae.dIn`. */
   decoder: Float32Array;
+  /** Position on the SAE's 2-D decoder map (UMAP); null or absent: not computed. */
+  umapX?: number | null;
+  umapY?: number | null;
 };
 
 export type IngestExample = {
@@ -63,6 +66,22 @@ export type IngestLogitEffect = {
   value: number;
 };
 
+/**
+ * One attention head's share of a feature's decoder row, for SAEs on `blocks.L.attn.hook_z`:
+ * ‖W_dec[j, head]‖² / ‖W_dec[j]‖² (`headAttributions` in @atlas/features).
+ */
+export type IngestHeadAttribution = { featureIndex: number; head: number; share: number };
+
+/** A feature's label with its first version: machine-made (`machine`) or by an LLM (`llm`, with `authorModel`). */
+export type IngestLabel = {
+  featureIndex: number;
+  text: string;
+  source: 'machine' | 'llm';
+  /** How it was made, e.g. `top-tokens v1`. */
+  method: string;
+  authorModel?: string;
+};
+
 export type IngestProgress = (done: number, total: number, stage: string) => void;
 
 export type IngestSaeInput = {
@@ -82,6 +101,10 @@ export type IngestSaeInput = {
   quantileBins?: IngestQuantileBin[];
   /** Logit effects, where the model's unembedding could be read. */
   logitEffects?: IngestLogitEffect[];
+  /** Labels, at most one per feature (machine-made labels from the build). */
+  labels?: IngestLabel[];
+  /** Per-head shares of each decoder row; only for SAEs on `attn.hook_z`. */
+  headAttributions?: IngestHeadAttribution[];
   /**
    * Build the SAE's HNSW decoder index (`createDecoderIndex`) inside the ingest. Default: only
    * from DECODER_INDEX_MIN_FEATURES features; below that an exact scan takes milliseconds and

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { CoactivatingFeatures } from '@/components/coactivating-features';
 import { DecoderNeighbours } from '@/components/decoder-neighbours';
 import { FeatureHeader } from '@/components/feature-header';
+import { HeadAttribution } from '@/components/head-attribution';
 import { HistogramSection } from '@/components/histogram-section';
 import { renderFromApi } from '@/components/render-from-api';
 import { LogitEffects } from '@/components/logit-effects';
 import { QuantileExamples } from '@/components/quantile-examples';
 import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
+import { SteeringPanel } from '@/components/steering-panel';
 import { TopActivations } from '@/components/top-activations';
 import { featureRouteParams, featureSearchParams, type RawSearchParams } from '@/lib/params';
 import { getFeatureDetail, getFeatureSummary } from '@/lib/queries/feature';
-import { featureHref } from '@/lib/routes';
+import { featureHref, mapHref } from '@/lib/routes';
 
 interface FeaturePageProps {
   params: Promise<{ id: string[] }>;
@@ -62,10 +66,31 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
           </Suspense>
         </section>
         <section className="section">
-          <h2>Nearest features by decoder direction</h2>
+          <div className="section-heading">
+            <h2>Nearest features by decoder direction</h2>
+            <Link href={mapHref(saeId, index)}>Show on the feature map</Link>
+          </div>
           <Suspense fallback={<ListSkeleton rows={4} label="Loading decoder neighbours" />}>
             <DecoderNeighbours featureId={feature.id} />
           </Suspense>
+        </section>
+        <section className="section">
+          <h2>Features that fire on the same tokens</h2>
+          <Suspense fallback={<ListSkeleton rows={4} label="Loading co-activating features" />}>
+            <CoactivatingFeatures featureId={feature.id} />
+          </Suspense>
+        </section>
+        {/attn\.hook_z$/.test(feature.sae.hookName) ? (
+          <section className="section">
+            <h2>Attention heads</h2>
+            <Suspense fallback={<HistogramSkeleton />}>
+              <HeadAttribution featureId={feature.id} />
+            </Suspense>
+          </section>
+        ) : null}
+        <section className="section">
+          <h2>Steering</h2>
+          <SteeringPanel featureId={feature.id} maxActivation={feature.maxActivation} hookName={feature.sae.hookName} />
         </section>
       </>
     );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { FeatureList } from '@/components/feature-list';
@@ -8,7 +9,7 @@ import { SaeHeader } from '@/components/sae-header';
 import { FeatureListSkeleton } from '@/components/skeletons';
 import { saeRouteParams, saeSearchParams, type RawSearchParams } from '@/lib/params';
 import { getSae } from '@/lib/queries/sae';
-import { featureHref } from '@/lib/routes';
+import { featureHref, mapHref } from '@/lib/routes';
 
 interface SaePageProps {
   params: Promise<{ id: string[] }>;
@@ -37,6 +38,7 @@ export default async function SaePage({ params, searchParams }: SaePageProps) {
         <section className="section">
           <div className="section-heading">
             <h2>Features</h2>
+            <Link href={mapHref(sae.id)}>Feature map</Link>
             <GotoFeatureForm width={sae.width} />
           </div>
           <Suspense key={`${first}:${after ?? ''}`} fallback={<FeatureListSkeleton rows={first} />}>

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { Breadcrumbs } from '@/components/breadcrumbs';
+import { FeatureMapCanvas } from '@/components/feature-map-canvas';
+import { renderFromApi } from '@/components/render-from-api';
+import { formatInteger } from '@/lib/format';
+import { saeRouteParams, type RawSearchParams } from '@/lib/params';
+import { getFeatureMap } from '@/lib/queries/feature-map';
+import { getSae } from '@/lib/queries/sae';
+import { saeHref, saeName } from '@/lib/routes';
+
+interface MapPageProps {
+  params: Promise<{ id: string[] }>;
+  searchParams: Promise<RawSearchParams>;
+}
+
+/** `?focus=<feature index>` centres the map on one feature; anything else is ignored. */
+const mapSearchParams = z.object({ focus: z.coerce.number().int().nonnegative().optional().catch(undefined) });
+
+export async function generateMetadata({ params }: MapPageProps): Promise<Metadata> {
+  const parsed = saeRouteParams.safeParse(await params);
+  return { title: parsed.success ? `Map · ${parsed.data.saeId}` : 'Feature map' };
+}
+
+/** `/map/<sae id>`: every feature of an SAE on the 2-D UMAP of its decoder directions. */
+export default async function FeatureMapPage({ params, searchParams }: MapPageProps) {
+  const parsed = saeRouteParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { saeId } = parsed.data;
+  const { focus } = mapSearchParams.parse(await searchParams);
+
+  return renderFromApi(async () => {
+    // Outside Suspense on purpose: an unknown SAE answers with a real 404 status.
+    const sae = await getSae(saeId);
+    const points = await getFeatureMap(sae.id);
+    return (
+      <>
+        <header className="page-header">
+          <Breadcrumbs
+            items={[
+              { label: 'Models', href: '/' },
+              { label: sae.model.displayName },
+              { label: `${sae.hookName} · ${saeName(sae.id)}`, href: saeHref(sae.id) },
+              { label: 'Map' },
+            ]}
+          />
+          <h1>Feature map</h1>
+          <p className="muted">
+            {formatInteger(points.length)} of {formatInteger(sae.width)} features, placed by the cosine geometry of their decoder
+            directions. <Link href={saeHref(sae.id)}>Back to the feature list</Link>
+          </p>
+        </header>
+        {points.length === 0 ? (
+          <p className="card muted">This SAE has no map yet: rebuild it with the current pipeline (`atlas build-demo` or `atlas build`).</p>
+        ) : (
+          <FeatureMapCanvas saeId={sae.id} points={points} {...(focus !== undefined ? { focus } : {})} />
+        )}
+      </>
+    );
+  });
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import type { AtlasDb } from '../orm.ts';
+import { pgArray } from '../sql/arrays.ts';
+import { queryRows } from '../sql/rows.ts';
+
+export type MapPosition = { x: number; y: number };
+
+/** One feature on its SAE's map, with what a map shows on hover. */
+export type MapPointRow = MapPosition & {
+  featureId: number;
+  index: number;
+  density: number;
+  isDead: boolean;
+  /** The feature's current label text (best-voted label, latest version), if any. */
+  label: string | null;
+};
+
+/** Map rectangle, inclusive; coordinates of a stored map lie in [0, 1]. */
+export type MapBounds = { minX: number; minY: number; maxX: number; maxY: number };
+
+/** Map positions by feature id (features without one are absent). */
+export async function getMapPositions(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, MapPosition>> {
+  if (featureIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: number | string; umap_x: number; umap_y: number }>(
+    db,
+    sql`select id, umap_x, umap_y from features
+        where id = any(${pgArray([...new Set(featureIds)], 'bigint')}) and umap_x is not null and umap_y is not null`,
+  );
+  return new Map(rows.map((row) => [Number(row.id), { x: row.umap_x, y: row.umap_y }]));
+}
+
+/**
+ * Positioned features of a complete SAE by index ascending, after `afterIndex` (keyset
+ * pagination), optionally only those inside `bounds`; each with its current label.
+ */
+export async function listMapPoints(
+  db: AtlasDb,
+  args: { saeId: string; afterIndex: number | null; limit: number; bounds?: MapBounds },
+): Promise<MapPointRow[]> {
+  const after = args.afterIndex === null ? sql`` : sql`and f.index > ${args.afterIndex}`;
+  const { bounds } = args;
+  const inside = bounds
+    ? sql`and f.umap_x between ${bounds.minX} and ${bounds.maxX} and f.umap_y between ${bounds.minY} and ${bounds.maxY}`
+    : sql``;
+  const rows = await queryRows<{
+    id: number | string; index: number; umap_x: number; umap_y: number; density: number; is_dead: boolean; label: string | null;
+  }>(
+    db,
+    sql`select f.id, f.index, f.umap_x, f.umap_y, f.density, f.is_dead, current.text as label
+        from features f
+        join saes s on s.id = f.sae_id and s.status = 'complete'
+        left join lateral (
+          select v.text
+          from labels l
+          join lateral (select text, created_at from label_versions where label_id = l.id order by version desc limit 1) v on true
+          left join lateral (
+            select coalesce(sum(vote.value), 0) as score
+            from label_versions lv join label_votes vote on vote.label_version_id = lv.id
+            where lv.label_id = l.id
+          ) votes on true
+          where l.feature_id = f.id
+          order by votes.score desc, v.created_at desc, l.id desc
+          limit 1
+        ) current on true
+        where f.sae_id = ${args.saeId} and f.umap_x is not null and f.umap_y is not null ${after} ${inside}
+        order by f.index
+        limit ${args.limit}`,
+  );
+  return rows.map((row) => ({
+    featureId: Number(row.id),
+    index: row.index,
+    x: row.umap_x,
+    y: row.umap_y,
+    density: row.density,
+    isDead: row.is_dead,
+    label: row.label,
+  }));
+}

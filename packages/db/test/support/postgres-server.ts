@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type PostgresServer = { url: string; logFile: string; stop(): void };
+
+/** The newest local Postgres server binaries (Debian layout), if any. */
+function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], 'bin') : undefined;
+}
+
+/**
+ * A throwaway real Postgres server (initdb + pg_ctl in a temp folder, trust auth, every statement
+ * logged), or undefined where no server binaries are installed. Postgres refuses to run as root,
+ * so as root it runs as the `postgres` user.
+ */
+export function startPostgres(): PostgresServer | undefined {
+  const bin = postgresBin();
+  if (!bin) return undefined;
+  const asRoot = process.getuid?.() === 0;
+  const run = (tool: string, args: string[]) =>
+    execFileSync(asRoot ? 'runuser' : path.join(bin, tool), asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args, { stdio: 'pipe' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'atlas-pg-'));
+  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
+  const data = path.join(dir, 'data');
+  const logFile = path.join(dir, 'server.log');
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
+  run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all`]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    logFile,
+    stop: () => {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

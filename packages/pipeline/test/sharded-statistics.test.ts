@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '@atlas/corpus';
+import { openDatabase, serveDatabase, type AtlasDb, type ServedDatabase } from '@atlas/db';
+import { demoModelDir } from '@atlas/demo-model';
+import { loadLanguageModel } from '@atlas/model';
+import { mulberry32, saveSaeLens, type SaeWeights } from '@atlas/sae';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentProgress } from '../src/progress.ts';
+import { computeShardedStatistics, type ShardedStatisticsOptions } from '../src/scale-out/coordinator.ts';
+import { openJobQueue, saveShardResult } from '../src/scale-out/job-queue.ts';
+import { encodeShardState } from '../src/scale-out/shard-codec.ts';
+import { planShards } from '../src/scale-out/shard-plan.ts';
+import { accumulateContexts, computeStatistics } from '../src/steps/compute-statistics.ts';
+import { extractActivations, type ExtractedActivations } from '../src/steps/extract-activations.ts';
+import type { FeatureStatistics } from '@atlas/features';
+
+const atlasBin = fileURLToPath(new URL('../bin/atlas.mjs', import.meta.url));
+const width = 512;
+const k = 8;
+const contextsPerBatch = 8;
+
+/** A random TopK SAE: enough for exactness (every code is real ONNX output), no training time. */
+function randomSae(dIn: number): SaeWeights {
+  const random = mulberry32(5);
+  const normal = () => (random() - 0.5) * 0.2;
+  return {
+    cfg: {
+      architecture: 'topk', dIn, width, k, hookName: 'blocks.2.hook_resid_post', modelId: 'demo-lm',
+      dtype: 'float32', normalizeActivations: 'none',
+    },
+    W_enc: Float32Array.from({ length: dIn * width }, normal),
+    b_enc: new Float32Array(width),
+    W_dec: Float32Array.from({ length: width * dIn }, normal),
+    b_dec: new Float32Array(dIn),
+  };
+}
+
+/**
+ * Everything but co-activation partners must match bit for bit. Co-activation is a Misra–Gries
+ * summary whose merge is exact only while no feature overflowed its capacity (see
+ * coactivation.ts); at this width it overflows, so merged partners may differ within its bound.
+ */
+const exactPart = (stats: FeatureStatistics[]) => stats.map(({ coactivating: _partners, ...rest }) => rest);
+
+describe('sharded statistics on pg-boss', () => {
+  let dir: string;
+  let db: AtlasDb;
+  let served: ServedDatabase;
+  let extracted: ExtractedActivations;
+  let sae: SaeWeights;
+  let saeDir: string;
+  let single: FeatureStatistics[];
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'atlas-shards-'));
+    const model = await loadLanguageModel(demoModelDir);
+    const { documents } = await loadCorpus('moby-dick');
+    extracted = await extractActivations({
+      model, hook: 'blocks.2.hook_resid_post', documents, tokens: 100 * 32, seqLen: 32, batchSize: 16,
+      progress: silentProgress, file: path.join(dir, 'activations.safetensors'),
+      provenance: { model: 'demo-lm', hook: 'blocks.2.hook_resid_post', corpus: 'moby-dick' },
+    });
+    sae = randomSae(extracted.dIn);
+    saeDir = path.join(dir, 'sae');
+    await saveSaeLens(saeDir, sae);
+    single = await computeStatistics({ sae, extracted, topK: 6, progress: silentProgress, contextsPerBatch });
+    db = await openDatabase({ inMemory: true });
+    served = await serveDatabase(db);
+  });
+
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await served?.close();
+    await db?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const options = (overrides: Partial<ShardedStatisticsOptions>): ShardedStatisticsOptions => ({
+    queueUrl: served.url, passKey: 'test-pass', activationFile: extracted.file, saeDir,
+    contextCount: extracted.contexts.length, seqLen: extracted.seqLen, topK: 6, contextsPerBatch,
+    shards: 3, localWorkers: 1, shardTimeoutSeconds: 900, progress: silentProgress, log: () => {},
+    ...overrides,
+  });
+
+  it('4 shards through the queue and 2 concurrent in-process workers equal one pass exactly', async () => {
+    expect(single.some((feature) => feature.firingCount > 0)).toBe(true);
+    const sharded = await computeShardedStatistics(options({ passKey: 'in-process', shards: 4, localWorkers: 2 }));
+    expect(exactPart(sharded)).toEqual(exactPart(single));
+  });
+
+  it('a restarted coordinator reuses shards finished before (and the result is still exact)', async () => {
+    const [first] = planShards(extracted.contexts.length, contextsPerBatch, 3);
+    const partial = await accumulateContexts(
+      { sae, activationFile: extracted.file, seqLen: extracted.seqLen, topK: 6, contextsPerBatch }, first!,
+    );
+    const boss = await openJobQueue(served.url);
+    try {
+      await saveShardResult(boss, `resumed:3x${contextsPerBatch}`, 0, encodeShardState(partial.toState()));
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
+    const lines: string[] = [];
+    const sharded = await computeShardedStatistics(options({ passKey: 'resumed', log: (line) => lines.push(line) }));
+    expect(lines).toContain('Reusing 1 of 3 statistics shards finished earlier.');
+    expect(exactPart(sharded)).toEqual(exactPart(single));
+  });
+
+  it('a shard that keeps failing stops the pass with its error', async () => {
+    const missing = path.join(dir, 'no-such-sae');
+    await expect(computeShardedStatistics(options({ passKey: 'broken', saeDir: missing, retryLimit: 0 })))
+      .rejects.toThrow(/Statistics shard \d+ failed after its retries: .*no-such-sae/);
+  });
+
+  // A real Postgres when one is configured (pg-boss and the results table only: no atlas schema needed).
+  it.runIf(process.env.DATABASE_URL)('on the Postgres at DATABASE_URL: an in-process worker and a worker process, exact', async () => {
+    const url = process.env.DATABASE_URL!;
+    const child = spawn(process.execPath, [atlasBin, 'worker', '--database-url', url], { stdio: 'ignore' });
+    children.push(child);
+    const sharded = await computeShardedStatistics(options({ queueUrl: url, passKey: `postgres-${process.pid}`, shards: 4 }));
+    expect(exactPart(sharded)).toEqual(exactPart(single));
+  });
+
+  it('2 worker processes, one killed mid-shard: the shard is retried and the result is still exact', async () => {
+    const lines: string[] = [];
+    let killed: number | undefined;
+    const start = (name: string) => {
+      const child = spawn(process.execPath, [atlasBin, 'worker', '--database-url', served.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+        for (const line of text.split('\n').filter(Boolean)) {
+          lines.push(`${name}: ${line}`);
+          // The first worker dies as soon as it has taken a shard, before it can store a result.
+          if (name === 'doomed' && killed === undefined && line.includes('started')) {
+            killed = Number(/shard (\d+) started/.exec(line)![1]);
+            child.kill('SIGKILL');
+          }
+        }
+      });
+      child.stderr!.setEncoding('utf8').on('data', (text: string) => lines.push(`${name} (stderr): ${text}`));
+    };
+    start('doomed');
+    start('survivor');
+    const sharded = await computeShardedStatistics(options({ passKey: 'two-workers', shards: 5, localWorkers: 0, shardTimeoutSeconds: 2 }));
+    expect(killed, lines.join('\n')).toBeDefined();
+    expect(exactPart(sharded)).toEqual(exactPart(single));
+    // The killed worker's shard was finished by the survivor after pg-boss retried it.
+    expect(lines.some((line) => line.startsWith('survivor') && line.includes(`shard ${killed} done`)), lines.join('\n')).toBe(true);
+    const boss = await openJobQueue(served.url);
+    try {
+      const { rows } = await boss.getDb().executeSql(
+        `SELECT retry_count FROM pgboss.job WHERE data->>'passKey' LIKE 'two-workers:%' AND (data->>'shard')::int = $1`, [killed],
+      );
+      expect(rows.some((row: { retry_count: number }) => row.retry_count >= 1)).toBe(true);
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
+  });
+});
