@@ -1,4 +1,5 @@
-// Times CoactivationCounter on skewed random TopK codes: `npx tsx packages/features/scripts/coactivation-timing.ts [width] [k] [tokens]`.
+// Times CoactivationCounter on skewed (Zipf-like) random TopK codes:
+// `npx tsx packages/features/scripts/coactivation-timing.ts [width] [k] [tokens]`.
 import { mulberry32 } from '@atlas/sae';
 import { CoactivationCounter } from '../src/coactivation.ts';
 
@@ -12,10 +13,21 @@ for (let row = 0; row < rows; row += 1) {
   while (chosen.size < k) chosen.add(Math.floor(width * random() ** 3));
   [...chosen].forEach((feature, slot) => (indices[row * k + slot] = feature));
 }
-const counter = new CoactivationCounter(width);
 let started = performance.now();
+const counter = new CoactivationCounter(width);
+const allocated = (performance.now() - started) / 1000;
+started = performance.now();
 counter.addRows({ indices, values, k }, 0, rows);
 const seconds = (performance.now() - started) / 1000;
 started = performance.now();
 counter.finish();
-console.log(`${rows} tokens, width ${width}, k ${k}: ${seconds.toFixed(2)} s (${Math.round(rows / seconds)} tok/s); finish ${(performance.now() - started).toFixed(0)} ms`);
+const finished = (performance.now() - started) / 1000;
+started = performance.now();
+const state = counter.toState();
+const stateSeconds = (performance.now() - started) / 1000;
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+console.log(
+  `${rows} tokens, width ${width}, k ${k}: ${seconds.toFixed(2)} s (${Math.round(rows / seconds)} tok/s); ` +
+  `triangle ${mib(counter.bytesPerPair * (width * (width - 1)) / 2)} MiB (Uint${counter.bytesPerPair * 8}, allocated in ${allocated.toFixed(2)} s); ` +
+  `finish ${finished.toFixed(2)} s; state ${state.pairGaps.length} nonzero pairs (${mib(state.pairGaps.byteLength * 2)} MiB) in ${stateSeconds.toFixed(2)} s`,
+);

@@ -2,10 +2,13 @@ import type { SparseCodes } from './sparse-codes.ts';
 
 export interface CoactivationOptions {
   /**
-   * Partners counted per feature (default 64). Memory is width × 2·capacity slots × 12 bytes:
-   * 24 MiB at 16k features, where exact width² counts would take 1 GiB.
+   * Bytes the pair-count triangle may take (default 256 MiB). Counts are Uint32 when
+   * width·(width−1)/2·4 bytes fit (up to width 11,585), else Uint16 saturating at 65,535
+   * (width 16,384 → 256 MiB), which keeps a 16k statistics pass under 2 GB.
    */
-  capacity?: number;
+  memoryBudgetBytes?: number;
+  /** Count only contexts whose index % every == 0 (pairs and firing alike; default 1: all). */
+  every?: number;
 }
 
 export interface CoactivationFinishOptions {
@@ -22,239 +25,243 @@ export interface CoactivationNeighbour {
   jaccard: number;
   /** P(partner fires | this feature fires). */
   conditional: number;
-  /** Tokens on which both fired (a lower bound once the sketch has dropped counts; see `CoactivationCounter`). */
+  /** Tokens on which both fired (exact; over the counted contexts when `every` > 1). */
   sharedTokens: number;
+  /** Present (true) when the Uint16 count saturated at 65,535: the true count is at least that. */
+  saturated?: true;
 }
 
-/** A counter's whole content as typed arrays (to carry a shard's pass between processes). */
+/** A counter's content with only the nonzero pairs (a dense triangle of hundreds of MiB is too big to ship). */
 export interface CoactivationState {
   width: number;
-  capacity: number;
-  /** Per feature, `2^⌈log2(2·capacity)⌉` hash slots of partner index (-1: empty) and count. */
-  keys: Int32Array;
-  counts: Float64Array;
-  dropped: Float64Array;
+  every: number;
+  /** 2 (Uint16, saturating) or 4 (Uint32) bytes per pair. */
+  bytesPerPair: number;
+  /**
+   * Upper-triangle positions (see `pairIndex`) of the nonzero pairs as gaps: the first position,
+   * then each minus the previous (small numbers, which the shard codec's gzip packs tightly).
+   */
+  pairGaps: Uint32Array;
+  /** Each nonzero pair's count. */
+  pairCounts: Uint32Array;
   firing: Float64Array;
 }
 
-const EMPTY = -1;
-const HASH_MULTIPLIER = 0x9e3779b1;
+const DEFAULT_BUDGET = 256 * 2 ** 20;
+const UINT16_MAX = 65_535;
+
+/** Pairs (i < j) of `width` features. */
+export function pairCount(width: number): number {
+  return (width * (width - 1)) / 2;
+}
 
 /**
- * Most co-activating partners of every feature, in one streaming pass over sparse codes with
- * memory bounded by the width: each feature keeps a Misra–Gries heavy-hitters summary of the
- * features that fire on the same token (an open-addressing table of `capacity` entries).
- *
- * Error: while a feature has seen at most `capacity` distinct partners its counts are exact.
- * Beyond that, an overflow subtracts the median count from all of its counters (batched
- * Misra–Gries, see `shrink`), so every estimate is a lower bound, short of the true count by at
- * most `droppedCounts(i)` ≤ (pair events of i) / (capacity / 2); a partner sharing more tokens
- * than that is never lost.
- * `merge` sums the summaries and prunes back to `capacity` (Agarwal et al., "Mergeable
- * summaries", 2012): exact when no summary overflowed, otherwise the same bound holds for the
- * merged counts, but they may differ from a single unsharded pass within that bound.
+ * Exact co-activation counts of every feature pair, in one streaming pass: a flat row-major upper
+ * triangle (i < j) of counts, incremented for the k(k−1)/2 pairs of each token's sorted active
+ * features, plus per-feature firing counts. `merge` adds elementwise, so shards merge exactly.
+ * Past the memory budget the cells are Uint16 and saturate (flagged per partner in `finish`):
+ * top partners of frequent features are then ranked by a capped count, an error we accept over
+ * subsampling's because it touches only pairs sharing > 65,535 tokens and says so.
  */
 export class CoactivationCounter {
-  readonly capacity: number;
-  private readonly slots: number;
-  private readonly shift: number;
-  private readonly keys: Int32Array;
-  private readonly counts: Float64Array;
-  private readonly sizes: Int32Array;
-  private readonly dropped: Float64Array;
+  readonly every: number;
+  readonly bytesPerPair: 2 | 4;
+  private readonly cells: Uint16Array | Uint32Array;
   private readonly firing: Float64Array;
+  /** rowStart[i] + j is the cell of pair (i, j), j > i. */
+  private readonly rowStart: Float64Array;
   private readonly active: Int32Array;
-  // Scratch space for `shrink`, so overflows allocate nothing.
-  private readonly scratchKeys: Int32Array;
-  private readonly scratchCounts: Float64Array;
-  private readonly sortedCounts: Float64Array;
 
   constructor(
     readonly width: number,
     options: CoactivationOptions = {},
   ) {
-    const capacity = options.capacity ?? 64;
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`Co-activation capacity must be a positive integer, got ${capacity}.`);
-    this.capacity = capacity;
-    // A power of two at least twice the capacity keeps linear probes short (load ≤ 0.5).
-    const bits = Math.max(1, Math.ceil(Math.log2(capacity * 2)));
-    this.slots = 2 ** bits;
-    this.shift = 32 - bits;
-    this.keys = new Int32Array(width * this.slots).fill(EMPTY);
-    this.counts = new Float64Array(width * this.slots);
-    this.sizes = new Int32Array(width);
-    this.dropped = new Float64Array(width);
+    const every = options.every ?? 1;
+    if (!Number.isInteger(every) || every < 1) throw new Error(`Co-activation option every must be a positive integer, got ${every}.`);
+    if (!Number.isInteger(width) || width < 1) throw new Error(`Co-activation width must be a positive integer, got ${width}.`);
+    this.every = every;
+    const pairs = pairCount(width);
+    this.bytesPerPair = pairs * 4 <= (options.memoryBudgetBytes ?? DEFAULT_BUDGET) ? 4 : 2;
+    this.cells = this.bytesPerPair === 4 ? new Uint32Array(pairs) : new Uint16Array(pairs);
     this.firing = new Float64Array(width);
+    this.rowStart = Float64Array.from({ length: width }, (_, i) => i * (width - 1) - (i * (i - 1)) / 2 - i - 1);
     this.active = new Int32Array(width);
-    this.scratchKeys = new Int32Array(this.slots);
-    this.scratchCounts = new Float64Array(this.slots);
-    this.sortedCounts = new Float64Array(this.slots);
   }
 
-  /** Counts co-firing pairs on tokens [firstRow, firstRow + length) of `codes` (value > 0 fires). */
-  addRows(codes: SparseCodes, firstRow: number, length: number): void {
+  /** Position of pair (a, b), a ≠ b, in the triangle. */
+  pairIndex(a: number, b: number): number {
+    return a < b ? this.rowStart[a]! + b : this.rowStart[b]! + a;
+  }
+
+  /**
+   * Counts co-firing pairs on tokens [firstRow, firstRow + length) of `codes` (value > 0 fires),
+   * which belong to context `contextIndex` (skipped unless contextIndex % every == 0).
+   */
+  addRows(codes: SparseCodes, firstRow: number, length: number, contextIndex = 0): void {
+    if (contextIndex % this.every !== 0) return;
     const { indices, values, k } = codes;
+    const { active, cells, rowStart, firing, width } = this;
+    const saturating = this.bytesPerPair === 2;
     for (let row = firstRow; row < firstRow + length; row += 1) {
-      let active = 0;
-      for (let slot = 0; slot < k; slot += 1) {
-        if (values[row * k + slot]! > 0) this.active[active++] = indices[row * k + slot]!;
+      // Insertion sort of the (≤ ~64) active features, dropping duplicates.
+      let count = 0;
+      for (let slot = row * k; slot < row * k + k; slot += 1) {
+        if (!(values[slot]! > 0)) continue;
+        const feature = indices[slot]!;
+        if (feature < 0 || feature >= width) throw new Error(`Feature index ${feature} is outside the SAE width ${width}.`);
+        let at = count;
+        while (at > 0 && active[at - 1]! > feature) at -= 1;
+        if (at > 0 && active[at - 1] === feature) continue;
+        active.copyWithin(at + 1, at, count);
+        active[at] = feature;
+        count += 1;
       }
-      for (let a = 0; a < active; a += 1) {
-        const feature = this.active[a]!;
-        this.firing[feature]! += 1;
-        for (let b = 0; b < active; b += 1) if (b !== a) this.increment(feature, this.active[b]!, 1);
+      for (let a = 0; a < count; a += 1) {
+        const feature = active[a]!;
+        firing[feature]! += 1;
+        const start = rowStart[feature]!;
+        if (saturating) {
+          for (let b = a + 1; b < count; b += 1) {
+            const cell = start + active[b]!;
+            if (cells[cell]! < UINT16_MAX) cells[cell]! += 1;
+          }
+        } else {
+          for (let b = a + 1; b < count; b += 1) cells[start + active[b]!]! += 1;
+        }
       }
     }
   }
 
-  /** Tokens on which `feature` fired. */
+  /** Tokens on which `feature` fired (in the counted contexts). */
   firingCount(feature: number): number {
     return this.firing[feature]!;
   }
 
-  /** The most any of `feature`'s estimates can fall short of the true shared-token count. */
-  droppedCounts(feature: number): number {
-    return this.dropped[feature]!;
-  }
-
-  /** Estimated tokens on which both fired: the larger of the two summaries' lower bounds. */
+  /** Tokens on which both fired (in the counted contexts). */
   sharedTokens(a: number, b: number): number {
-    return Math.max(this.lookup(a, b), this.lookup(b, a));
+    return a === b ? this.firing[a]! : this.cells[this.pairIndex(a, b)]!;
   }
 
   toState(): CoactivationState {
-    const { width, capacity, keys, counts, dropped, firing } = this;
-    return { width, capacity, keys, counts, dropped, firing };
+    let nonzero = 0;
+    for (let cell = 0; cell < this.cells.length; cell += 1) if (this.cells[cell] !== 0) nonzero += 1;
+    const pairGaps = new Uint32Array(nonzero);
+    const pairCounts = new Uint32Array(nonzero);
+    let at = 0;
+    let previous = 0;
+    for (let cell = 0; cell < this.cells.length; cell += 1) {
+      if (this.cells[cell] === 0) continue;
+      pairGaps[at] = cell - previous;
+      pairCounts[at] = this.cells[cell]!;
+      previous = cell;
+      at += 1;
+    }
+    const { width, every, bytesPerPair, firing } = this;
+    return { width, every, bytesPerPair, pairGaps, pairCounts, firing: firing.slice() };
   }
 
   static fromState(state: CoactivationState): CoactivationCounter {
-    const counter = new CoactivationCounter(state.width, { capacity: state.capacity });
-    if (state.keys.length !== counter.keys.length || state.counts.length !== counter.counts.length) {
-      throw new Error(`Co-activation state of ${state.keys.length} slots does not fit width ${state.width} × capacity ${state.capacity}.`);
-    }
-    counter.keys.set(state.keys);
-    counter.counts.set(state.counts);
-    counter.dropped.set(state.dropped);
-    counter.firing.set(state.firing);
-    for (let feature = 0; feature < state.width; feature += 1) counter.sizes[feature] = counter.entries(feature).length;
+    const counter = new CoactivationCounter(state.width, {
+      every: state.every, memoryBudgetBytes: state.bytesPerPair === 4 ? Infinity : 0,
+    });
+    counter.mergeState(state);
     return counter;
   }
 
-  /** Adds another counter's pass (another shard of the same SAE's tokens) into this one. */
+  /** `merge` of a `toState()` without building a second triangle (a shard's state at the coordinator). */
+  mergeState(state: CoactivationState): void {
+    if (state.width !== this.width || state.every !== this.every || state.bytesPerPair !== this.bytesPerPair) {
+      throw new Error(`Cannot merge co-activation counters of width/every/bytes per pair ${state.width}/${state.every}/${state.bytesPerPair} into ${this.width}/${this.every}/${this.bytesPerPair}.`);
+    }
+    if (state.pairGaps.length !== state.pairCounts.length || state.firing.length !== state.width) {
+      throw new Error(`Co-activation state is inconsistent: ${state.pairGaps.length} pair positions, ${state.pairCounts.length} counts, ${state.firing.length} firing counts for width ${state.width}.`);
+    }
+    const cap = this.bytesPerPair === 2 ? UINT16_MAX : Infinity;
+    let cell = 0;
+    for (let at = 0; at < state.pairGaps.length; at += 1) {
+      cell += state.pairGaps[at]!;
+      if (cell >= this.cells.length) throw new Error(`Co-activation state pair position ${cell} is outside the ${this.cells.length} pairs of width ${state.width}.`);
+      this.cells[cell] = Math.min(cap, this.cells[cell]! + state.pairCounts[at]!);
+    }
+    for (let feature = 0; feature < this.width; feature += 1) this.firing[feature]! += state.firing[feature]!;
+  }
+
+  /** Adds another counter's pass (another shard of the same SAE's tokens): elementwise, exact. */
   merge(other: CoactivationCounter): void {
-    if (other.width !== this.width || other.capacity !== this.capacity) {
-      throw new Error(`Cannot merge co-activation counters of width/capacity ${other.width}/${other.capacity} into ${this.width}/${this.capacity}.`);
+    if (other.width !== this.width || other.every !== this.every || other.bytesPerPair !== this.bytesPerPair) {
+      throw new Error(`Cannot merge co-activation counters of width/every/bytes per pair ${other.width}/${other.every}/${other.bytesPerPair} into ${this.width}/${this.every}/${this.bytesPerPair}.`);
     }
-    for (let feature = 0; feature < this.width; feature += 1) {
-      this.firing[feature]! += other.firing[feature]!;
-      this.dropped[feature]! += other.dropped[feature]!;
-      if (other.sizes[feature] === 0) continue;
-      const combined = new Map(this.entries(feature));
-      for (const [partner, count] of other.entries(feature)) combined.set(partner, (combined.get(partner) ?? 0) + count);
-      let cut = 0;
-      if (combined.size > this.capacity) {
-        cut = [...combined.values()].sort((x, y) => y - x)[this.capacity]!;
-        this.dropped[feature]! += cut;
-      }
-      this.rebuild(feature, [...combined].filter(([, count]) => count > cut).map(([partner, count]) => [partner, count - cut]));
+    const cap = this.bytesPerPair === 2 ? UINT16_MAX : Infinity;
+    for (let cell = 0; cell < this.cells.length; cell += 1) {
+      if (other.cells[cell] !== 0) this.cells[cell] = Math.min(cap, this.cells[cell]! + other.cells[cell]!);
     }
-  }
-
-  /** The `count` partners of each feature with the highest Jaccard index, best first (ties: lower index). */
-  finish(options: CoactivationFinishOptions = {}): CoactivationNeighbour[][] {
-    const count = options.count ?? 10;
-    const minTokens = options.minTokens ?? 2;
-    return Array.from({ length: this.width }, (_, feature) => {
-      const fired = this.firing[feature]!;
-      const partners: CoactivationNeighbour[] = [];
-      for (const [partner] of this.entries(feature)) {
-        const shared = this.sharedTokens(feature, partner);
-        if (shared < minTokens) continue;
-        const union = fired + this.firing[partner]! - shared;
-        partners.push({ index: partner, jaccard: shared / union, conditional: shared / fired, sharedTokens: shared });
-      }
-      partners.sort((x, y) => y.jaccard - x.jaccard || x.index - y.index);
-      return partners.slice(0, count);
-    });
-  }
-
-  private entries(feature: number): [number, number][] {
-    const out: [number, number][] = [];
-    const base = feature * this.slots;
-    for (let slot = base; slot < base + this.slots; slot += 1) {
-      if (this.keys[slot] !== EMPTY) out.push([this.keys[slot]!, this.counts[slot]!]);
-    }
-    return out;
-  }
-
-  private slotOf(feature: number, partner: number): number {
-    const base = feature * this.slots;
-    let slot = Math.imul(partner, HASH_MULTIPLIER) >>> this.shift;
-    while (this.keys[base + slot] !== EMPTY && this.keys[base + slot] !== partner) slot = (slot + 1) & (this.slots - 1);
-    return base + slot;
-  }
-
-  private lookup(feature: number, partner: number): number {
-    const slot = this.slotOf(feature, partner);
-    return this.keys[slot] === partner ? this.counts[slot]! : 0;
-  }
-
-  private increment(feature: number, partner: number, amount: number): void {
-    const slot = this.slotOf(feature, partner);
-    if (this.keys[slot] === partner) {
-      this.counts[slot]! += amount;
-    } else if (this.sizes[feature]! < this.capacity) {
-      this.keys[slot] = partner;
-      this.counts[slot] = amount;
-      this.sizes[feature]! += 1;
-    } else {
-      this.shrink(feature);
-    }
+    for (let feature = 0; feature < this.width; feature += 1) this.firing[feature]! += other.firing[feature]!;
   }
 
   /**
-   * Misra–Gries overflow, batched so it runs once per capacity/2 newcomers rather than once per
-   * newcomer: every counter (and the newcomer, whose count is below it) loses the median count v,
-   * and the half at or below it leave. Each such step takes ≥ (capacity/2)·v pair events out of
-   * the summary, so the total dropped is at most (pair events) / (capacity/2).
+   * The `count` partners of each feature with the highest Jaccard index, best first (ties: lower
+   * index). One sequential pass over the triangle offers each pair to both features' bounded
+   * lists, so the strided column of a feature is never walked.
    */
-  private shrink(feature: number): void {
-    const base = feature * this.slots;
-    let size = 0;
-    for (let slot = base; slot < base + this.slots; slot += 1) {
-      if (this.keys[slot] !== EMPTY) {
-        this.scratchKeys[size] = this.keys[slot]!;
-        this.scratchCounts[size] = this.counts[slot]!;
-        size += 1;
+  finish(options: CoactivationFinishOptions = {}): CoactivationNeighbour[][] {
+    const count = options.count ?? 10;
+    const minTokens = Math.max(1, options.minTokens ?? 2);
+    const { width, cells, firing } = this;
+    const best = new BoundedPartners(width, count);
+    let cell = 0;
+    for (let i = 0; i < width; i += 1) {
+      for (let j = i + 1; j < width; j += 1, cell += 1) {
+        const shared = cells[cell]!;
+        if (shared < minTokens) continue;
+        const jaccard = shared / (firing[i]! + firing[j]! - shared);
+        best.offer(i, j, jaccard);
+        best.offer(j, i, jaccard);
       }
     }
-    this.sortedCounts.set(this.scratchCounts.subarray(0, size));
-    const sorted = this.sortedCounts.subarray(0, size).sort();
-    const cut = sorted[size - Math.ceil(this.capacity / 2)]!;
-    this.dropped[feature]! += cut;
-    this.keys.fill(EMPTY, base, base + this.slots);
-    this.counts.fill(0, base, base + this.slots);
-    this.sizes[feature] = 0;
-    for (let i = 0; i < size; i += 1) {
-      const count = this.scratchCounts[i]! - cut;
-      if (count <= 0) continue;
-      const slot = this.slotOf(feature, this.scratchKeys[i]!);
-      this.keys[slot] = this.scratchKeys[i]!;
-      this.counts[slot] = count;
-      this.sizes[feature]! += 1;
-    }
+    const saturating = this.bytesPerPair === 2;
+    return Array.from({ length: width }, (_, feature) => best.list(feature).map(({ index, jaccard }) => {
+      const shared = this.sharedTokens(feature, index);
+      const neighbour: CoactivationNeighbour = { index, jaccard, conditional: shared / firing[feature]!, sharedTokens: shared };
+      if (saturating && shared === UINT16_MAX) neighbour.saturated = true;
+      return neighbour;
+    }));
+  }
+}
+
+/** Per feature, the `count` best (jaccard desc, index asc) partners, kept sorted in flat arrays. */
+class BoundedPartners {
+  private readonly indices: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly sizes: Int32Array;
+
+  constructor(width: number, private readonly count: number) {
+    this.indices = new Int32Array(width * count);
+    this.scores = new Float64Array(width * count);
+    this.sizes = new Int32Array(width);
   }
 
-  private rebuild(feature: number, entries: [number, number][]): void {
-    const base = feature * this.slots;
-    this.keys.fill(EMPTY, base, base + this.slots);
-    this.counts.fill(0, base, base + this.slots);
-    this.sizes[feature] = 0;
-    for (const [partner, count] of entries) {
-      const slot = this.slotOf(feature, partner);
-      this.keys[slot] = partner;
-      this.counts[slot] = count;
-      this.sizes[feature]! += 1;
+  offer(feature: number, partner: number, jaccard: number): void {
+    const { count, scores, indices } = this;
+    const base = feature * count;
+    const size = this.sizes[feature]!;
+    if (count === 0) return;
+    if (size === count) {
+      const last = base + size - 1;
+      if (jaccard < scores[last]! || (jaccard === scores[last]! && partner > indices[last]!)) return;
     }
+    let at = base + Math.min(size, count - 1);
+    while (at > base && (jaccard > scores[at - 1]! || (jaccard === scores[at - 1]! && partner < indices[at - 1]!))) {
+      scores[at] = scores[at - 1]!;
+      indices[at] = indices[at - 1]!;
+      at -= 1;
+    }
+    scores[at] = jaccard;
+    indices[at] = partner;
+    if (size < count) this.sizes[feature] = size + 1;
+  }
+
+  list(feature: number): { index: number; jaccard: number }[] {
+    const base = feature * this.count;
+    return Array.from({ length: this.sizes[feature]! }, (_, at) => ({ index: this.indices[base + at]!, jaccard: this.scores[base + at]! }));
   }
 }

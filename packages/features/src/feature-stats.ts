@@ -12,7 +12,7 @@ export interface FeatureStatsOptions {
   histogramBins?: number;
   /** Quantile-interval examples: reservoir size, bins, examples per bin, seed. */
   quantiles?: QuantileOptions;
-  /** Co-activation partners: summary capacity per feature (see `CoactivationCounter`). */
+  /** Co-activation pair counts: memory budget and context subsampling (see `CoactivationCounter`). */
   coactivation?: CoactivationOptions;
 }
 
@@ -128,7 +128,7 @@ export class FeatureStatsAccumulator {
       }
     }
     this.tokens += length;
-    this.coactivation.addRows(codes, firstRow, length);
+    this.coactivation.addRows(codes, firstRow, length, contextIndex);
     for (const feature of this.touched) {
       const maxValue = this.contextMax[feature]!;
       this.quantiles.offer(
@@ -229,7 +229,7 @@ export class FeatureStatsAccumulator {
     accumulator.sumHigh.set(state.sumHigh);
     accumulator.sumLow.set(state.sumLow);
     accumulator.maxima.set(state.maxima);
-    accumulator.coactivation.merge(CoactivationCounter.fromState(state.coactivation));
+    accumulator.coactivation.mergeState(state.coactivation);
     accumulator.histograms.fine.set(state.histogramFine);
     accumulator.histograms.minValue.set(state.histogramMin);
     unflattenContexts(state.topContexts, (feature, entry) => accumulator.tops.offer(feature, entry));

@@ -24,106 +24,127 @@ function plantedCodes(seed: number, pairs: [number, number][]): SparseCodes {
   return codes;
 }
 
-/** Brute-force shared-token counts, [width][width]. */
-function exactShared(codes: SparseCodes): number[][] {
-  const shared = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-  for (let row = 0; row < rows; row += 1) {
-    const fired = [...Array(k).keys()].filter((slot) => codes.values[row * k + slot]! > 0).map((slot) => codes.indices[row * k + slot]!);
-    for (const a of fired) for (const b of fired) if (a !== b) shared[a]![b]! += 1;
+/** Brute-force reference: shared-token counts keyed "a,b" (a < b) and firing counts, over rows of the kept contexts. */
+function bruteForce(codes: SparseCodes, rowCount: number, keepRow: (row: number) => boolean = () => true) {
+  const shared = new Map<string, number>();
+  const firing = new Array<number>(width).fill(0);
+  for (let row = 0; row < rowCount; row += 1) {
+    if (!keepRow(row)) continue;
+    const fired = [...new Set([...Array(k).keys()].filter((slot) => codes.values[row * k + slot]! > 0).map((slot) => codes.indices[row * k + slot]!))];
+    for (const a of fired) firing[a]! += 1;
+    for (const a of fired) for (const b of fired) if (a < b) shared.set(`${a},${b}`, (shared.get(`${a},${b}`) ?? 0) + 1);
   }
-  return shared;
+  return { shared, firing };
 }
 
+function counted(from: number, to: number, options = {}): CoactivationCounter {
+  const counter = new CoactivationCounter(width, options);
+  for (let context = from; context < to; context += 1) counter.addRows(codes, context * seqLen, seqLen, context);
+  return counter;
+}
+
+const seqLen = 10;
+const contexts = rows / seqLen;
 const pairs: [number, number][] = [[3, 17], [8, 40]];
 const codes = plantedCodes(11, pairs);
-const truth = exactShared(codes);
 
 describe('CoactivationCounter', () => {
-  it('counts shared tokens exactly while partners fit the capacity', () => {
-    const counter = new CoactivationCounter(width, { capacity: width });
-    counter.addRows(codes, 0, rows);
+  it('counts every pair exactly (brute-force reference on random codes)', () => {
+    const counter = counted(0, contexts);
+    const { shared, firing } = bruteForce(codes, rows);
     for (let a = 0; a < width; a += 1) {
-      expect(counter.droppedCounts(a)).toBe(0);
-      for (let b = 0; b < width; b += 1) if (a !== b) expect(counter.sharedTokens(a, b)).toBe(truth[a]![b]);
+      expect(counter.firingCount(a)).toBe(firing[a]);
+      for (let b = 0; b < width; b += 1) {
+        if (a === b) continue;
+        expect(counter.sharedTokens(a, b)).toBe(shared.get(`${Math.min(a, b)},${Math.max(a, b)}`) ?? 0);
+      }
     }
-    const neighbours = counter.finish();
-    for (const [a, b] of pairs) expect(neighbours[a]![0]).toMatchObject({ index: b, conditional: 1 });
   });
 
   it('finds planted co-firing pairs as each other’s best partner, by Jaccard', () => {
-    const counter = new CoactivationCounter(width, { capacity: 8 });
-    counter.addRows(codes, 0, rows);
-    const neighbours = counter.finish({ count: 10 });
+    const neighbours = counted(0, contexts).finish({ count: 10 });
+    const { shared, firing } = bruteForce(codes, rows);
     for (const [a, b] of pairs) {
-      expect(neighbours[a]![0]!.index).toBe(b);
+      expect(neighbours[a]![0]).toEqual({
+        index: b, conditional: 1, sharedTokens: firing[a], jaccard: firing[a]! / firing[b]!,
+      });
       expect(neighbours[b]![0]!.index).toBe(a);
-      // Every firing of `a` brought `b` along (a lower bound here: the summaries overflowed).
-      expect(neighbours[a]![0]!.conditional).toBeGreaterThan(0.5);
     }
-    for (const list of neighbours) {
+    for (const [feature, list] of neighbours.entries()) {
       expect(list.length).toBeLessThanOrEqual(10);
-      for (let i = 1; i < list.length; i += 1) expect(list[i]!.jaccard).toBeLessThanOrEqual(list[i - 1]!.jaccard);
-    }
-  });
-
-  it('stays within the Misra–Gries bound when the summary overflows', () => {
-    const counter = new CoactivationCounter(width, { capacity: 6 });
-    counter.addRows(codes, 0, rows);
-    let overflowed = 0;
-    for (let a = 0; a < width; a += 1) {
-      if (counter.droppedCounts(a) > 0) overflowed += 1;
-      const pairEvents = truth[a]!.reduce((sum, count) => sum + count, 0);
-      expect(counter.droppedCounts(a)).toBeLessThanOrEqual(pairEvents / 3);
-      for (let b = 0; b < width; b += 1) {
-        if (a === b) continue;
-        const estimate = counter.sharedTokens(a, b);
-        expect(estimate).toBeLessThanOrEqual(truth[a]![b]!);
-        expect(truth[a]![b]! - estimate).toBeLessThanOrEqual(Math.min(counter.droppedCounts(a), counter.droppedCounts(b)) + 1e-9);
+      for (const partner of list) expect(partner.sharedTokens).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < list.length; i += 1) {
+        const [previous, current] = [list[i - 1]!, list[i]!];
+        expect(current.jaccard < previous.jaccard || (current.jaccard === previous.jaccard && current.index > previous.index)).toBe(true);
       }
-    }
-    expect(overflowed).toBeGreaterThan(width / 2);
-  });
-
-  it('merges shards exactly when no summary overflowed', () => {
-    const single = new CoactivationCounter(width, { capacity: width });
-    single.addRows(codes, 0, rows);
-    const first = new CoactivationCounter(width, { capacity: width });
-    const second = new CoactivationCounter(width, { capacity: width });
-    first.addRows(codes, 0, 1234);
-    second.addRows(codes, 1234, rows - 1234);
-    first.merge(second);
-    expect(first.finish()).toEqual(single.finish());
-    for (let a = 0; a < width; a += 1) expect(first.firingCount(a)).toBe(single.firingCount(a));
-  });
-
-  it('keeps the error bound through a merge of overflowed shards', () => {
-    const first = new CoactivationCounter(width, { capacity: 6 });
-    const second = new CoactivationCounter(width, { capacity: 6 });
-    first.addRows(codes, 0, 1500);
-    second.addRows(codes, 1500, rows - 1500);
-    first.merge(second);
-    for (const [a, b] of pairs) expect(first.finish()[a]![0]!.index).toBe(b);
-    for (let a = 0; a < width; a += 1) {
-      for (let b = 0; b < width; b += 1) {
-        if (a === b) continue;
-        const estimate = first.sharedTokens(a, b);
-        expect(estimate).toBeLessThanOrEqual(truth[a]![b]!);
-        expect(truth[a]![b]! - estimate).toBeLessThanOrEqual(first.droppedCounts(a) + 1e-9);
+      // The 10th partner is at least as good as every partner left out.
+      const worst = list.at(-1)!;
+      for (let other = 0; other < width; other += 1) {
+        if (other === feature || list.some((partner) => partner.index === other)) continue;
+        const both = shared.get(`${Math.min(feature, other)},${Math.max(feature, other)}`) ?? 0;
+        if (both < 2) continue;
+        expect(both / (firing[feature]! + firing[other]! - both)).toBeLessThanOrEqual(worst.jaccard);
       }
     }
   });
 
-  it('carries its state between processes exactly', () => {
-    const counter = new CoactivationCounter(width, { capacity: 6 });
-    counter.addRows(codes, 0, rows);
-    const copy = CoactivationCounter.fromState(structuredClone(counter.toState()));
+  it('merges shards into exactly the single pass, in any order', () => {
+    const single = counted(0, contexts);
+    const merged = counted(170, contexts);
+    merged.merge(counted(0, 123));
+    merged.merge(counted(123, 170));
+    expect(merged.toState()).toEqual(single.toState());
+    expect(merged.finish()).toEqual(single.finish());
+  });
+
+  it('carries its state between processes exactly, shipping only nonzero pairs', () => {
+    // A short shard: most of the 1,770 pairs never co-fired and are not shipped.
+    const counter = counted(0, 3);
+    const state = counter.toState();
+    expect(state.pairGaps.length).toBeLessThan((width * (width - 1)) / 4);
+    expect([...state.pairCounts].every((count) => count > 0)).toBe(true);
+    const copy = CoactivationCounter.fromState(structuredClone(state));
     expect(copy.finish()).toEqual(counter.finish());
     copy.addRows(codes, 0, 10);
     counter.addRows(codes, 0, 10);
-    expect(copy.finish()).toEqual(counter.finish());
+    expect(copy.toState()).toEqual(counter.toState());
   });
 
-  it('refuses to merge counters of another shape', () => {
+  it('subsamples contexts deterministically, pairs and firing counts alike', () => {
+    const every = 3;
+    const counter = counted(0, contexts, { every });
+    const { shared, firing } = bruteForce(codes, rows, (row) => Math.floor(row / seqLen) % every === 0);
+    for (let a = 0; a < width; a += 1) {
+      expect(counter.firingCount(a)).toBe(firing[a]);
+      for (let b = a + 1; b < width; b += 1) expect(counter.sharedTokens(a, b)).toBe(shared.get(`${a},${b}`) ?? 0);
+    }
+    for (const list of counter.finish()) for (const partner of list) expect(partner.conditional).toBeLessThanOrEqual(1);
+    const merged = counted(0, 101, { every });
+    merged.merge(counted(101, contexts, { every }));
+    expect(merged.finish()).toEqual(counter.finish());
+  });
+
+  it('falls back to saturating Uint16 counts past the memory budget, and says so', () => {
+    const small = counted(0, contexts, { memoryBudgetBytes: 1000 });
+    expect(small.bytesPerPair).toBe(2);
+    expect(small.finish()).toEqual(counted(0, contexts).finish());
+    // 70,000 tokens on which features 1 and 2 both fire: the count stops at 65,535.
+    const tokens = 70_000;
+    const dense = { indices: new Int32Array(tokens * 2).map((_, slot) => 1 + (slot % 2)), values: new Float32Array(tokens * 2).fill(1), k: 2 };
+    const counter = new CoactivationCounter(width, { memoryBudgetBytes: 1000 });
+    counter.addRows(dense, 0, tokens);
+    const copy = CoactivationCounter.fromState(counter.toState());
+    copy.merge(counter);
+    expect(copy.sharedTokens(1, 2)).toBe(65_535);
+    expect(copy.finish()[1]![0]).toMatchObject({ index: 2, sharedTokens: 65_535, saturated: true });
+    expect(counted(0, contexts).finish().flat().some((partner) => partner.saturated)).toBe(false);
+  });
+
+  it('rejects bad input and counters of another shape', () => {
     expect(() => new CoactivationCounter(width).merge(new CoactivationCounter(width + 1))).toThrow(/Cannot merge/);
+    expect(() => new CoactivationCounter(width).merge(new CoactivationCounter(width, { every: 2 }))).toThrow(/Cannot merge/);
+    expect(() => new CoactivationCounter(width, { every: 0 })).toThrow(/every must be a positive integer/);
+    const outside = { indices: Int32Array.of(width), values: Float32Array.of(1), k: 1 };
+    expect(() => new CoactivationCounter(width).addRows(outside, 0, 1)).toThrow(/outside the SAE width/);
   });
 });

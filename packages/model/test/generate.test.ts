@@ -4,19 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguageModel, type LanguageModel } from '../src/index.ts';
 import { writeTinyGpt } from './support/tiny-gpt.ts';
 import { writeTinyLlama } from './support/tiny-llama.ts';
+import { disposeAndRemove } from './support/suite-model.ts';
 
 const direction = (width: number) => Float32Array.from({ length: width }, (_, i) => (i % 3) - 1);
 
 describe('generate on a tiny GPT (no KV cache: one forward per token)', () => {
   const tiny = writeTinyGpt({ layerCount: 2, contextLength: 32 });
   let model: LanguageModel;
-  beforeAll(async () => {
-    model = await loadLanguageModel(tiny.dir, { threads: 1 });
-  });
-  afterAll(async () => {
-    await model.dispose();
-    rmSync(tiny.dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+  afterAll(() => disposeAndRemove(model, tiny.dir));
 
   it('greedy: steering with α = 0 equals the baseline exactly; a large α changes the continuation', async () => {
     const options = { maxNewTokens: 12, stopAtEos: false };
@@ -70,13 +66,8 @@ describe('generate on a tiny GPT (no KV cache: one forward per token)', () => {
 describe('generate on a tiny LLaMA with a KV cache', () => {
   const tiny = writeTinyLlama({ layerCount: 2 });
   let model: LanguageModel;
-  beforeAll(async () => {
-    model = await loadLanguageModel(tiny.dir, { threads: 1 });
-  });
-  afterAll(async () => {
-    await model.dispose();
-    rmSync(tiny.dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+  afterAll(() => disposeAndRemove(model, tiny.dir));
 
   it('the KV-cache continuation equals the full re-forward one token for token (greedy, fp32), steered too', async () => {
     expect(model.hasKvCache).toBe(true);

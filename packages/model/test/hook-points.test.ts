@@ -1,10 +1,10 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNode } from '@atlas/onnx';
 import { findHookPoints, formatHookTable, loadLanguageModel, type LanguageModel } from '../src/index.ts';
 import { maxAbsDiff } from './support/compare.ts';
 import { referenceForward } from './support/reference.ts';
 import { buildTinyGptGraph, makeTinyWeights, writeTinyGpt } from './support/tiny-gpt.ts';
+import { disposeAndRemove } from './support/suite-model.ts';
 
 const ids = [
   [5, 17, 260, 99, 3, 42, 7, 256],
@@ -58,13 +58,8 @@ describe('findHookPoints: branch outputs and attn.hook_z', () => {
 describe('branch hook activations equal a direct computation', () => {
   const tiny = writeTinyGpt({ layerCount: 2 });
   let model: LanguageModel;
-  beforeAll(async () => {
-    model = await loadLanguageModel(tiny.dir, { threads: 1 });
-  });
-  afterAll(async () => {
-    await model.dispose();
-    rmSync(tiny.dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+  afterAll(() => disposeAndRemove(model, tiny.dir));
 
   it('attn_out, mlp_out and attn.hook_z of every block, unmasked and masked', async () => {
     const mask = [

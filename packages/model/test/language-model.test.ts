@@ -4,6 +4,7 @@ import { loadLanguageModel, type LanguageModel } from '../src/index.ts';
 import { maxAbsDiff } from './support/compare.ts';
 import { layerNorm, referenceForward, unembed } from './support/reference.ts';
 import { writeTinyGpt } from './support/tiny-gpt.ts';
+import { disposeAndRemove } from './support/suite-model.ts';
 
 const ids = [
   [5, 17, 260, 99, 3, 42, 7, 256],
@@ -14,13 +15,8 @@ describe('LanguageModel.run on a tiny GPT', () => {
   const tiny = writeTinyGpt({ layerCount: 2 });
   const expected = referenceForward(tiny.weights, ids);
   let model: LanguageModel;
-  beforeAll(async () => {
-    model = await loadLanguageModel(tiny.dir, { threads: 1 });
-  });
-  afterAll(async () => {
-    await model.dispose();
-    rmSync(tiny.dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+  afterAll(() => disposeAndRemove(model, tiny.dir));
 
   it('returns blocks.0.hook_resid_post equal to a direct computation', async () => {
     const { activations, logits } = await model.run({

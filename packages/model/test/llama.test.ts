@@ -4,6 +4,7 @@ import { findHookPoints, loadLanguageModel, readUnembedding, type LanguageModel 
 import { maxAbsDiff } from './support/compare.ts';
 import { llamaReference, type LlamaReference } from './support/llama-reference.ts';
 import { buildTinyLlamaGraph, makeTinyLlamaWeights, writeTinyLlama, type TinyLlamaOptions } from './support/tiny-llama.ts';
+import { disposeAndRemove } from './support/suite-model.ts';
 
 const ids = [
   [5, 17, 260, 99, 3, 42, 7, 256],
@@ -21,13 +22,8 @@ function describeVariant(label: string, options: TinyLlamaOptions, tolerance: nu
     const tiny = writeTinyLlama(options);
     const expected: LlamaReference = llamaReference(tiny.weights, ids, { mask });
     let model: LanguageModel;
-    beforeAll(async () => {
-      model = await loadLanguageModel(tiny.dir, { threads: 1 });
-    });
-    afterAll(async () => {
-      await model.dispose();
-      rmSync(tiny.dir, { recursive: true, force: true });
-    });
+    beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+    afterAll(() => disposeAndRemove(model, tiny.dir));
 
     it(`finds all six hook kinds per block; every hook and the logits equal the reference within ${tolerance}`, async () => {
       expect(model.hookNames.filter((name) => name.startsWith('blocks.1.'))).toEqual(

@@ -7,6 +7,7 @@ import { maxAbsDiff } from './support/compare.ts';
 import { consumer, readFloatTensor } from './support/initializers.ts';
 import { referenceForward } from './support/reference.ts';
 import { buildTinyGptGraph, makeTinyWeights, writeTinyGpt } from './support/tiny-gpt.ts';
+import { disposeAndRemove } from './support/suite-model.ts';
 
 const ids = [
   [5, 17, 260, 99, 3, 42, 7, 256],
@@ -38,13 +39,8 @@ describe('runSpliced on a tiny GPT', () => {
   const tiny = writeTinyGpt({ layerCount: 2 });
   const expected = referenceForward(tiny.weights, ids);
   let model: LanguageModel;
-  beforeAll(async () => {
-    model = await loadLanguageModel(tiny.dir, { threads: 1 });
-  });
-  afterAll(async () => {
-    await model.dispose();
-    rmSync(tiny.dir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { model = await loadLanguageModel(tiny.dir, { threads: 1 }); });
+  afterAll(() => disposeAndRemove(model, tiny.dir));
 
   it('splicing back the exact activation leaves logits unchanged at every hook', async () => {
     for (const hook of model.hookNames) {

@@ -16,7 +16,11 @@ const scaleOutSchema = z.object({
   shards: z.coerce.number().int('--shards must be a whole number').positive('--shards must be at least 1').default(1),
   localWorkers: z.coerce.number().int('--local-workers must be a whole number').min(0, '--local-workers must be 0 or more').default(1),
   queuePort: z.coerce.number().int('--queue-port must be a whole number').min(0).max(65_535, '--queue-port must be a TCP port').optional(),
-  queueUrl: z.string().regex(/^postgres(ql)?:\/\//, '--queue-url (DATABASE_URL) must be a postgres:// URL').optional(),
+  // An empty DATABASE_URL means "not set", as everywhere else.
+  queueUrl: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().regex(/^postgres(ql)?:\/\//, '--queue-url (DATABASE_URL) must be a postgres:// URL').optional(),
+  ),
 });
 
 /** The scale-out part of a build's options; undefined for the default single in-process pass. */

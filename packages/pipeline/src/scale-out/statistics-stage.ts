@@ -61,7 +61,7 @@ export async function statisticsStage(options: StatisticsStageOptions): Promise<
       contextCount: extracted.contexts.length,
       seqLen: extracted.seqLen,
       topK: options.topK,
-      contextsPerBatch: contextsPerBatchFor(extracted.seqLen),
+      contextsPerBatch: contextsPerBatchFor(extracted.seqLen, options.sae.cfg.width),
       shards: scaleOut.shards,
       localWorkers: scaleOut.localWorkers ?? 1,
       shardTimeoutSeconds: scaleOut.shardTimeoutSeconds ?? 900,

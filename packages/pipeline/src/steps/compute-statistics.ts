@@ -23,8 +23,13 @@ export interface StatisticsPassOptions {
   onTokens?: (tokens: number) => void;
 }
 
-/** Contexts per encoder call: about 4096 tokens, the size the encoder graph runs fastest at. */
-export const contextsPerBatchFor = (seqLen: number) => Math.max(1, Math.floor(4096 / seqLen));
+/**
+ * Contexts per encoder call: about 4096 tokens, the size the encoder graph runs fastest at, but
+ * no more than 2^24 pre-activations (64 MiB of float32) per call, so onnxruntime's dense
+ * [rows, width] intermediate stays small for wide SAEs (1,024 tokens at width 16k).
+ */
+export const contextsPerBatchFor = (seqLen: number, width: number) =>
+  Math.max(1, Math.floor(Math.min(4096, 2 ** 24 / width) / seqLen));
 
 /** The options every shard of one pass must share, or their accumulators would not merge. */
 export const statisticsOptions = (topK: number) => ({ topK });
@@ -79,7 +84,7 @@ export interface StatisticsOptions {
   extracted: ExtractedActivations;
   topK: number;
   progress: ProgressFactory;
-  /** Contexts encoded per onnxruntime call (default: about 4096 tokens). */
+  /** Contexts encoded per onnxruntime call (default: `contextsPerBatchFor`). */
   contextsPerBatch?: number;
 }
 
@@ -91,7 +96,7 @@ export async function computeStatistics(options: StatisticsOptions): Promise<Fea
     const accumulator = await accumulateContexts(
       {
         sae: options.sae, activationFile: extracted.file, seqLen: extracted.seqLen, topK: options.topK,
-        contextsPerBatch: options.contextsPerBatch ?? contextsPerBatchFor(extracted.seqLen),
+        contextsPerBatch: options.contextsPerBatch ?? contextsPerBatchFor(extracted.seqLen, options.sae.cfg.width),
         onTokens: (tokens) => bar.update(tokens),
       },
       { firstContext: 0, endContext: extracted.contexts.length },
