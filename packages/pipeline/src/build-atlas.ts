@@ -58,15 +58,6 @@ const PIPELINE_VERSION = 5;
 export const saeIdFor = (recipe: { modelId: string; hook: string; width: number }) =>
   `${recipe.modelId}/${recipe.hook}/topk-${recipe.width}`;
 
-/** Attention heads per layer from config.json (GPT-2 or generic Hugging Face keys); undefined when absent. */
-function attentionHeadCount(model: LanguageModel): number | undefined {
-  for (const key of ['n_head', 'num_attention_heads', 'n_heads']) {
-    const value = model.config.raw[key];
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  }
-  return undefined;
-}
-
 /** The SAE stage for a recipe: train one, or load the folder it names. */
 export async function saeSourceFor(recipe: AtlasRecipe): Promise<SaeSource> {
   return recipe.saeDir === undefined
@@ -151,7 +142,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     geometry,
     contexts: extracted.contexts,
     decodeTokens: (ids) => model.decodeTokens(ids),
-    headCount: attentionHeadCount(model),
+    headCount: model.headCount,
     map,
   });
   const bars = stageProgress(progress);
