@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSafetensors } from '@atlas/safetensors';
 import { TINY_CORPUS } from '../support/tiny-atlas.ts';
+import { runAtlas } from '../../packages/pipeline/test/support/run-atlas.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');
 const demoModel = path.join(repoRoot, 'packages/demo-model');
 
-/** Runs the real `atlas` CLI; resolves with its exit code and output either way. */
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const atlas = (...args: string[]) => runAtlas(args, { cwd: repoRoot });
 
 describe('the atlas CLI', () => {
   let dir: string;

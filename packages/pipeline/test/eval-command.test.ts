@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { writeSafetensors } from '@atlas/safetensors';
 import { evaluateSae, mulberry32, saveSaeLens } from '@atlas/sae';
 import type { SaeWeights } from '@atlas/sae';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAtlas } from './support/run-atlas.ts';
 
-const atlasBin = path.resolve(import.meta.dirname, '../bin/atlas.mjs');
 
-/** Runs the real `atlas` CLI; resolves with its exit code and output either way. */
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const atlas = (...args: string[]) => runAtlas(args);
 
 /** A `.npy` v1 file of float32 rows, as numpy writes one. */
 async function writeNpy(file: string, data: Float32Array, rows: number, dIn: number): Promise<void> {

@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fromFloat32, writeSafetensors } from '@atlas/safetensors';
 import { mulberry32 } from '@atlas/sae';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAtlas } from './support/run-atlas.ts';
 
-const atlasBin = path.resolve(import.meta.dirname, '../bin/atlas.mjs');
 
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const atlas = (...args: string[]) => runAtlas(args);
 
 describe('atlas train --activations (shards) --device', () => {
   let dir: string;
