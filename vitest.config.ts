@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     environment: 'node',
+    // A real Postgres with pgvector for the database tests' third driver (skipped where absent).
+    globalSetup: ['packages/db/test/support/global-postgres.ts'],
   },
 });

@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countFeatures, listSaes, openDatabase, type AtlasDb } from '@atlas/db';
 import { loadSae, saveSaeLens } from '@atlas/sae';
 import { writeSafetensors } from '@atlas/safetensors';
+import { createTestDatabase } from '@atlas/db/testing';
 import { dumpSae } from '../../packages/db/test/support/sae-dump.ts';
 import { TINY_CORPUS } from '../support/tiny-atlas.ts';
 
@@ -23,11 +24,16 @@ type Run = { code: number; stdout: string; stderr: string };
 /** The embedded PGlite database in each test's own folder, whatever the shell points at. */
 const { DATABASE_URL: _postgres, ...embeddedDatabaseEnv } = process.env;
 
+/** The run's real Postgres with pgvector (see packages/db/test/support/global-postgres.ts), if any. */
+const postgresUrl = inject('postgresUrl');
+
 async function atlas(dataDir: string, ...args: string[]): Promise<Run> {
+  return atlasWithEnv({ ...embeddedDatabaseEnv, ATLAS_DATA_DIR: dataDir }, args);
+}
+
+async function atlasWithEnv(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args], {
-      cwd: repoRoot, env: { ...embeddedDatabaseEnv, ATLAS_DATA_DIR: dataDir },
-    });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args], { cwd: repoRoot, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -85,6 +91,28 @@ describe('atlas build / export / import', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain(`${SAE_ID} is up to date.`);
     expect(await withDb(data, (db) => dumpSae(db, SAE_ID))).toEqual(before);
+  }, 240_000);
+
+  it.skipIf(!postgresUrl)('builds the same atlas into a real Postgres (DATABASE_URL, COPY loads) with identical rows', async () => {
+    const database = await createTestDatabase(postgresUrl!);
+    try {
+      const env = { ...embeddedDatabaseEnv, ATLAS_DATA_DIR: path.join(dir, 'data-postgres'), DATABASE_URL: database.url };
+      const built = await atlasWithEnv(env, buildArgs());
+      expect(built.code, built.stderr).toBe(0);
+      expect(built.stdout).toContain(`Built ${SAE_ID}`);
+      const onPostgres = await openDatabase({ url: database.url });
+      try {
+        expect(onPostgres.kind).toBe('postgres');
+        const copy = await dumpSae(onPostgres, SAE_ID);
+        const original = await withDb(data, (db) => dumpSae(db, SAE_ID));
+        for (const [table, rows] of Object.entries(original)) expect(copy[table], table).toEqual(rows);
+      } finally {
+        await onPostgres.close();
+      }
+      expect((await atlasWithEnv(env, buildArgs())).stdout).toContain(`${SAE_ID} is up to date.`);
+    } finally {
+      await database.drop();
+    }
   }, 240_000);
 
   it('exports a bundle and imports it into another database with identical rows', async () => {

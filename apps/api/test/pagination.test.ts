@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../src/cursor.ts';
 import type { Query } from '../src/generated/resolvers-types.ts';
 import { SAE_ID, STORED_INDEXES } from './support/atlas-fixture.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
 const PAGE = `query($sae: ID!, $first: Int, $after: String) {
   features(saeId: $sae, first: $first, after: $after) {
@@ -12,10 +12,10 @@ const PAGE = `query($sae: ID!, $first: Int, $after: String) {
   }
 }`;
 
-describe('Relay-style feature pagination', () => {
+describe.each(testDatabases)('Relay-style feature pagination (%s)', (database) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ database });
   });
   afterAll(() => server?.close());
 

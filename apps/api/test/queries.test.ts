@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from '../src/generated/resolvers-types.ts';
 import { CONTEXT_TOKENS, MODEL_ID, SAE_ID, decoderOf } from './support/atlas-fixture.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
-describe('GraphQL queries over a seeded atlas', () => {
+describe.each(testDatabases)('GraphQL queries over a seeded atlas (%s)', (database) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ database });
   });
   afterAll(() => server?.close());
 

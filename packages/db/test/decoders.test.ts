@@ -5,18 +5,18 @@ import {
   getDecoderNeighbours,
   getFeaturesByIndex,
   ingestSaeAtlas,
-  openDatabase,
   upsertModel,
   type AtlasDb,
 } from '../src/index.ts';
 import { queryRows } from '../src/sql/rows.ts';
+import { drivers } from './drivers.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
 
-describe('decoder nearest neighbours', () => {
+describe.each(drivers)('decoder nearest neighbours (%s)', (_name, open) => {
   let db: AtlasDb;
   let ids: number[];
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
     await upsertModel(db, MODEL);
     await ingestSaeAtlas(db, atlasInput({ decoderIndex: true }));
     // A second SAE with another d_in shares the table; its vectors must not disturb the first's index.

@@ -2,18 +2,38 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type AtlasDb } from '../src/index.ts';
 import { openPostgresPool } from '../src/drivers/postgres.ts';
+import { createTestDatabase } from './support/postgres-server.ts';
+
+const postgresUrl = inject('postgresUrl');
 
 /**
- * The two drivers under test: PGlite directly, and the node-postgres driver (what a hosted atlas
- * runs) talking to an in-memory PGlite through PGlite's node-postgres adapter, so its type
- * parsing, parameters and transactions are exercised without a Postgres server.
+ * The drivers under test: PGlite directly; the node-postgres driver talking to an in-memory
+ * PGlite through PGlite's node-postgres adapter (type parsing, parameters and transactions
+ * without a server); and, where the run has one (see support/global-postgres.ts), a real
+ * Postgres server with pgvector, as a hosted atlas runs: COPY loads, HNSW indexes.
  */
 export const drivers: [name: string, open: () => Promise<AtlasDb>][] = [
   ['pglite', () => openDatabase({ inMemory: true })],
   ['node-postgres', openNodePostgresOnPglite],
+  ...(postgresUrl ? [['postgres', () => openFreshPostgresDatabase(postgresUrl)] as [string, () => Promise<AtlasDb>]] : []),
 ];
+
+/** A new, empty database on the run's Postgres server, migrated by `openDatabase`; dropped on close. */
+async function openFreshPostgresDatabase(adminUrl: string): Promise<AtlasDb> {
+  const database = await createTestDatabase(adminUrl);
+  const db = await openDatabase({ url: database.url });
+  const close = db.close;
+  // The same object, not a copy: migrate() finds its migrator by the database object.
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      await database.drop();
+    },
+  });
+}
 
 async function openNodePostgresOnPglite(): Promise<AtlasDb> {
   const pglite = await PGlite.create({ extensions: { vector } });
@@ -24,11 +44,11 @@ async function openNodePostgresOnPglite(): Promise<AtlasDb> {
   config.connection.parse = (message: { types?: unknown }) =>
     parse({ ...message, types: Array.isArray(message.types) ? message.types : undefined });
   const db = await openPostgresPool(new pg.Pool(config));
-  return {
-    ...db,
+  const close = db.close;
+  return Object.assign(db, {
     close: async () => {
-      await db.close();
+      await close();
       await pglite.close();
     },
-  };
+  });
 }

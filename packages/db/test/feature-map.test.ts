@@ -14,6 +14,7 @@ import {
 import { queryRows } from '../src/sql/rows.ts';
 import { sql } from 'drizzle-orm';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
+import { drivers } from './drivers.ts';
 
 /** The fixture atlas with map positions on features 0–4 (5 has none), machine labels and co-activation neighbours. */
 function mappedInput(checksum = 'sha256:map') {
@@ -34,11 +35,11 @@ function mappedInput(checksum = 'sha256:map') {
   });
 }
 
-describe('feature map, labels and co-activation rows from the ingest', () => {
+describe.each(drivers)('feature map, labels and co-activation rows from the ingest (%s)', (_name, open) => {
   let db: AtlasDb;
   let ids: number[];
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
     await upsertModel(db, MODEL);
     await ingestSaeAtlas(db, mappedInput());
     ids = (await getFeaturesByIndex(db, [0, 1, 2, 3, 4, 5].map((index) => ({ saeId: SAE_ID, index })))).map((f) => f.id);

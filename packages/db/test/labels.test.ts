@@ -17,13 +17,14 @@ import {
 } from '../src/index.ts';
 import { apiKeys } from '../src/schema/index.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
+import { drivers } from './drivers.ts';
 
-describe('labels, votes and users', () => {
+describe.each(drivers)('labels, votes and users (%s)', (_name, open) => {
   let db: AtlasDb;
   let f0: number;
   let f1: number;
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
     await upsertModel(db, MODEL);
     await ingestSaeAtlas(db, atlasInput());
     const features = await getFeaturesByIndex(db, [0, 1].map((index) => ({ saeId: SAE_ID, index })));

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type AtlasDb } from '../src/index.ts';
 import { queryRows } from '../src/sql/rows.ts';
+import { drivers } from './drivers.ts';
 
-describe('migrations', () => {
+describe.each(drivers)('migrations (%s)', (_name, open) => {
   let db: AtlasDb;
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await open();
   });
   afterAll(() => db.close());
 

@@ -3,7 +3,8 @@ import { LogHistogramSet, type Histogram } from './log-histogram.ts';
 import { QuantileSampler, type QuantileBin, type QuantileOptions } from './quantile-examples.ts';
 import type { SparseCodes } from './sparse-codes.ts';
 import { TopContextTracker, type TopContext } from './top-contexts.ts';
-import { flattenContexts, unflattenContexts, type FeatureStatsState } from './feature-stats-state.ts';
+import { unflattenContexts } from './context-slots.ts';
+import type { FeatureStatsState } from './feature-stats-state.ts';
 
 export interface FeatureStatsOptions {
   /** Top-activating contexts kept per feature (default 20). */
@@ -131,24 +132,14 @@ export class FeatureStatsAccumulator {
     this.coactivation.addRows(codes, firstRow, length, contextIndex);
     for (const feature of this.touched) {
       const maxValue = this.contextMax[feature]!;
-      this.quantiles.offer(
-        feature, contextIndex, maxValue, this.contextMaxPosition[feature]!, this.contextPositions[feature]!, this.contextValues[feature]!,
-      );
-      if (this.tops.admits(feature, maxValue)) {
-        this.tops.offer(feature, {
-          contextIndex,
-          maxValue,
-          maxPosition: this.contextMaxPosition[feature]!,
-          positions: this.contextPositions[feature]!,
-          values: this.contextValues[feature]!,
-        });
-        // The arrays now belong to the tracker; start fresh ones for the next context.
-        this.contextPositions[feature] = [];
-        this.contextValues[feature] = [];
-      } else {
-        this.contextPositions[feature]!.length = 0;
-        this.contextValues[feature]!.length = 0;
-      }
+      const maxPosition = this.contextMaxPosition[feature]!;
+      const positions = this.contextPositions[feature]!;
+      const values = this.contextValues[feature]!;
+      // Both copy what they keep, so the scratch arrays are reused for the next context.
+      this.quantiles.offer(feature, contextIndex, maxValue, maxPosition, positions, values);
+      if (this.tops.admits(feature, maxValue)) this.tops.offer(feature, contextIndex, maxValue, maxPosition, positions, values);
+      positions.length = 0;
+      values.length = 0;
       this.contextMax[feature] = 0;
     }
     this.touched.length = 0;
@@ -215,8 +206,8 @@ export class FeatureStatsAccumulator {
       histogramFine: this.histograms.fine,
       histogramMin: this.histograms.minValue,
       contextCounts: Float64Array.from(features, (feature) => this.quantiles.contextCount(feature)),
-      topContexts: flattenContexts(features.map((feature) => this.tops.top(feature))),
-      sampledContexts: flattenContexts(features.map((feature) => this.quantiles.reservoir(feature))),
+      topContexts: this.tops.flat(),
+      sampledContexts: this.quantiles.flat(),
       coactivation: this.coactivation.toState(),
     };
   }
@@ -232,7 +223,7 @@ export class FeatureStatsAccumulator {
     accumulator.coactivation.mergeState(state.coactivation);
     accumulator.histograms.fine.set(state.histogramFine);
     accumulator.histograms.minValue.set(state.histogramMin);
-    unflattenContexts(state.topContexts, (feature, entry) => accumulator.tops.offer(feature, entry));
+    unflattenContexts(state.topContexts, (feature, entry) => accumulator.tops.offerExample(feature, entry));
     for (let feature = 0; feature < state.width; feature += 1) accumulator.quantiles.restoreCount(feature, state.contextCounts[feature]!);
     unflattenContexts(state.sampledContexts, (feature, entry) => accumulator.quantiles.restore(feature, entry));
     return accumulator;

@@ -1,6 +1,7 @@
 export { DENSE_THRESHOLD, FeatureStatsAccumulator } from './feature-stats.ts';
 export type { FeatureStatistics, FeatureStatsOptions } from './feature-stats.ts';
-export type { FeatureStatsState, FlatContexts } from './feature-stats-state.ts';
+export type { FeatureStatsState } from './feature-stats-state.ts';
+export type { FlatContexts } from './context-slots.ts';
 export type { SparseCodes } from './sparse-codes.ts';
 export type { TopContext } from './top-contexts.ts';
 export type { Histogram } from './log-histogram.ts';

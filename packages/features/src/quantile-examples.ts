@@ -1,11 +1,7 @@
-/** One context in a feature's reservoir: its maximum and the feature's value at every position it fired. */
-export interface SampledContext {
-  contextIndex: number;
-  maxValue: number;
-  maxPosition: number;
-  positions: number[];
-  values: number[];
-}
+import { ContextSlots, flattenSlots, type ContextExample, type FlatContexts } from './context-slots.ts';
+
+/** One context in a feature's sample: its maximum and the feature's value at every position it fired. */
+export type SampledContext = ContextExample;
 
 /** One interval of a feature's per-context maxima with the examples chosen inside it. */
 export interface QuantileBin {
@@ -45,10 +41,9 @@ export class QuantileSampler {
   readonly binCount: number;
   readonly perBin: number;
   readonly seed: number;
-  private readonly entries: (SampledContext | undefined)[];
-  // Each entry's sampling key and context, in typed arrays so finding the largest key is a tight scan.
+  // Each slot's sampling key beside its example, so finding the largest key is a tight scan.
+  private readonly slots: ContextSlots;
   private readonly keys: Uint32Array;
-  private readonly contexts: Int32Array;
   private readonly sizes: Uint16Array;
   /** Slot of the largest key per feature once its sample is full: the entry the next keeper replaces. */
   private readonly largestSlot: Int32Array;
@@ -66,9 +61,8 @@ export class QuantileSampler {
       if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}.`);
     }
     if (this.reservoirSize > 65_535) throw new Error(`reservoirSize must be at most 65535, got ${this.reservoirSize}.`);
-    this.entries = new Array<SampledContext | undefined>(width * this.reservoirSize);
+    this.slots = new ContextSlots(width * this.reservoirSize);
     this.keys = new Uint32Array(width * this.reservoirSize);
-    this.contexts = new Int32Array(width * this.reservoirSize);
     this.sizes = new Uint16Array(width);
     this.largestSlot = new Int32Array(width);
     this.seen = new Float64Array(width);
@@ -78,35 +72,41 @@ export class QuantileSampler {
    * Offers one context where `feature` fired. `positions` and `values` are only read when the
    * context is kept, and then copied, so the caller may reuse its arrays.
    */
-  offer(feature: number, contextIndex: number, maxValue: number, maxPosition: number, positions: readonly number[], values: readonly number[]): void {
+  offer(
+    feature: number, contextIndex: number, maxValue: number, maxPosition: number,
+    positions: ArrayLike<number>, values: ArrayLike<number>,
+  ): void {
     this.seen[feature]! += 1;
-    const key = sampleKey(this.seed, feature, contextIndex);
-    if (!this.wouldKeep(feature, key, contextIndex)) return;
-    this.keep(feature, key, { contextIndex, maxValue, maxPosition, positions: positions.slice(), values: values.slice() });
+    this.keep(feature, sampleKey(this.seed, feature, contextIndex), contextIndex, maxValue, maxPosition, positions, values);
   }
 
-  private wouldKeep(feature: number, key: number, contextIndex: number): boolean {
-    if (this.sizes[feature]! < this.reservoirSize) return true;
-    const at = feature * this.reservoirSize + this.largestSlot[feature]!;
-    return key < this.keys[at]! || (key === this.keys[at]! && contextIndex < this.contexts[at]!);
-  }
-
-  private keep(feature: number, key: number, entry: SampledContext): void {
-    if (!this.wouldKeep(feature, key, entry.contextIndex)) return;
+  private keep(
+    feature: number, key: number, contextIndex: number, maxValue: number, maxPosition: number,
+    positions: ArrayLike<number>, values: ArrayLike<number>,
+  ): void {
     const base = feature * this.reservoirSize;
     const size = this.sizes[feature]!;
+    if (size >= this.reservoirSize) {
+      const at = base + this.largestSlot[feature]!;
+      const smaller = key < this.keys[at]! || (key === this.keys[at]! && contextIndex < this.slots.contextIndex[at]!);
+      if (!smaller) return;
+    }
     const slot = size < this.reservoirSize ? size : this.largestSlot[feature]!;
-    this.entries[base + slot] = entry;
+    this.slots.set(base + slot, contextIndex, maxValue, maxPosition, positions, values);
     this.keys[base + slot] = key;
-    this.contexts[base + slot] = entry.contextIndex;
     if (size < this.reservoirSize) this.sizes[feature] = size + 1;
     if (size + 1 >= this.reservoirSize) this.largestSlot[feature] = this.findLargest(base);
   }
 
+  private keepExample(feature: number, key: number, entry: SampledContext): void {
+    this.keep(feature, key, entry.contextIndex, entry.maxValue, entry.maxPosition, entry.positions, entry.values);
+  }
+
   private findLargest(base: number): number {
+    const contexts = this.slots.contextIndex;
     let largest = base;
     for (let at = base + 1; at < base + this.reservoirSize; at += 1) {
-      if (this.keys[at]! > this.keys[largest]! || (this.keys[at] === this.keys[largest] && this.contexts[at]! > this.contexts[largest]!)) largest = at;
+      if (this.keys[at]! > this.keys[largest]! || (this.keys[at] === this.keys[largest] && contexts[at]! > contexts[largest]!)) largest = at;
     }
     return largest - base;
   }
@@ -118,10 +118,19 @@ export class QuantileSampler {
 
   /** The sample as it stands, by key (so equal samples compare equal whatever the order of offers). */
   reservoir(feature: number): SampledContext[] {
+    return this.orderedSlots(feature).map((slot) => this.slots.get(slot));
+  }
+
+  /** Every feature's sample, by key, as typed arrays. */
+  flat(): FlatContexts {
+    return flattenSlots(this.slots, Array.from({ length: this.width }, (_, feature) => this.orderedSlots(feature)));
+  }
+
+  private orderedSlots(feature: number): number[] {
+    const contexts = this.slots.contextIndex;
     const base = feature * this.reservoirSize;
-    const slots = Array.from({ length: this.sizes[feature]! }, (_, slot) => base + slot);
-    slots.sort((a, b) => this.keys[a]! - this.keys[b]! || this.contexts[a]! - this.contexts[b]!);
-    return slots.map((at) => this.entries[at]!);
+    return Array.from({ length: this.sizes[feature]! }, (_, slot) => base + slot)
+      .sort((a, b) => this.keys[a]! - this.keys[b]! || contexts[a]! - contexts[b]!);
   }
 
   /** Adds another sampler's samples (a disjoint shard of contexts, same seed) into this one. */
@@ -132,13 +141,16 @@ export class QuantileSampler {
     for (let feature = 0; feature < this.width; feature += 1) {
       this.seen[feature]! += other.seen[feature]!;
       const base = feature * other.reservoirSize;
-      for (let at = base; at < base + other.sizes[feature]!; at += 1) this.keep(feature, other.keys[at]!, other.entries[at]!);
+      for (let at = base; at < base + other.sizes[feature]!; at += 1) {
+        const { positions, values } = other.slots.span(at);
+        this.keep(feature, other.keys[at]!, other.slots.contextIndex[at]!, other.slots.maxValue[at]!, other.slots.maxPosition[at]!, positions, values);
+      }
     }
   }
 
   /** Re-adds a sampled context read back from a serialized sampler (see FeatureStatsAccumulator.fromState). */
   restore(feature: number, entry: SampledContext): void {
-    this.keep(feature, sampleKey(this.seed, feature, entry.contextIndex), entry);
+    this.keepExample(feature, sampleKey(this.seed, feature, entry.contextIndex), entry);
   }
 
   /** Sets a feature's context count (for a sampler restored from its state). */

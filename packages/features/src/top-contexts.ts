@@ -1,23 +1,20 @@
+import { ContextSlots, flattenSlots, type ContextExample, type FlatContexts } from './context-slots.ts';
+
 /** One context in a feature's top list, with the feature's value at every position it fired. */
-export interface TopContext {
-  contextIndex: number;
-  maxValue: number;
-  maxPosition: number;
-  positions: number[];
-  values: number[];
-}
+export type TopContext = ContextExample;
 
 /** The total order of top lists: stronger first, then the earlier context. Shards merge exactly under it. */
 export const strongerFirst = (a: TopContext, b: TopContext) => b.maxValue - a.maxValue || a.contextIndex - b.contextIndex;
 
 /**
  * Keeps, for every feature, the `capacity` contexts first in `strongerFirst` order. Bounded
- * memory: width × capacity entries. Replacing the weakest entry is O(capacity), which beats a
- * heap at capacity 20 and keeps the code obvious. Because the order is total, the lists of
- * disjoint shards merge into exactly the list of one pass over all of them.
+ * memory: width × capacity slots (typed arrays, see ContextSlots). Replacing the weakest entry
+ * is O(capacity), which beats a heap at capacity 20 and keeps the code obvious. Because the
+ * order is total, the lists of disjoint shards merge into exactly the list of one pass over all
+ * of them.
  */
 export class TopContextTracker {
-  private readonly entries: (TopContext | undefined)[];
+  private readonly slots: ContextSlots;
   private readonly sizes: Uint16Array;
   private readonly weakest: Float32Array;
 
@@ -25,7 +22,7 @@ export class TopContextTracker {
     readonly width: number,
     readonly capacity: number,
   ) {
-    this.entries = new Array<TopContext | undefined>(width * capacity);
+    this.slots = new ContextSlots(width * capacity);
     this.sizes = new Uint16Array(width);
     this.weakest = new Float32Array(width);
   }
@@ -38,32 +35,54 @@ export class TopContextTracker {
     return this.sizes[feature]! < this.capacity || value > this.weakest[feature]!;
   }
 
-  offer(feature: number, candidate: TopContext): void {
+  /** Offers a context; `positions` and `values` are copied if it is kept. */
+  offer(
+    feature: number, contextIndex: number, maxValue: number, maxPosition: number,
+    positions: ArrayLike<number>, values: ArrayLike<number>,
+  ): void {
+    const { slots } = this;
+    maxValue = Math.fround(maxValue); // compared with stored float32 maxima
     const base = feature * this.capacity;
     const size = this.sizes[feature]!;
+    let slot = base + size;
     if (size < this.capacity) {
-      this.entries[base + size] = candidate;
       this.sizes[feature] = size + 1;
     } else {
-      // The last entry in strongerFirst order leaves, if the candidate comes before it.
-      let weakestSlot = 0;
-      for (let slot = 1; slot < this.capacity; slot += 1) {
-        if (strongerFirst(this.entries[base + slot]!, this.entries[base + weakestSlot]!) > 0) weakestSlot = slot;
+      // The last slot in strongerFirst order leaves, if the candidate comes before it.
+      slot = base;
+      for (let at = base + 1; at < base + this.capacity; at += 1) {
+        const weaker = slots.maxValue[at]! - slots.maxValue[slot]! || slots.contextIndex[slot]! - slots.contextIndex[at]!;
+        if (weaker < 0) slot = at;
       }
-      if (strongerFirst(candidate, this.entries[base + weakestSlot]!) >= 0) return;
-      this.entries[base + weakestSlot] = candidate;
+      const beats = maxValue - slots.maxValue[slot]! || slots.contextIndex[slot]! - contextIndex;
+      if (beats <= 0) return;
     }
+    slots.set(slot, contextIndex, maxValue, maxPosition, positions, values);
     let weakestValue = Infinity;
-    for (let slot = 0; slot < this.sizes[feature]!; slot += 1) {
-      weakestValue = Math.min(weakestValue, this.entries[base + slot]!.maxValue);
-    }
+    for (let at = base; at < base + this.sizes[feature]!; at += 1) weakestValue = Math.min(weakestValue, slots.maxValue[at]!);
     this.weakest[feature] = weakestValue;
+  }
+
+  /** Offers a whole example (from another tracker or a serialized state). */
+  offerExample(feature: number, example: TopContext): void {
+    this.offer(feature, example.contextIndex, example.maxValue, example.maxPosition, example.positions, example.values);
   }
 
   /** The feature's contexts, strongest first. */
   top(feature: number): TopContext[] {
+    return this.orderedSlots(feature).map((slot) => this.slots.get(slot));
+  }
+
+  /** Every feature's list, strongest first, as typed arrays. */
+  flat(): FlatContexts {
+    return flattenSlots(this.slots, Array.from({ length: this.width }, (_, feature) => this.orderedSlots(feature)));
+  }
+
+  private orderedSlots(feature: number): number[] {
+    const { maxValue, contextIndex } = this.slots;
     const base = feature * this.capacity;
-    return (this.entries.slice(base, base + this.sizes[feature]!) as TopContext[]).sort(strongerFirst);
+    return Array.from({ length: this.sizes[feature]! }, (_, slot) => base + slot)
+      .sort((a, b) => maxValue[b]! - maxValue[a]! || contextIndex[a]! - contextIndex[b]!);
   }
 
   /** Adds another tracker's lists (a disjoint shard of contexts) into this one. */
@@ -72,7 +91,10 @@ export class TopContextTracker {
       throw new Error(`Cannot merge top-context lists of width/capacity ${other.width}/${other.capacity} into ${this.width}/${this.capacity}.`);
     }
     for (let feature = 0; feature < this.width; feature += 1) {
-      for (const entry of other.top(feature)) this.offer(feature, entry);
+      for (const slot of other.orderedSlots(feature)) {
+        const { positions, values } = other.slots.span(slot);
+        this.offer(feature, other.slots.contextIndex[slot]!, other.slots.maxValue[slot]!, other.slots.maxPosition[slot]!, positions, values);
+      }
     }
   }
 }

@@ -112,10 +112,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   const extracted = await cachedActivations(recipe, model, stageDir, context);
   const { sae, metrics } = await source.obtain(extracted, stageDir, { ...recipe, progress, log });
 
-  const statistics = await statisticsStage({
-    db, sae, saeDir: recipe.saeDir ?? path.join(stageDir, 'sae'), extracted, topK: recipe.topK, passKey: checksum,
-    ...(context.scaleOut ? { scaleOut: context.scaleOut } : {}), progress, log,
-  });
+  // Geometry and map first: UMAP's working memory is freed before the statistics are held.
   const geometry = await computeDecoderGeometry(sae, model, log);
   const map = await computeFeatureMap(sae, { progress, log, seed: recipe.seed });
   await upsertModel(db, {
@@ -138,7 +135,11 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     checksum,
     corpus: { id: recipe.corpus, name: recipe.corpus },
     weights: sae,
-    statistics,
+    // Passed straight in so nothing here keeps the per-feature statistics alive once their rows exist.
+    statistics: await statisticsStage({
+      db, sae, saeDir: recipe.saeDir ?? path.join(stageDir, 'sae'), extracted, topK: recipe.topK, passKey: checksum,
+      ...(context.scaleOut ? { scaleOut: context.scaleOut } : {}), progress, log,
+    }),
     geometry,
     contexts: extracted.contexts,
     decodeTokens: (ids) => model.decodeTokens(ids),

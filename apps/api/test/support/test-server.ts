@@ -1,4 +1,6 @@
 import { openDatabase, type AtlasDb } from '@atlas/db';
+import { inject } from 'vitest';
+import { createTestDatabase } from '@atlas/db/testing';
 import type { Query } from '../../src/generated/resolvers-types.ts';
 import { createApiServer, type Logger } from '../../src/index.ts';
 import type { SteeringService } from '../../src/services/steering.ts';
@@ -22,9 +24,27 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** The real server on an ephemeral port over an in-memory PGlite, seeded with the test atlas. */
-export async function startTestServer({ seed = true, steering }: { seed?: boolean; steering?: SteeringService } = {}): Promise<TestServer> {
-  const db = await openDatabase({ inMemory: true });
+export type TestDatabase = 'pglite' | 'postgres';
+
+/** The databases a suite can run on: in-memory PGlite, and the run's real Postgres with pgvector where there is one. */
+export const testDatabases: TestDatabase[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+
+/** An empty, migrated database of the given kind; `close()` also drops a Postgres one. */
+async function openTestDatabase(kind: TestDatabase): Promise<AtlasDb> {
+  const adminUrl = inject('postgresUrl');
+  if (kind === 'pglite') return openDatabase({ inMemory: true });
+  if (!adminUrl) throw new Error('No test Postgres in this run (see packages/db/test/support/global-postgres.ts).');
+  const database = await createTestDatabase(adminUrl);
+  const db = await openDatabase({ url: database.url });
+  const close = db.close;
+  return Object.assign(db, { close: async () => (await close(), await database.drop()) });
+}
+
+/** The real server on an ephemeral port over a fresh database (default in-memory PGlite), seeded with the test atlas. */
+export async function startTestServer(
+  { seed = true, steering, database = 'pglite' }: { seed?: boolean; steering?: SteeringService; database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const db = await openTestDatabase(database);
   if (seed) await seedAtlas(db);
   const logged: unknown[][] = [];
   const logger: Logger = {

@@ -2,6 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+
+// What global-postgres.ts provides to the tests (declared here: every user of it imports this file).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Admin URL of the run's real Postgres server with pgvector, or null where there is none. */
+    postgresUrl: string | null;
+  }
+}
 
 export type PostgresServer = { url: string; logFile: string; stop(): void };
 
@@ -40,4 +49,24 @@ export function startPostgres(): PostgresServer | undefined {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let databaseCount = 0;
+
+/** A new, empty database on a test Postgres server (admin URL), and a way to drop it. */
+export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `atlas_test_${process.pid}_${(databaseCount += 1)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
 }

@@ -15,6 +15,7 @@ export async function insertExamples(
   ids: RowIds,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'examples');
   for (const [start, end] of chunkRanges(input.length, EXAMPLE_CHUNK)) {
     const chunk = input.slice(start, end);
     await bulkInsert(tx, 'feature_examples', [
@@ -37,6 +38,7 @@ export async function insertActivations(
   ids: RowIds,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'activations');
   for (const [start, end] of chunkRanges(input.length, ACTIVATION_CHUNK)) {
     const size = end - start;
     const featureIds = new Float64Array(size);

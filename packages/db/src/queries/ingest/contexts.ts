@@ -34,6 +34,7 @@ export async function storeContexts(
   const unique = [...windows.values()];
 
   let inserted = 0;
+  progress(0, unique.length, 'contexts');
   for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
     const chunk = unique.slice(start, start + INSERT_CHUNK).map((context) => ({
       modelId,

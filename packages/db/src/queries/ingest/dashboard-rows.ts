@@ -18,6 +18,7 @@ export async function insertNeighbours(
   featureId: (index: number) => number,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'neighbours');
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
     await bulkInsert(tx, 'feature_neighbours', [
@@ -38,6 +39,7 @@ export async function insertLogitEffects(
   featureId: (index: number) => number,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'logit effects');
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
     await bulkInsert(tx, 'feature_logit_effects', [
@@ -59,6 +61,7 @@ export async function insertHeadAttributions(
   featureId: (index: number) => number,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'head attributions');
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
     await bulkInsert(tx, 'feature_head_attributions', [

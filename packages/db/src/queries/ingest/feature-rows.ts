@@ -21,6 +21,7 @@ export async function insertFeatures(
   progress: IngestProgress,
 ): Promise<Map<number, number>> {
   const idByIndex = new Map<number, number>();
+  progress(0, input.length, 'features');
   for (const [start, end] of chunkRanges(input.length, FEATURE_CHUNK)) {
     const chunk = input.slice(start, end);
     const rows = await queryRows<{ id: number | string; index: number }>(
@@ -64,6 +65,7 @@ export async function insertDecoders(
   idByIndex: ReadonlyMap<number, number>,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'decoders');
   for (const [start, end] of chunkRanges(input.length, DECODER_CHUNK)) {
     const ids: number[] = [];
     const vectors: string[] = [];
@@ -111,6 +113,7 @@ export async function insertHistograms(
       counts.push(count);
     });
   }
+  progress(0, ids.length, 'histograms');
   for (const [start, end] of chunkRanges(ids.length, HISTOGRAM_CHUNK)) {
     await bulkInsert(tx, 'feature_histogram_bins', [
       { name: 'feature_id', type: 'bigint', values: ids.slice(start, end) },
@@ -131,6 +134,7 @@ export async function insertQuantileBins(
   featureId: (index: number) => number,
   progress: IngestProgress,
 ): Promise<number> {
+  progress(0, input.length, 'quantile bins');
   for (const [start, end] of chunkRanges(input.length, HISTOGRAM_CHUNK)) {
     const chunk = input.slice(start, end);
     for (const bin of chunk) {

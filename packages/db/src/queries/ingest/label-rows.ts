@@ -21,6 +21,7 @@ export async function insertLabels(
     if (label.text.trim().length === 0) throw new IngestInputError(`feature ${label.featureIndex}: label text is empty`);
     seen.add(label.featureIndex);
   }
+  progress(0, input.length, 'labels');
   for (const [start, end] of chunkRanges(input.length, CHUNK)) {
     const chunk = input.slice(start, end);
     const ids = pgArray(chunk.map((l) => featureId(l.featureIndex)), 'bigint');

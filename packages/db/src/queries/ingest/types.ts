@@ -82,6 +82,7 @@ export type IngestLabel = {
   authorModel?: string;
 };
 
+/** Called with (0, total) as a stage starts (so its clock counts the first chunk), then after every chunk. */
 export type IngestProgress = (done: number, total: number, stage: string) => void;
 
 export type IngestSaeInput = {
