@@ -11,20 +11,25 @@ PGVECTOR_URL="http://deb.debian.org/debian/pool/main/p/pgvector/pgvector_${PGVEC
 
 export DEBIAN_FRONTEND=noninteractive
 newest_pg_config() { ls -d /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | sort -V | tail -1; }
+vector_installed() { local c; c="$(newest_pg_config)"; [ -n "$c" ] && [ -f "$("$c" --sharedir)/extension/vector.control" ]; }
+# pg_config ships with the client package, so check for the server headers themselves.
+can_build() {
+  local c; c="$(newest_pg_config)"
+  [ -n "$c" ] && [ -f "$("$c" --includedir-server)/postgres.h" ] && command -v make >/dev/null && command -v gcc >/dev/null && command -v curl >/dev/null
+}
 
-if [ -z "$(newest_pg_config)" ] || ! command -v make >/dev/null || ! command -v gcc >/dev/null; then
+if vector_installed; then
+  echo "pgvector already installed for $("$(newest_pg_config)" --version)."
+  exit 0
+fi
+if ! can_build; then
   apt-get update -qq
   apt-get install -y -qq postgresql postgresql-server-dev-all build-essential curl >/dev/null
 fi
 PG_CONFIG="$(newest_pg_config)"
-if [ -z "$PG_CONFIG" ]; then
-  echo "install.sh: no pg_config after installing postgresql-server-dev-all; install your Postgres version's server headers." >&2
+if ! can_build; then
+  echo "install.sh: still no Postgres server headers, make, gcc or curl after apt-get; install them for your Postgres version." >&2
   exit 1
-fi
-SHAREDIR="$("$PG_CONFIG" --sharedir)"
-if [ -f "$SHAREDIR/extension/vector.control" ]; then
-  echo "pgvector already installed for $("$PG_CONFIG" --version)."
-  exit 0
 fi
 
 work="$(mktemp -d)"
