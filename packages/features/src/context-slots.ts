@@ -26,7 +26,7 @@ export interface FlatContexts {
  * fields in columns and every slot's positions and values in one shared pool. At 16k features
  * the statistics pass keeps 120 contexts each (top 20 + a 100-context sample), about 2M entries:
  * as JS objects with two arrays each they took ~300 MB of heap and most of the pass's garbage
- * collection; here a slot costs 12 bytes plus 8 per fired position. A replaced slot's span
+ * collection; here a slot costs 24 bytes plus 8 per fired position. A replaced slot's span
  * becomes garbage in the pool; the pool is compacted (and resized to twice what is live) when
  * it runs out, so appends stay amortised O(1) and memory stays within about twice the live data.
  */

@@ -3,15 +3,12 @@ import { ContextSlots, flattenSlots, type ContextExample, type FlatContexts } fr
 /** One context in a feature's top list, with the feature's value at every position it fired. */
 export type TopContext = ContextExample;
 
-/** The total order of top lists: stronger first, then the earlier context. Shards merge exactly under it. */
-export const strongerFirst = (a: TopContext, b: TopContext) => b.maxValue - a.maxValue || a.contextIndex - b.contextIndex;
-
 /**
- * Keeps, for every feature, the `capacity` contexts first in `strongerFirst` order. Bounded
- * memory: width × capacity slots (typed arrays, see ContextSlots). Replacing the weakest entry
- * is O(capacity), which beats a heap at capacity 20 and keeps the code obvious. Because the
- * order is total, the lists of disjoint shards merge into exactly the list of one pass over all
- * of them.
+ * Keeps, for every feature, the `capacity` contexts first in the order of top lists: the larger
+ * maximum first, then the earlier context. Bounded memory: width × capacity slots (typed arrays,
+ * see ContextSlots). Replacing the weakest entry is O(capacity), which beats a heap at capacity
+ * 20 and keeps the code obvious. Because the order is total, the lists of disjoint shards merge
+ * into exactly the list of one pass over all of them.
  */
 export class TopContextTracker {
   private readonly slots: ContextSlots;
@@ -48,7 +45,7 @@ export class TopContextTracker {
     if (size < this.capacity) {
       this.sizes[feature] = size + 1;
     } else {
-      // The last slot in strongerFirst order leaves, if the candidate comes before it.
+      // The last slot in that order leaves, if the candidate comes before it.
       slot = base;
       for (let at = base + 1; at < base + this.capacity; at += 1) {
         const weaker = slots.maxValue[at]! - slots.maxValue[slot]! || slots.contextIndex[slot]! - slots.contextIndex[at]!;
