@@ -184,6 +184,8 @@ describe('atlas build / export / import', () => {
     expect(zeroTokens.stderr).toMatch(/--tokens must be at least 1/);
     const badId = await atlas(data, ...buildArgs(), '--id', 'my sae!');
     expect(badId.stderr).toMatch(/--id "my sae!" is not a valid SAE id/);
+    const noCoactivationMemory = await atlas(data, ...buildArgs(), '--coactivation-memory', '0');
+    expect(noCoactivationMemory.stderr).toMatch(/--coactivation-memory must be at least 1/);
 
     const narrow = path.join(dir, 'narrow-sae');
     const dIn = 32;
@@ -196,7 +198,7 @@ describe('atlas build / export / import', () => {
     const mismatch = await atlas(data, 'build', '--model', demoModel, '--sae', narrow, '--hook', HOOK, '--corpus', corpus, '--tokens', '64');
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toMatch(new RegExp(`has d_in 32, but hook ${HOOK.replaceAll('.', '\\.')} has width 256`));
-    for (const run of [missingSae, missingCorpus, zeroTokens, badId]) expect(run.code).toBe(2);
+    for (const run of [missingSae, missingCorpus, zeroTokens, badId, noCoactivationMemory]) expect(run.code).toBe(2);
     // Nothing half-written: the refused builds added no SAE.
     expect(await saeIds()).toEqual(before);
   }, 240_000);

@@ -3,8 +3,10 @@ import type { SparseCodes } from './sparse-codes.ts';
 export interface CoactivationOptions {
   /**
    * Bytes the pair-count triangle may take (default 256 MiB). Counts are Uint32 when
-   * width·(width−1)/2·4 bytes fit (up to width 11,585), else Uint16 saturating at 65,535
-   * (width 16,384 → 256 MiB), which keeps a 16k statistics pass under 2 GB.
+   * width·(width−1)/2·4 bytes fit (up to width 11,585), else Uint16 saturating at 65,535 when
+   * half that fits (up to width 16,384 → 256 MiB, which keeps a 16k statistics pass under 2 GB),
+   * else not counted at all (`bytesPerPair` 0: every feature gets no partners) rather than
+   * growing with width² (65k features would need 4 GiB, 131k more than one typed array holds).
    */
   memoryBudgetBytes?: number;
   /** Count only contexts whose index % every == 0 (pairs and firing alike; default 1: all). */
@@ -35,7 +37,7 @@ export interface CoactivationNeighbour {
 export interface CoactivationState {
   width: number;
   every: number;
-  /** 2 (Uint16, saturating) or 4 (Uint32) bytes per pair. */
+  /** 2 (Uint16, saturating) or 4 (Uint32) bytes per pair; 0: pairs not counted (over the budget). */
   bytesPerPair: number;
   /**
    * Upper-triangle positions (see `pairIndex`) of the nonzero pairs as gaps: the first position,
@@ -47,12 +49,23 @@ export interface CoactivationState {
   firing: Float64Array;
 }
 
-const DEFAULT_BUDGET = 256 * 2 ** 20;
+export const DEFAULT_COACTIVATION_BUDGET_BYTES = 256 * 2 ** 20;
 const UINT16_MAX = 65_535;
 
 /** Pairs (i < j) of `width` features. */
 export function pairCount(width: number): number {
   return (width * (width - 1)) / 2;
+}
+
+/** The most cells one typed array can hold here (V8: 2^32 elements). */
+const MAX_CELLS = 2 ** 32;
+
+/** Bytes per pair count for `width` features under `budgetBytes`: 4, 2 (saturating), or 0 (not counted). */
+export function coactivationBytesPerPair(width: number, budgetBytes = DEFAULT_COACTIVATION_BUDGET_BYTES): 0 | 2 | 4 {
+  const pairs = pairCount(width);
+  if (pairs > MAX_CELLS) return 0;
+  if (pairs * 4 <= budgetBytes) return 4;
+  return pairs * 2 <= budgetBytes ? 2 : 0;
 }
 
 /**
@@ -65,7 +78,7 @@ export function pairCount(width: number): number {
  */
 export class CoactivationCounter {
   readonly every: number;
-  readonly bytesPerPair: 2 | 4;
+  readonly bytesPerPair: 0 | 2 | 4;
   private readonly cells: Uint16Array | Uint32Array;
   private readonly firing: Float64Array;
   /** rowStart[i] + j is the cell of pair (i, j), j > i. */
@@ -80,9 +93,9 @@ export class CoactivationCounter {
     if (!Number.isInteger(every) || every < 1) throw new Error(`Co-activation option every must be a positive integer, got ${every}.`);
     if (!Number.isInteger(width) || width < 1) throw new Error(`Co-activation width must be a positive integer, got ${width}.`);
     this.every = every;
-    const pairs = pairCount(width);
-    this.bytesPerPair = pairs * 4 <= (options.memoryBudgetBytes ?? DEFAULT_BUDGET) ? 4 : 2;
-    this.cells = this.bytesPerPair === 4 ? new Uint32Array(pairs) : new Uint16Array(pairs);
+    this.bytesPerPair = coactivationBytesPerPair(width, options.memoryBudgetBytes);
+    const cells = this.bytesPerPair === 0 ? 0 : pairCount(width);
+    this.cells = this.bytesPerPair === 4 ? new Uint32Array(cells) : new Uint16Array(cells);
     this.firing = new Float64Array(width);
     this.rowStart = Float64Array.from({ length: width }, (_, i) => i * (width - 1) - (i * (i - 1)) / 2 - i - 1);
     this.active = new Int32Array(width);
@@ -98,7 +111,7 @@ export class CoactivationCounter {
    * which belong to context `contextIndex` (skipped unless contextIndex % every == 0).
    */
   addRows(codes: SparseCodes, firstRow: number, length: number, contextIndex = 0): void {
-    if (contextIndex % this.every !== 0) return;
+    if (contextIndex % this.every !== 0 || this.bytesPerPair === 0) return;
     const { indices, values, k } = codes;
     const { active, cells, rowStart, firing, width } = this;
     const saturating = this.bytesPerPair === 2;
@@ -161,9 +174,9 @@ export class CoactivationCounter {
   }
 
   static fromState(state: CoactivationState): CoactivationCounter {
-    const counter = new CoactivationCounter(state.width, {
-      every: state.every, memoryBudgetBytes: state.bytesPerPair === 4 ? Infinity : 0,
-    });
+    // The budget that gives the state's own bytes per pair.
+    const memoryBudgetBytes = state.bytesPerPair === 4 ? Infinity : state.bytesPerPair * pairCount(state.width);
+    const counter = new CoactivationCounter(state.width, { every: state.every, memoryBudgetBytes });
     counter.mergeState(state);
     return counter;
   }
@@ -207,6 +220,7 @@ export class CoactivationCounter {
     const count = options.count ?? 10;
     const minTokens = Math.max(1, options.minTokens ?? 2);
     const { width, cells, firing } = this;
+    if (this.bytesPerPair === 0) return Array.from({ length: width }, () => []);
     const best = new BoundedPartners(width, count);
     let cell = 0;
     for (let i = 0; i < width; i += 1) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoactivationCounter, type SparseCodes } from '../src/index.ts';
+import { CoactivationCounter, coactivationBytesPerPair, type SparseCodes } from '../src/index.ts';
 import { randomCodes, seededRandom } from './support/random.ts';
 
 const width = 60;
@@ -125,19 +125,34 @@ describe('CoactivationCounter', () => {
   });
 
   it('falls back to saturating Uint16 counts past the memory budget, and says so', () => {
-    const small = counted(0, contexts, { memoryBudgetBytes: 1000 });
+    const small = counted(0, contexts, { memoryBudgetBytes: 4000 });
     expect(small.bytesPerPair).toBe(2);
     expect(small.finish()).toEqual(counted(0, contexts).finish());
     // 70,000 tokens on which features 1 and 2 both fire: the count stops at 65,535.
     const tokens = 70_000;
     const dense = { indices: new Int32Array(tokens * 2).map((_, slot) => 1 + (slot % 2)), values: new Float32Array(tokens * 2).fill(1), k: 2 };
-    const counter = new CoactivationCounter(width, { memoryBudgetBytes: 1000 });
+    const counter = new CoactivationCounter(width, { memoryBudgetBytes: 4000 });
     counter.addRows(dense, 0, tokens);
     const copy = CoactivationCounter.fromState(counter.toState());
     copy.merge(counter);
     expect(copy.sharedTokens(1, 2)).toBe(65_535);
     expect(copy.finish()[1]![0]).toMatchObject({ index: 2, sharedTokens: 65_535, saturated: true });
     expect(counted(0, contexts).finish().flat().some((partner) => partner.saturated)).toBe(false);
+  });
+
+  it('counts no pairs when even Uint16 counts exceed the budget, and still merges and ships state', () => {
+    // 1,770 pairs: 7,080 bytes as Uint32, 3,540 as Uint16, both over 1,000.
+    const off = counted(0, 150, { memoryBudgetBytes: 1000 });
+    expect(off.bytesPerPair).toBe(0);
+    off.merge(counted(150, contexts, { memoryBudgetBytes: 1000 }));
+    const shipped = CoactivationCounter.fromState(off.toState());
+    expect(shipped.bytesPerPair).toBe(0);
+    expect(shipped.finish()).toEqual(Array.from({ length: width }, () => []));
+    expect(() => shipped.merge(counted(0, contexts))).toThrow(/Cannot merge/);
+    // 131,072 features have 8.6 G pairs, more than one typed array holds: off whatever the budget.
+    expect(coactivationBytesPerPair(131_072, Infinity)).toBe(0);
+    expect(coactivationBytesPerPair(16_384)).toBe(2);
+    expect(coactivationBytesPerPair(4_096)).toBe(4);
   });
 
   it('rejects bad input and counters of another shape', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
+import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES } from '@atlas/features';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { readActivationFile } from './activation-file.ts';
 import { sha256File, sha256Json } from './files.ts';
@@ -27,6 +28,8 @@ export interface RecipeBase {
   seqLen: number;
   seed: number;
   topK: number;
+  /** MiB for exact co-activation pair counts (default 256); an SAE whose pairs need more gets none. */
+  coactivationMemoryMiB?: number;
 }
 
 /**
@@ -138,6 +141,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     // Passed straight in so nothing here keeps the per-feature statistics alive once their rows exist.
     statistics: await statisticsStage({
       db, sae, saeDir: recipe.saeDir ?? path.join(stageDir, 'sae'), extracted, topK: recipe.topK, passKey: checksum,
+      ...coactivationBudget(recipe, sae.cfg.width, log),
       ...(context.scaleOut ? { scaleOut: context.scaleOut } : {}), progress, log,
     }),
     geometry,
@@ -153,6 +157,21 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   } finally {
     bars.stop();
   }
+}
+
+/** The recipe's co-activation budget in bytes, saying so when the SAE is too wide for its pair counts. */
+function coactivationBudget(recipe: RecipeBase, width: number, log: (line: string) => void): { coactivationBudgetBytes?: number } {
+  const budget = recipe.coactivationMemoryMiB === undefined ? undefined : recipe.coactivationMemoryMiB * 2 ** 20;
+  if (coactivationBytesPerPair(width, budget) === 0) {
+    const pairs = (width * (width - 1)) / 2;
+    const needMiB = Math.ceil((pairs * 2) / 2 ** 20);
+    const budgetMiB = recipe.coactivationMemoryMiB ?? DEFAULT_COACTIVATION_BUDGET_BYTES / 2 ** 20;
+    log(
+      `Co-activation is not counted: ${width} features have ${pairs.toExponential(2)} pairs, ${needMiB} MiB as 16-bit counts, ` +
+        (pairs > 2 ** 32 ? 'more than one array holds.' : `over the ${budgetMiB} MiB budget; pass --coactivation-memory ${needMiB} to count them.`),
+    );
+  }
+  return budget === undefined ? {} : { coactivationBudgetBytes: budget };
 }
 
 /** The activations stage: read back from stageDir when an earlier run finished it. */

@@ -96,10 +96,12 @@ function program(): Command {
     .description('Load a bundle written by `atlas export` (checksums verified first; one transaction; contexts shared with existing ones).')
     .requiredOption('--bundle <dir>', 'bundle folder (with manifest.json)')
     .action(async (options) => (await import('./commands/import.ts')).runImport(options));
-  // Both builds can split their statistics pass into shard jobs for `atlas worker`s.
+  // Both builds can split their statistics pass into shard jobs for `atlas worker`s, and size co-activation counting.
   for (const name of ['build-demo', 'build']) {
     const command = cli.commands.find((candidate) => candidate.name() === name);
-    if (command) addScaleOutOptions(command);
+    if (!command) continue;
+    addScaleOutOptions(command);
+    command.option('--coactivation-memory <MiB>', 'memory for exact co-activation pair counts (default 256: up to 16,384 features); a wider SAE gets none unless raised');
   }
   cli
     .command('worker')

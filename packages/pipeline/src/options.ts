@@ -71,11 +71,15 @@ export const trainOptions = z
 /** The demo atlas' size: 320 Ki held-out tokens (of 360k), 8 passes of SAE training. */
 export const DEMO_DEFAULTS = { tokens: 327_680, width: 4096, k: 32, epochs: 8 } as const;
 
+/** `--coactivation-memory MiB`: memory for exact co-activation pair counts (absent: the 256 MiB default). */
+const coactivationMemory = positiveInt('--coactivation-memory').optional();
+
 export const buildDemoOptions = z.object({
   tokens: positiveInt('--tokens').default(DEMO_DEFAULTS.tokens),
   width: positiveInt('--width').default(DEMO_DEFAULTS.width),
   k: positiveInt('--k').default(DEMO_DEFAULTS.k),
   epochs: positiveInt('--epochs').default(DEMO_DEFAULTS.epochs),
+  coactivationMemory,
 });
 
 export const buildOptions = z.object({
@@ -89,6 +93,7 @@ export const buildOptions = z.object({
   seqLen: positiveInt('--seq-len').default(64),
   topK: positiveInt('--top-k').default(20),
   seed: z.coerce.number().int('--seed must be a whole number').default(0),
+  coactivationMemory,
 });
 
 /** Parses CLI options with a schema; every problem is listed with the flag it concerns. */

@@ -8,7 +8,8 @@ import { openDatabase, serveDatabase, type AtlasDb, type ServedDatabase } from '
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
 import { mulberry32, saveSaeLens, type SaeWeights } from '@atlas/sae';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '@atlas/db/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { silentProgress } from '../src/progress.ts';
 import { computeShardedStatistics, type ShardedStatisticsOptions } from '../src/scale-out/coordinator.ts';
 import { openJobQueue, saveShardResult } from '../src/scale-out/job-queue.ts';
@@ -110,13 +111,29 @@ describe('sharded statistics on pg-boss', () => {
       .rejects.toThrow(/Statistics shard \d+ failed after its retries: .*no-such-sae/);
   });
 
-  // A real Postgres when one is configured (pg-boss and the results table only: no atlas schema needed).
-  it.runIf(process.env.DATABASE_URL)('on the Postgres at DATABASE_URL: an in-process worker and a worker process, exact', async () => {
-    const url = process.env.DATABASE_URL!;
-    const child = spawn(process.execPath, [atlasBin, 'worker', '--database-url', url], { stdio: 'ignore' });
+  // The run's real Postgres, where it has one (pg-boss and the results table only: no atlas schema needed).
+  it.runIf(inject('postgresUrl'))('on a real Postgres: an in-process worker and a worker process, exact', async () => {
+    const database = await createTestDatabase(inject('postgresUrl')!);
+    const child = spawn(process.execPath, [atlasBin, 'worker', '--database-url', database.url], { stdio: 'ignore' });
     children.push(child);
-    const sharded = await computeShardedStatistics(options({ queueUrl: url, passKey: `postgres-${process.pid}`, shards: 4 }));
-    expect(sharded).toEqual(single);
+    try {
+      const sharded = await computeShardedStatistics(options({ queueUrl: database.url, passKey: 'postgres', shards: 4 }));
+      expect(sharded).toEqual(single);
+    } finally {
+      child.kill('SIGKILL');
+      await database.drop();
+    }
+  });
+
+  it('with pair counts over the co-activation budget: no partners, every shard alike, the rest unchanged', async () => {
+    // 512 features: 130,816 pairs, 262 KB even as 16-bit counts.
+    const budget = { coactivationBudgetBytes: 100_000 };
+    const alone = await computeStatistics({ sae, extracted, topK: 6, progress: silentProgress, contextsPerBatch, ...budget });
+    expect(alone.every((feature) => feature.coactivating.length === 0)).toBe(true);
+    expect(single.some((feature) => feature.coactivating.length > 0)).toBe(true);
+    expect(alone.map(({ coactivating: _, ...rest }) => rest)).toEqual(single.map(({ coactivating: _, ...rest }) => rest));
+    const sharded = await computeShardedStatistics(options({ passKey: 'no-coactivation', shards: 3, ...budget }));
+    expect(sharded).toEqual(alone);
   });
 
   it('2 worker processes, one killed mid-shard: the shard is retried and the result is still exact', async () => {

@@ -5,7 +5,7 @@ import { scaleOutFromOptions } from '../scale-out/cli-options.ts';
 import { buildIntoDatabase, DEMO_MODEL } from './build.ts';
 
 /** The demo atlas: the committed demo LM, its middle residual stream, a TopK SAE, text the LM never trained on. */
-export function demoRecipe(overrides: { tokens: number; width: number; k: number; epochs: number }): AtlasRecipe {
+export function demoRecipe(overrides: { tokens: number; width: number; k: number; epochs: number; coactivationMemoryMiB?: number }): AtlasRecipe {
   return {
     modelDir: demoModelDir,
     modelId: DEMO_MODEL.id,
@@ -21,5 +21,7 @@ export function demoRecipe(overrides: { tokens: number; width: number; k: number
 }
 
 export async function runBuildDemo(raw: Record<string, unknown>): Promise<void> {
-  await buildIntoDatabase(demoRecipe(parseOptions(buildDemoOptions, raw)), scaleOutFromOptions(raw));
+  const { coactivationMemory, ...options } = parseOptions(buildDemoOptions, raw);
+  const recipe = demoRecipe({ ...options, ...(coactivationMemory === undefined ? {} : { coactivationMemoryMiB: coactivationMemory }) });
+  await buildIntoDatabase(recipe, scaleOutFromOptions(raw));
 }

@@ -51,6 +51,7 @@ export function buildRecipe(options: BuildOptions): AtlasRecipe {
     topK: options.topK,
     saeDir: options.sae,
     ...(options.id === undefined ? {} : { saeId: options.id }),
+    ...(options.coactivationMemory === undefined ? {} : { coactivationMemoryMiB: options.coactivationMemory }),
   };
 }
 

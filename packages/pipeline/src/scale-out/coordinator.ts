@@ -21,6 +21,7 @@ export interface ShardedStatisticsOptions {
   contextCount: number;
   seqLen: number;
   topK: number;
+  coactivationBudgetBytes?: number;
   contextsPerBatch: number;
   shards: number;
   /** Workers run inside this process (0: only `atlas worker` processes elsewhere do the work). */
@@ -102,5 +103,6 @@ function job(options: ShardedStatisticsOptions, passKey: string, runId: string, 
     passKey, runId, shard, ...range,
     activationFile: options.activationFile, saeDir: options.saeDir,
     seqLen: options.seqLen, topK: options.topK, contextsPerBatch: options.contextsPerBatch,
+    ...(options.coactivationBudgetBytes === undefined ? {} : { coactivationBudgetBytes: options.coactivationBudgetBytes }),
   };
 }

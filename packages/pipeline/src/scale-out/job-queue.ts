@@ -19,6 +19,8 @@ export interface ShardJob {
   saeDir: string;
   seqLen: number;
   topK: number;
+  /** Absent: the default budget (every shard of a pass gets the same). */
+  coactivationBudgetBytes?: number;
   contextsPerBatch: number;
 }
 

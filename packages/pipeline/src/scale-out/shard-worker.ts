@@ -28,6 +28,7 @@ export async function startShardWorkers(boss: PgBoss, options: ShardWorkerOption
     const accumulator = await accumulateContexts(
       {
         sae, activationFile: data.activationFile, seqLen: data.seqLen, topK: data.topK,
+        ...(data.coactivationBudgetBytes === undefined ? {} : { coactivationBudgetBytes: data.coactivationBudgetBytes }),
         contextsPerBatch: data.contextsPerBatch, ...(threads === undefined ? {} : { threads }),
       },
       { firstContext: data.firstContext, endContext: data.endContext },

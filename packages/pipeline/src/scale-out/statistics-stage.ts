@@ -28,6 +28,8 @@ export interface StatisticsStageOptions {
   saeDir: string;
   extracted: ExtractedActivations;
   topK: number;
+  /** Memory for exact co-activation pair counts (default 256 MiB; see @atlas/features' CoactivationCounter). */
+  coactivationBudgetBytes?: number;
   passKey: string;
   scaleOut?: ScaleOutOptions;
   progress: ProgressFactory;
@@ -41,8 +43,9 @@ export interface StatisticsStageOptions {
  */
 export async function statisticsStage(options: StatisticsStageOptions): Promise<FeatureStatistics[]> {
   const { db, extracted, scaleOut, log } = options;
+  const coactivation = options.coactivationBudgetBytes === undefined ? {} : { coactivationBudgetBytes: options.coactivationBudgetBytes };
   if (!scaleOut || scaleOut.shards <= 1) {
-    return computeStatistics({ sae: options.sae, extracted, topK: options.topK, progress: options.progress });
+    return computeStatistics({ sae: options.sae, extracted, topK: options.topK, ...coactivation, progress: options.progress });
   }
   let served: Awaited<ReturnType<typeof serveDatabase>> | undefined;
   let queueUrl = scaleOut.queueUrl;
@@ -61,6 +64,7 @@ export async function statisticsStage(options: StatisticsStageOptions): Promise<
       contextCount: extracted.contexts.length,
       seqLen: extracted.seqLen,
       topK: options.topK,
+      ...coactivation,
       contextsPerBatch: contextsPerBatchFor(extracted.seqLen, options.sae.cfg.width),
       shards: scaleOut.shards,
       localWorkers: scaleOut.localWorkers ?? 1,

@@ -15,6 +15,8 @@ export interface StatisticsPassOptions {
   activationFile: string;
   seqLen: number;
   topK: number;
+  /** Memory for exact co-activation pair counts (default: @atlas/features' 256 MiB; past it pairs are not counted). */
+  coactivationBudgetBytes?: number;
   /** Contexts encoded per onnxruntime call; batches start at multiples of it, whatever the range. */
   contextsPerBatch: number;
   /** onnxruntime threads (default: its own choice); workers running several shards at once pass 1. */
@@ -32,7 +34,9 @@ export const contextsPerBatchFor = (seqLen: number, width: number) =>
   Math.max(1, Math.floor(Math.min(4096, 2 ** 24 / width) / seqLen));
 
 /** The options every shard of one pass must share, or their accumulators would not merge. */
-export const statisticsOptions = (topK: number) => ({ topK });
+export const statisticsOptions = (topK: number, coactivationBudgetBytes?: number) => ({
+  topK, ...(coactivationBudgetBytes === undefined ? {} : { coactivation: { memoryBudgetBytes: coactivationBudgetBytes } }),
+});
 
 /**
  * Encodes the contexts of `range` with the SAE (sparse extraction inside the graph) and streams
@@ -43,7 +47,7 @@ export const statisticsOptions = (topK: number) => ({ topK });
  */
 export async function accumulateContexts(options: StatisticsPassOptions, range: ContextRange): Promise<FeatureStatsAccumulator> {
   const { sae, seqLen, contextsPerBatch } = options;
-  const accumulator = new FeatureStatsAccumulator(sae.cfg.width, statisticsOptions(options.topK));
+  const accumulator = new FeatureStatsAccumulator(sae.cfg.width, statisticsOptions(options.topK, options.coactivationBudgetBytes));
   const source = await openActivationSource(options.activationFile);
   const encoder = await createEncoder(sae, {
     batchSize: contextsPerBatch * seqLen, ...(options.threads === undefined ? {} : { threads: options.threads }),
@@ -83,6 +87,7 @@ export interface StatisticsOptions {
   sae: SaeWeights;
   extracted: ExtractedActivations;
   topK: number;
+  coactivationBudgetBytes?: number;
   progress: ProgressFactory;
   /** Contexts encoded per onnxruntime call (default: `contextsPerBatchFor`). */
   contextsPerBatch?: number;
@@ -96,6 +101,7 @@ export async function computeStatistics(options: StatisticsOptions): Promise<Fea
     const accumulator = await accumulateContexts(
       {
         sae: options.sae, activationFile: extracted.file, seqLen: extracted.seqLen, topK: options.topK,
+        ...(options.coactivationBudgetBytes === undefined ? {} : { coactivationBudgetBytes: options.coactivationBudgetBytes }),
         contextsPerBatch: options.contextsPerBatch ?? contextsPerBatchFor(extracted.seqLen, options.sae.cfg.width),
         onTokens: (tokens) => bar.update(tokens),
       },
