@@ -174,10 +174,38 @@ export class FeatureStatsAccumulator {
 
   /** Adds the statistics of another accumulator over a disjoint set of contexts (same width and options). */
   merge(other: FeatureStatsAccumulator): void {
-    if (other.width !== this.width) throw new Error(`Cannot merge statistics of width ${other.width} into width ${this.width}.`);
-    if (JSON.stringify(other.options) !== JSON.stringify(this.options)) {
-      throw new Error(`Cannot merge statistics computed with different options (${JSON.stringify(other.options)} vs ${JSON.stringify(this.options)}).`);
+    this.checkMergeable(other.width, other.options);
+    const { tokens, firing, sumHigh, sumLow, maxima } = other;
+    this.addTotals({ tokens, firing, sumHigh, sumLow, maxima });
+    this.histograms.merge(other.histograms);
+    this.tops.merge(other.tops);
+    this.quantiles.merge(other.quantiles);
+    this.coactivation.merge(other.coactivation);
+  }
+
+  /**
+   * `merge` of another accumulator's `toState()` (a shard's result at the coordinator), without
+   * building that accumulator: no second co-activation triangle or example store.
+   */
+  mergeState(state: FeatureStatsState): void {
+    this.checkMergeable(state.width, state.options);
+    this.addTotals(state);
+    this.histograms.mergeCounts(state.histogramFine, state.histogramMin);
+    this.coactivation.mergeState(state.coactivation);
+    unflattenContexts(state.topContexts, (feature, entry) => this.tops.offerExample(feature, entry));
+    for (let feature = 0; feature < state.width; feature += 1) this.quantiles.addContextCount(feature, state.contextCounts[feature]!);
+    unflattenContexts(state.sampledContexts, (feature, entry) => this.quantiles.restore(feature, entry));
+  }
+
+  private checkMergeable(width: number, options: FeatureStatsOptions): void {
+    if (width !== this.width) throw new Error(`Cannot merge statistics of width ${width} into width ${this.width}.`);
+    if (JSON.stringify(options) !== JSON.stringify(this.options)) {
+      throw new Error(`Cannot merge statistics computed with different options (${JSON.stringify(options)} vs ${JSON.stringify(this.options)}).`);
     }
+  }
+
+  /** Token count, firing counts, fixed-point sums and maxima of another pass (accumulator or state). */
+  private addTotals(other: Pick<FeatureStatsState, 'tokens' | 'firing' | 'sumHigh' | 'sumLow' | 'maxima'>): void {
     this.tokens += other.tokens;
     for (let feature = 0; feature < this.width; feature += 1) {
       this.firing[feature]! += other.firing[feature]!;
@@ -186,10 +214,6 @@ export class FeatureStatsAccumulator {
       this.sumLow[feature] = low % SUM_CARRY;
       if (other.maxima[feature]! > this.maxima[feature]!) this.maxima[feature] = other.maxima[feature]!;
     }
-    this.histograms.merge(other.histograms);
-    this.tops.merge(other.tops);
-    this.quantiles.merge(other.quantiles);
-    this.coactivation.merge(other.coactivation);
   }
 
   /** Everything the accumulator holds, as typed arrays (for sending a shard's result to a coordinator). */
@@ -215,17 +239,7 @@ export class FeatureStatsAccumulator {
   /** Rebuilds an accumulator from `toState()`; merging or finishing it gives what the original would. */
   static fromState(state: FeatureStatsState): FeatureStatsAccumulator {
     const accumulator = new FeatureStatsAccumulator(state.width, state.options);
-    accumulator.tokens = state.tokens;
-    accumulator.firing.set(state.firing);
-    accumulator.sumHigh.set(state.sumHigh);
-    accumulator.sumLow.set(state.sumLow);
-    accumulator.maxima.set(state.maxima);
-    accumulator.coactivation.mergeState(state.coactivation);
-    accumulator.histograms.fine.set(state.histogramFine);
-    accumulator.histograms.minValue.set(state.histogramMin);
-    unflattenContexts(state.topContexts, (feature, entry) => accumulator.tops.offerExample(feature, entry));
-    for (let feature = 0; feature < state.width; feature += 1) accumulator.quantiles.restoreCount(feature, state.contextCounts[feature]!);
-    unflattenContexts(state.sampledContexts, (feature, entry) => accumulator.quantiles.restore(feature, entry));
+    accumulator.mergeState(state);
     return accumulator;
   }
 }

@@ -35,9 +35,17 @@ export class LogHistogramSet {
   /** Adds another shard's counts into this one. */
   merge(other: LogHistogramSet): void {
     if (other.width !== this.width) throw new Error(`Cannot merge histograms of width ${other.width} into ${this.width}.`);
-    for (let i = 0; i < this.fine.length; i += 1) this.fine[i]! += other.fine[i]!;
+    this.mergeCounts(other.fine, other.minValue);
+  }
+
+  /** `merge` of another set's arrays (`fine`, `minValue`), e.g. from a serialized shard. */
+  mergeCounts(fine: Uint32Array, minValue: Float32Array): void {
+    if (fine.length !== this.fine.length || minValue.length !== this.width) {
+      throw new Error(`Histogram state does not fit width ${this.width} (${FINE_BINS} fine bins per feature).`);
+    }
+    for (let i = 0; i < this.fine.length; i += 1) this.fine[i]! += fine[i]!;
     for (let feature = 0; feature < this.width; feature += 1) {
-      if (other.minValue[feature]! < this.minValue[feature]!) this.minValue[feature] = other.minValue[feature]!;
+      if (minValue[feature]! < this.minValue[feature]!) this.minValue[feature] = minValue[feature]!;
     }
   }
 

@@ -153,9 +153,9 @@ export class QuantileSampler {
     this.keepExample(feature, sampleKey(this.seed, feature, entry.contextIndex), entry);
   }
 
-  /** Sets a feature's context count (for a sampler restored from its state). */
-  restoreCount(feature: number, contextCount: number): void {
-    this.seen[feature] = contextCount;
+  /** Adds to a feature's context count (for samples restored from a serialized sampler). */
+  addContextCount(feature: number, contextCount: number): void {
+    this.seen[feature]! += contextCount;
   }
 
   /**

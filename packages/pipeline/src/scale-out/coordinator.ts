@@ -84,9 +84,10 @@ export async function computeShardedStatistics(options: ShardedStatisticsOptions
     }
     let total: FeatureStatsAccumulator | undefined;
     for (let shard = 0; shard < ranges.length; shard += 1) {
-      const partial = FeatureStatsAccumulator.fromState(decodeShardState(await loadShardResult(boss, passKey, shard)));
-      if (total) total.merge(partial);
-      else total = partial;
+      // Merged straight from the decoded state: one accumulator in memory, not one per shard.
+      const state = decodeShardState(await loadShardResult(boss, passKey, shard));
+      if (total) total.mergeState(state);
+      else total = FeatureStatsAccumulator.fromState(state);
     }
     merged = true;
     await deleteShardResults(boss, passKey);

@@ -4,7 +4,11 @@ import PgBoss from 'pg-boss';
 export const SHARD_QUEUE = 'atlas-statistics-shard';
 /** Partial results live beside pg-boss's own schema, created from code as pg-boss creates its own. */
 const RESULTS_SCHEMA = 'atlas_jobs';
-const RESULTS_TABLE = `${RESULTS_SCHEMA}.statistics_shards`;
+/** One row per finished shard: how many chunks its result has. Written last, so it marks the shard done. */
+const RESULTS_TABLE = `${RESULTS_SCHEMA}.statistics_shard_results`;
+/** A result's bytes in chunks: one 80 MB bytea takes PGlite's socket server 25 s, ten 8 MB ones about 2 s. */
+const CHUNKS_TABLE = `${RESULTS_SCHEMA}.statistics_shard_chunks`;
+const CHUNK_BYTES = 8 * 2 ** 20;
 
 /** What a shard job carries: everything a worker on another machine needs, by absolute path. */
 export interface ShardJob {
@@ -37,20 +41,36 @@ export async function openJobQueue(url: string, options: { onError?: (error: Err
   if (!(await boss.getQueue(SHARD_QUEUE))) await boss.createQueue(SHARD_QUEUE);
   await boss.getDb().executeSql(
     `CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA};
+     CREATE TABLE IF NOT EXISTS ${CHUNKS_TABLE} (
+       pass_key text NOT NULL, shard integer NOT NULL, chunk integer NOT NULL, bytes bytea NOT NULL,
+       PRIMARY KEY (pass_key, shard, chunk));
      CREATE TABLE IF NOT EXISTS ${RESULTS_TABLE} (
-       pass_key text NOT NULL, shard integer NOT NULL, state bytea NOT NULL,
+       pass_key text NOT NULL, shard integer NOT NULL, chunks integer NOT NULL,
        created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (pass_key, shard))`,
     [],
   );
   return boss;
 }
 
-/** Stores a shard's encoded result; a retried shard overwrites its earlier result (the same bytes). */
+/**
+ * Stores a shard's encoded result: its chunks first, then the row that says how many there are,
+ * so a worker killed midway leaves the shard unfinished (and its retry overwrites the chunks).
+ */
 export async function saveShardResult(boss: PgBoss, passKey: string, shard: number, state: Uint8Array): Promise<void> {
-  await boss.getDb().executeSql(
-    `INSERT INTO ${RESULTS_TABLE} (pass_key, shard, state) VALUES ($1, $2, $3)
-     ON CONFLICT (pass_key, shard) DO UPDATE SET state = EXCLUDED.state, created_at = now()`,
-    [passKey, shard, Buffer.from(state.buffer, state.byteOffset, state.byteLength)],
+  const db = boss.getDb();
+  const chunks = Math.max(1, Math.ceil(state.byteLength / CHUNK_BYTES));
+  for (let chunk = 0; chunk < chunks; chunk += 1) {
+    const bytes = state.subarray(chunk * CHUNK_BYTES, (chunk + 1) * CHUNK_BYTES);
+    await db.executeSql(
+      `INSERT INTO ${CHUNKS_TABLE} (pass_key, shard, chunk, bytes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (pass_key, shard, chunk) DO UPDATE SET bytes = EXCLUDED.bytes`,
+      [passKey, shard, chunk, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+    );
+  }
+  await db.executeSql(
+    `INSERT INTO ${RESULTS_TABLE} (pass_key, shard, chunks) VALUES ($1, $2, $3)
+     ON CONFLICT (pass_key, shard) DO UPDATE SET chunks = EXCLUDED.chunks, created_at = now()`,
+    [passKey, shard, chunks],
   );
 }
 
@@ -61,13 +81,23 @@ export async function finishedShards(boss: PgBoss, passKey: string): Promise<Set
 }
 
 export async function loadShardResult(boss: PgBoss, passKey: string, shard: number): Promise<Uint8Array> {
-  const { rows } = await boss.getDb().executeSql(`SELECT state FROM ${RESULTS_TABLE} WHERE pass_key = $1 AND shard = $2`, [passKey, shard]);
-  if (rows.length === 0) throw new Error(`No stored result for shard ${shard} of statistics pass ${passKey}.`);
-  return rows[0].state as Uint8Array;
+  const db = boss.getDb();
+  const { rows: [result] } = await db.executeSql(`SELECT chunks FROM ${RESULTS_TABLE} WHERE pass_key = $1 AND shard = $2`, [passKey, shard]);
+  if (!result) throw new Error(`No stored result for shard ${shard} of statistics pass ${passKey}.`);
+  const parts: Buffer[] = [];
+  for (let chunk = 0; chunk < result.chunks; chunk += 1) {
+    const { rows } = await db.executeSql(
+      `SELECT bytes FROM ${CHUNKS_TABLE} WHERE pass_key = $1 AND shard = $2 AND chunk = $3`, [passKey, shard, chunk],
+    );
+    if (rows.length === 0) throw new Error(`Shard ${shard} of statistics pass ${passKey} is missing chunk ${chunk} of ${result.chunks}.`);
+    parts.push(rows[0].bytes as Buffer);
+  }
+  return Buffer.concat(parts);
 }
 
 export async function deleteShardResults(boss: PgBoss, passKey: string): Promise<void> {
   await boss.getDb().executeSql(`DELETE FROM ${RESULTS_TABLE} WHERE pass_key = $1`, [passKey]);
+  await boss.getDb().executeSql(`DELETE FROM ${CHUNKS_TABLE} WHERE pass_key = $1`, [passKey]);
 }
 
 /** Shard jobs of one coordinator run that failed for good (retries used up), with their last error. */
