@@ -12,7 +12,8 @@ export async function dumpSae(db: AtlasDb, saeId: string): Promise<Record<string
   const queries: Record<string, SQL> = {
     sae: sql`select s.id, s.model_id, s.hook_name, s.kind, s.architecture, s.d_in, s.width, s.k,
                -- bigint: a string from node-postgres, a number from PGlite; float8 is a number from both
-               s.training_tokens::float8 as training_tokens, s.statistics_tokens::float8 as statistics_tokens, s.corpus_id, s.l0, s.fvu, s.dead_fraction, s.status, b.checksum, b.row_counts
+               s.training_tokens::float8 as training_tokens, s.statistics_tokens::float8 as statistics_tokens,
+               s.corpus_id, s.l0, s.fvu, s.dead_fraction, s.status, b.checksum, b.row_counts
              from saes s join builds b on b.id = s.build_id where s.id = ${saeId}`,
     model: sql`select m.id, m.display_name, m.architecture, m.layer_count, m.d_model, m.vocab_size, m.context_length
                from models m join saes s on s.model_id = m.id where s.id = ${saeId}`,
