@@ -1,35 +1,23 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
+import { describe, expect, it } from 'vitest';
 import { createLlmLabeller } from '@atlas/labels';
 import { labelSaeWithLlm, silentProgress } from '@atlas/pipeline';
 import { graphql } from '../support/graphql.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
+import { serveTinyAtlas } from '../support/tiny-atlas.ts';
 
 type MapPage = { points: { featureId: string; index: number; x: number; y: number; label: string | null }[]; hasNextPage: boolean; endCursor: string | null };
 
 // The real pipeline (demo LM → TopK SAE → statistics with co-activation → UMAP → machine labels)
 // into PGlite, then the new fields over real HTTP.
 describe('machine labels, the feature map and co-activation, built and served', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-
-  beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await atlas?.db.close();
-  });
+  const tiny = serveTinyAtlas();
 
   it('labels every firing feature from its top tokens and leaves dead ones unlabelled', async () => {
     const { data, errors } = await graphql<{ features: { edges: { node: { isDead: boolean; label: { text: string; source: string } | null; topActivations: { tokens: string[]; maxPosition: number }[] } }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node { isDead label { text source } topActivations { tokens maxPosition } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
     const nodes = data!.features.edges.map((edge) => edge.node);
@@ -50,44 +38,44 @@ describe('machine labels, the feature map and co-activation, built and served', 
 
   it('places every feature on the map and pages through it', async () => {
     const query = `query ($sae: ID!, $after: String) { sae(id: $sae) { map(first: 40, after: $after) { points { featureId index x y label } hasNextPage endCursor } } }`;
-    const first = await graphql<{ sae: { map: MapPage } }>(api.url, query, { sae: atlas.result.saeId });
+    const first = await graphql<{ sae: { map: MapPage } }>(tiny.url, query, { sae: tiny.atlas.result.saeId });
     expect(first.errors).toBeUndefined();
     expect(first.data!.sae.map.hasNextPage).toBe(true);
-    const second = await graphql<{ sae: { map: MapPage } }>(api.url, query, { sae: atlas.result.saeId, after: first.data!.sae.map.endCursor });
+    const second = await graphql<{ sae: { map: MapPage } }>(tiny.url, query, { sae: tiny.atlas.result.saeId, after: first.data!.sae.map.endCursor });
     const points = [...first.data!.sae.map.points, ...second.data!.sae.map.points];
     expect(second.data!.sae.map.hasNextPage).toBe(false);
     expect(points.map((p) => p.index)).toEqual(Array.from({ length: 64 }, (_, i) => i));
     for (const point of points) {
       expect(point.x).toBeGreaterThanOrEqual(0);
       expect(point.y).toBeLessThanOrEqual(1);
-      expect(point.featureId).toBe(`${atlas.result.saeId}/${point.index}`);
+      expect(point.featureId).toBe(`${tiny.atlas.result.saeId}/${point.index}`);
     }
     const inBox = await graphql<{ sae: { map: MapPage } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { sae(id: $sae) { map(bounds: { minX: 0, minY: 0, maxX: 0.5, maxY: 0.5 }) { points { x y } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     for (const point of inBox.data!.sae.map.points) expect(Math.max(point.x, point.y)).toBeLessThanOrEqual(0.5);
     expect(inBox.data!.sae.map.points.length).toBeLessThan(64);
 
     const feature = await graphql<{ feature: { mapPosition: { x: number; y: number } } }>(
-      api.url, `query ($id: ID!) { feature(id: $id) { mapPosition { x y } } }`, { id: points[5]!.featureId },
+      tiny.url, `query ($id: ID!) { feature(id: $id) { mapPosition { x y } } }`, { id: points[5]!.featureId },
     );
     expect(feature.data!.feature.mapPosition).toEqual({ x: points[5]!.x, y: points[5]!.y });
 
-    const bad = await graphql(api.url, `query ($sae: ID!) { sae(id: $sae) { map(first: 10001) { hasNextPage } } }`, { sae: atlas.result.saeId });
+    const bad = await graphql(tiny.url, `query ($sae: ID!) { sae(id: $sae) { map(first: 10001) { hasNextPage } } }`, { sae: tiny.atlas.result.saeId });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const inverted = await graphql(
-      api.url, `query ($sae: ID!) { sae(id: $sae) { map(bounds: { minX: 1, minY: 0, maxX: 0, maxY: 1 }) { hasNextPage } } }`, { sae: atlas.result.saeId },
+      tiny.url, `query ($sae: ID!) { sae(id: $sae) { map(bounds: { minX: 1, minY: 0, maxX: 0, maxY: 1 }) { hasNextPage } } }`, { sae: tiny.atlas.result.saeId },
     );
     expect(inverted.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/minX <= maxX/) });
   });
 
   it('serves co-activating features ranked by Jaccard, from the same SAE', async () => {
     const { data, errors } = await graphql<{ features: { edges: { node: { id: string; coactivatingFeatures: { jaccard: number; feature: { id: string } }[] } }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node { id coactivatingFeatures { jaccard feature { id } } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
     const lists = data!.features.edges.map((edge) => edge.node);
@@ -95,7 +83,7 @@ describe('machine labels, the feature map and co-activation, built and served', 
     for (const node of lists) {
       expect(node.coactivatingFeatures.length).toBeLessThanOrEqual(10);
       node.coactivatingFeatures.forEach((partner, i) => {
-        expect(partner.feature.id.startsWith(atlas.result.saeId)).toBe(true);
+        expect(partner.feature.id.startsWith(tiny.atlas.result.saeId)).toBe(true);
         expect(partner.feature.id).not.toBe(node.id);
         expect(partner.jaccard).toBeGreaterThan(0);
         expect(partner.jaccard).toBeLessThanOrEqual(1);
@@ -120,7 +108,7 @@ describe('machine labels, the feature map and co-activation, built and served', 
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
       const labeller = createLlmLabeller({ url, model: 'peak-namer', concurrency: 3 });
-      const run = () => labelSaeWithLlm(atlas.db, { saeId: atlas.result.saeId, labeller, progress: silentProgress, log: () => {}, batchSize: 16 });
+      const run = () => labelSaeWithLlm(tiny.atlas.db, { saeId: tiny.atlas.result.saeId, labeller, progress: silentProgress, log: () => {}, batchSize: 16 });
       const first = await run();
       expect(first.failed).toBe(0);
       expect(first.labelled).toBeGreaterThan(10);
@@ -132,9 +120,9 @@ describe('machine labels, the feature map and co-activation, built and served', 
       await new Promise((resolve) => server.close(resolve));
     }
     const { data } = await graphql<{ features: { edges: { node: { isDead: boolean; label: { text: string } | null } }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node { isDead label { text } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     // The newest label wins while nobody has voted.
     for (const { node } of data!.features.edges) if (!node.isDead) expect(node.label!.text).toMatch(/^mentions of/);

@@ -1,43 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
+import { describe, expect, it } from 'vitest';
 import { loadLanguageModel, readUnembedding } from '@atlas/model';
 import { buildAtlas, silentProgress } from '@atlas/pipeline';
 import { graphql } from '../support/graphql.ts';
-import { buildTinyAtlas, TINY_CORPUS, type TinyAtlas } from '../support/tiny-atlas.ts';
+import { serveTinyAtlas, TINY_CORPUS } from '../support/tiny-atlas.ts';
 
 // The whole spine on a tiny corpus: demo LM → activations → TopK SAE → statistics → PGlite,
 // then the real API over real HTTP.
 describe('pipeline into PGlite, then GraphQL over HTTP', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-
-  beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await atlas?.db.close();
-  });
+  const tiny = serveTinyAtlas();
 
   it('lists the model and the complete SAE', async () => {
     const { data, errors } = await graphql<{ models: { id: string; dModel: number; saes: { id: string }[] }[] }>(
-      api.url,
+      tiny.url,
       '{ models { id dModel saes { id } } }',
     );
     expect(errors).toBeUndefined();
-    expect(data!.models).toEqual([{ id: 'demo-lm', dModel: 256, saes: [{ id: atlas.result.saeId }] }]);
+    expect(data!.models).toEqual([{ id: 'demo-lm', dModel: 256, saes: [{ id: tiny.atlas.result.saeId }] }]);
   });
 
   it('serves features whose top activations are real corpus text with consistent values', async () => {
     const { data, errors } = await graphql<{
       features: { totalCount: number; edges: { node: { id: string; density: number; maxActivation: number; topActivations: { tokens: string[]; values: number[]; maxValue: number; maxPosition: number }[] } }[] };
     }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { totalCount edges { node {
          id density maxActivation topActivations { tokens values maxValue maxPosition } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
     expect(data!.features.totalCount).toBe(64);
@@ -62,10 +50,10 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
   it('serves decoder neighbours whose cosines match the decoder vectors it serves', async () => {
     type Node = { id: string; index: number; decoderVector: number[]; decoderNeighbours: { cosine: number; feature: { id: string; index: number } }[] };
     const { data, errors } = await graphql<{ features: { edges: { node: Node }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node {
          id index decoderVector decoderNeighbours { cosine feature { id index } } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
     const nodes = data!.features.edges.map((edge) => edge.node);
@@ -78,7 +66,7 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
         .map((other) => cosine(node.decoderVector, other.decoderVector))
         .sort((a, b) => b - a);
       node.decoderNeighbours.forEach(({ cosine: served, feature }, rank) => {
-        expect(feature.id).toBe(`${atlas.result.saeId}/${feature.index}`);
+        expect(feature.id).toBe(`${tiny.atlas.result.saeId}/${feature.index}`);
         expect(feature.index).not.toBe(node.index);
         // Stored decoders are halfvec (~3 significant digits); the ranking used full precision.
         expect(served).toBeCloseTo(cosine(node.decoderVector, nodes[feature.index]!.decoderVector), 2);
@@ -90,13 +78,13 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
   it('serves logit effects equal to the decoder row times the tied unembedding', async () => {
     type Effects = { positive: { token: string; value: number }[]; negative: { token: string; value: number }[] };
     const { data, errors } = await graphql<{ features: { edges: { node: { decoderVector: number[]; logitEffects: Effects } }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 8) { edges { node {
          decoderVector logitEffects { positive { token value } negative { token value } } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
-    const model = await loadLanguageModel(atlas.recipe.modelDir);
+    const model = await loadLanguageModel(tiny.atlas.recipe.modelDir);
     const { weight, vocabSize, dModel } = readUnembedding(model);
     for (const { node } of data!.features.edges) {
       const logits = Array.from({ length: vocabSize }, (_, token) =>
@@ -120,11 +108,11 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
       quantileExamples: { lower: number; upper: number; count: number; examples: Example[] }[];
     };
     const { data, errors } = await graphql<{ features: { edges: { node: Node }[] } }>(
-      api.url,
+      tiny.url,
       `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node {
          index density maxActivation encoderDecoderCosine isDead isDense topActivations { tokens }
          quantileExamples { lower upper count examples { tokens values maxValue maxPosition } } } } } }`,
-      { sae: atlas.result.saeId },
+      { sae: tiny.atlas.result.saeId },
     );
     expect(errors).toBeUndefined();
     const nodes = data!.features.edges.map((edge) => edge.node);
@@ -168,7 +156,7 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const { data }: { data?: Page } = await graphql<Page>(api.url, query, { sae: atlas.result.saeId, after });
+      const { data }: { data?: Page } = await graphql<Page>(tiny.url, query, { sae: tiny.atlas.result.saeId, after });
       seen.push(...data!.features.edges.map((edge) => edge.node.index));
       if (!data!.features.pageInfo.hasNextPage) break;
       after = data!.features.pageInfo.endCursor;
@@ -177,21 +165,21 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
   });
 
   it('gives NOT_FOUND and BAD_USER_INPUT with helpful messages', async () => {
-    const missing = await graphql(api.url, '{ feature(id: "demo-lm/nope/topk-1/3") { id } }');
+    const missing = await graphql(tiny.url, '{ feature(id: "demo-lm/nope/topk-1/3") { id } }');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const tooMany = await graphql(api.url, `{ features(saeId: "${atlas.result.saeId}", first: 5000) { totalCount } }`);
+    const tooMany = await graphql(tiny.url, `{ features(saeId: "${tiny.atlas.result.saeId}", first: 5000) { totalCount } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooMany.errors?.[0]?.message).toMatch(/100/);
-    const badCursor = await graphql(api.url, `{ features(saeId: "${atlas.result.saeId}", after: "zzz") { totalCount } }`);
+    const badCursor = await graphql(tiny.url, `{ features(saeId: "${tiny.atlas.result.saeId}", after: "zzz") { totalCount } }`);
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('skips a second build of the same recipe and changes nothing', async () => {
-    const again = await buildAtlas(atlas.recipe, {
-      db: atlas.db, workDir: atlas.workDir, progress: silentProgress, log: () => {},
+    const again = await buildAtlas(tiny.atlas.recipe, {
+      db: tiny.atlas.db, workDir: tiny.atlas.workDir, progress: silentProgress, log: () => {},
     });
     expect(again.skipped).toBe(true);
-    const { data } = await graphql<{ saes: { id: string }[] }>(api.url, '{ saes { id } }');
+    const { data } = await graphql<{ saes: { id: string }[] }>(tiny.url, '{ saes { id } }');
     expect(data!.saes).toHaveLength(1);
   });
 });

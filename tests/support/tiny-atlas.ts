@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createApiServer } from '@atlas/api';
 import { openDatabase, type AtlasDb } from '@atlas/db';
 import { demoModelDir } from '@atlas/demo-model';
 import { buildAtlas, silentProgress, type AtlasRecipe, type BuildResult } from '@atlas/pipeline';
@@ -50,4 +52,31 @@ export async function buildTinyAtlas(options: { dataDir?: string } = {}): Promis
   const recipe = tinyRecipe(corpusFile);
   const result = await buildAtlas(recipe, { db, workDir, progress: silentProgress, log: () => {} });
   return { db, recipe, result, workDir, corpusFile };
+}
+
+/**
+ * For a describe block: the tiny atlas, built once before its tests and served by the real API
+ * on an ephemeral port, both closed after them. Read `atlas` and `url` inside the tests.
+ */
+export function serveTinyAtlas(): { readonly atlas: TinyAtlas; readonly url: string } {
+  let atlas: TinyAtlas | undefined;
+  let api: { url: string; stop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    atlas = await buildTinyAtlas();
+    api = await createApiServer({ db: atlas.db, port: 0 });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await atlas?.db.close();
+  });
+  return {
+    get atlas() {
+      if (!atlas) throw new Error('The tiny atlas is built in beforeAll; read it inside a test.');
+      return atlas;
+    },
+    get url() {
+      if (!api) throw new Error('The API starts in beforeAll; read its url inside a test.');
+      return api.url;
+    },
+  };
 }
