@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { DataType, type onnx } from '@atlas/onnx';
 import { ModelError } from './errors.ts';
 import { isExternal, readExternalBytes, readGraphFile } from './external-data.ts';
-import { halfToFloat } from './half.ts';
+import { halvesToFloats } from './half.ts';
 import type { LanguageModel } from './language-model.ts';
 
 export interface Unembedding {
@@ -55,7 +55,7 @@ export function findUnembedding(graph: onnx.IModelProto, dModel: number, vocabSi
 function floatData(tensor: onnx.ITensorProto, source: string, onnxDir: string | undefined): Float32Array {
   const buffer = tensorBuffer(tensor, source, onnxDir);
   if (tensor.dataType === DataType.FLOAT16) {
-    return Float32Array.from(buffer ? new Uint16Array(buffer) : Uint16Array.from(tensor.int32Data ?? []), halfToFloat);
+    return halvesToFloats(buffer ? new Uint16Array(buffer) : Uint16Array.from(tensor.int32Data ?? []), true);
   }
   if (tensor.dataType !== DataType.FLOAT) {
     throw new ModelError(`${source}: unembedding ${tensor.name} is ONNX type ${tensor.dataType}; float32 and float16 are read.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatToHalf, halfToFloat } from '../src/half.ts';
+import { floatsToHalves, halvesToFloats } from '../src/half.ts';
 import { argmax, pickToken, seededRandom } from '../src/sampling.ts';
 
 describe('pickToken', () => {
@@ -22,6 +22,8 @@ describe('pickToken', () => {
 });
 
 describe('fp16 conversion', () => {
+  const floatToHalf = (value: number) => floatsToHalves([value])[0]!;
+  const halfToFloat = (bits: number) => halvesToFloats([bits], true)[0]!;
   it('round-trips representable values and rounds to nearest even', () => {
     for (const value of [0, -0, 1, -2.5, 65504, 6.103515625e-5, 5.960464477539063e-8, 0.333251953125]) {
       expect(halfToFloat(floatToHalf(value))).toBe(value);

@@ -1,6 +1,6 @@
 /** Reads weights out of a decoded ONNX graph, for tests that recompute parts of a real model. */
 import { DataType, type onnx } from '@atlas/onnx';
-import { halfToFloat } from '../../src/half.ts';
+import { halvesToFloats } from '../../src/half.ts';
 
 function tensorToFloats(tensor: onnx.ITensorProto): Float32Array {
   // Copy: a decoded Buffer may be a view into a shared pool, so its .buffer is not just this tensor.
@@ -11,7 +11,7 @@ function tensorToFloats(tensor: onnx.ITensorProto): Float32Array {
   }
   if (tensor.dataType === DataType.FLOAT16) {
     const halves = raw && raw.length > 0 ? new Uint16Array(raw.buffer) : Uint16Array.from(tensor.int32Data ?? []);
-    return Float32Array.from(halves, halfToFloat);
+    return halvesToFloats(halves, true);
   }
   throw new Error(`Initializer ${tensor.name} has data type ${tensor.dataType}, not a float type.`);
 }

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataType, encodeModel, makeModel, makeNode, makeTensor, makeValueInfo, type AttributeValue, type onnx } from '@atlas/onnx';
-import { floatsToHalves, halfToFloat } from '../../src/half.ts';
+import { floatsToHalves, halvesToFloats } from '../../src/half.ts';
 import { moveToExternalData } from './external-data.ts';
 import { makeRandom } from './random.ts';
 import { tinyTokenizerFiles } from './tiny-tokenizer.ts';
@@ -82,7 +82,7 @@ export function makeTinyLlamaWeights(vocabSize: number, options: TinyLlamaOption
 
 /** The weights as fp16 stores them, so the reference computes with exactly the graph's values. */
 function roundToHalf(weights: TinyLlamaWeights): TinyLlamaWeights {
-  const round = (a: Float32Array) => Float32Array.from(floatsToHalves(a), halfToFloat);
+  const round = (a: Float32Array) => halvesToFloats(floatsToHalves(a), true);
   const blocks = weights.blocks.map((b) =>
     Object.fromEntries(Object.entries(b).map(([k, v]) => [k, round(v)])) as unknown as TinyLlamaBlock,
   );
