@@ -1,7 +1,7 @@
 import type { FeatureSummary } from '@/lib/queries/feature';
 import { formatCompact, formatOneIn, formatPercent, formatValue } from '@/lib/format';
-import { saeHref, saeName } from '@/lib/routes';
-import { Breadcrumbs } from './breadcrumbs';
+import { saeName } from '@/lib/routes';
+import { Breadcrumbs, saeCrumbs } from './breadcrumbs';
 import { FeatureNav } from './feature-nav';
 import { StatGrid } from './stat-grid';
 
@@ -15,14 +15,7 @@ export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
       : undefined;
   return (
     <header className="page-header">
-      <Breadcrumbs
-        items={[
-          { label: 'Models', href: '/' },
-          { label: sae.model.displayName },
-          { label: `${sae.hookName} · ${saeName(sae.id)}`, href: saeHref(sae.id) },
-          { label: `Feature ${feature.index}` },
-        ]}
-      />
+      <Breadcrumbs items={saeCrumbs(sae, `Feature ${feature.index}`)} />
       <h1>
         Feature {feature.index}
         {feature.label ? <span className="feature-label"> — {feature.label.text}</span> : null}

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { Breadcrumbs } from '@/components/breadcrumbs';
+import { Breadcrumbs, saeCrumbs } from '@/components/breadcrumbs';
 import { FeatureMapCanvas } from '@/components/feature-map-canvas';
 import { renderFromApi } from '@/components/render-from-api';
 import { formatInteger } from '@/lib/format';
 import { saeRouteParams, type RawSearchParams } from '@/lib/params';
 import { getFeatureMap } from '@/lib/queries/feature-map';
 import { getSae } from '@/lib/queries/sae';
-import { saeHref, saeName } from '@/lib/routes';
+import { saeHref } from '@/lib/routes';
 
 interface MapPageProps {
   params: Promise<{ id: string[] }>;
@@ -38,14 +38,7 @@ export default async function FeatureMapPage({ params, searchParams }: MapPagePr
     return (
       <>
         <header className="page-header">
-          <Breadcrumbs
-            items={[
-              { label: 'Models', href: '/' },
-              { label: sae.model.displayName },
-              { label: `${sae.hookName} · ${saeName(sae.id)}`, href: saeHref(sae.id) },
-              { label: 'Map' },
-            ]}
-          />
+          <Breadcrumbs items={saeCrumbs(sae, 'Map')} />
           <h1>Feature map</h1>
           <p className="muted">
             {formatInteger(points.length)} of {formatInteger(sae.width)} features, placed by the cosine geometry of their decoder
