@@ -2,7 +2,7 @@ import { createSession, ort, runChecked } from '@atlas/onnx';
 import type { Device } from '@atlas/onnx';
 import { buildEncoderGraph } from './encoder-graph.ts';
 import type { EncoderGraphMode } from './encoder-graph.ts';
-import type { EncoderParams } from './topk-session.ts';
+import { encoderSessionOptions, encoderWeightTensors, type EncoderParams } from './topk-session.ts';
 import type { SparseCodes } from './types.ts';
 
 /** Sparse codes plus, from a graph built with `stats`, per-latent batch statistics. */
@@ -35,14 +35,8 @@ export class EncoderSession {
     const transposedEncoder = params.W_encT !== undefined;
     const auxK = params.deadBias !== undefined;
     const graph = buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder, stats, auxK });
-    const { session } = await createSession(graph, { spinning: false, ...(threads ? { threads } : {}), ...(device ? { device } : {}) });
-    const weights: Record<string, ort.Tensor> = {
-      ...(params.W_encT !== undefined
-        ? { W_enc_T: new ort.Tensor('float32', params.W_encT, [width, dIn]) }
-        : { W_enc: new ort.Tensor('float32', params.W_enc, [dIn, width]) }),
-      b_enc: new ort.Tensor('float32', params.b_enc, [width]),
-      b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),
-    };
+    const { session } = await createSession(graph, encoderSessionOptions(threads, device));
+    const weights = encoderWeightTensors(params, dIn, width);
     if (params.deadBias) weights.dead_bias = new ort.Tensor('float32', params.deadBias, [width]);
     if (mode !== 'topk') {
       if (!params.threshold) throw new Error(`encoder mode ${mode} needs a threshold array`);

@@ -1,6 +1,7 @@
 import { createSession, ort, runChecked } from '@atlas/onnx';
 import type { Device } from '@atlas/onnx';
 import { buildMpGraph } from './mp-graph.ts';
+import { encoderSessionOptions } from './topk-session.ts';
 import type { SparseCodes } from './types.ts';
 
 /**
@@ -24,7 +25,7 @@ export class MpSession {
     device?: Device,
   ): Promise<MpSession> {
     const { dIn, width, steps, residualThreshold } = shape;
-    const { session } = await createSession(buildMpGraph({ dIn, width, steps }), { spinning: false, ...(threads ? { threads } : {}), ...(device ? { device } : {}) });
+    const { session } = await createSession(buildMpGraph({ dIn, width, steps }), encoderSessionOptions(threads, device));
     const weights = {
       W_dec: new ort.Tensor('float32', params.W_dec, [width, dIn]),
       b_dec: new ort.Tensor('float32', params.b_dec, [dIn]),

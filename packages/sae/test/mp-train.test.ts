@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEncoder, createTopKEncoder, evaluateSae, loadSae, reconstruct, saveSaeLens, trainSae } from '../src/index.ts';
-import { syntheticData } from './helpers/fixtures.ts';
+import { bestCosines, syntheticData } from './helpers/fixtures.ts';
 import { mpRow } from './helpers/reference-mp.ts';
 
 const dIn = 16;
@@ -24,15 +24,7 @@ describe('trainSae, mp', () => {
     expect(metrics.fvu).toBeLessThan(before.fvu / 4);
     expect(metrics.l0).toBeLessThanOrEqual(3);
     expect(metrics.l0).toBeGreaterThan(2);
-    for (let f = 0; f < features; f++) {
-      let best = -1;
-      for (let j = 0; j < width; j++) {
-        let dot = 0;
-        for (let d = 0; d < dIn; d++) dot += directions[f * dIn + d]! * sae.W_dec[j * dIn + d]!;
-        best = Math.max(best, dot);
-      }
-      expect(best, `direction ${f}`).toBeGreaterThan(0.9);
-    }
+    bestCosines(directions, sae.W_dec, dIn).forEach((best, f) => expect(best, `direction ${f}`).toBeGreaterThan(0.9));
     // No encoder of its own: W_enc is stored as W_decᵀ, b_enc as 0.
     for (let j = 0; j < width; j++) for (let d = 0; d < dIn; d++) expect(sae.W_enc[d * width + j]).toBe(sae.W_dec[j * dIn + d]);
     expect(sae.b_enc.every((v) => v === 0)).toBe(true);

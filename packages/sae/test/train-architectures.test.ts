@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEncoder, evaluateSae, loadSae, saveSaeLens, trainSae } from '../src/index.ts';
 import type { TrainSaeOptions } from '../src/index.ts';
-import { syntheticData } from './helpers/fixtures.ts';
+import { bestCosines, syntheticData } from './helpers/fixtures.ts';
 
 const dIn = 16;
 const features = 12;
@@ -33,15 +33,7 @@ describe.each(settings)('trainSae, %s', (architecture, extra, minCosine) => {
     expect(metrics.l0).toBeLessThan(8); // 3 true features per row; a dense code fires ~12+
     expect(metrics.l0).toBeGreaterThan(1);
     // Every ground-truth direction has a decoder row close to it.
-    for (let f = 0; f < features; f++) {
-      let best = -1;
-      for (let j = 0; j < width; j++) {
-        let dot = 0;
-        for (let d = 0; d < dIn; d++) dot += directions[f * dIn + d]! * sae.W_dec[j * dIn + d]!;
-        best = Math.max(best, dot);
-      }
-      expect(best).toBeGreaterThan(minCosine);
-    }
+    for (const best of bestCosines(directions, sae.W_dec, dIn)) expect(best).toBeGreaterThan(minCosine);
     if (architecture !== 'relu') expect(sae.threshold?.length).toBe(width);
     const dir = await mkdtemp(join(tmpdir(), 'sae-arch-'));
     try {

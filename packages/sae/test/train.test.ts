@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { trainSae } from '../src/index.ts';
 import type { TrainProgress } from '../src/index.ts';
-import { syntheticData } from './helpers/fixtures.ts';
+import { bestCosines, syntheticData } from './helpers/fixtures.ts';
 
 const dIn = 16;
 const features = 12;
-
-function bestCosines(directions: Float32Array, W_dec: Float32Array, width: number): number[] {
-  const best: number[] = [];
-  for (let f = 0; f < features; f++) {
-    let max = -1;
-    for (let j = 0; j < width; j++) {
-      let dot = 0;
-      for (let d = 0; d < dIn; d++) dot += directions[f * dIn + d]! * W_dec[j * dIn + d]!;
-      max = Math.max(max, dot); // decoder rows are unit-norm
-    }
-    best.push(max);
-  }
-  return best;
-}
 
 describe('trainSae', () => {
   it('learns synthetic sparse data: low FVU, ground-truth directions recovered, unit-norm decoder', async () => {
@@ -35,7 +21,7 @@ describe('trainSae', () => {
     expect(progress[0]![2].fvu).toBeGreaterThan(progress.at(-1)![2].fvu);
     expect(metrics.fvu).toBeLessThan(0.05);
     expect(metrics.l0).toBeLessThanOrEqual(3);
-    const cosines = bestCosines(directions, sae.W_dec, width);
+    const cosines = bestCosines(directions, sae.W_dec, dIn);
     expect(Math.min(...cosines)).toBeGreaterThan(0.9);
     for (let j = 0; j < width; j++) {
       expect(Math.hypot(...sae.W_dec.subarray(j * dIn, (j + 1) * dIn))).toBeCloseTo(1, 5);

@@ -47,3 +47,17 @@ export function syntheticData(dIn: number, features: number, active: number, row
   }
   return { data, directions };
 }
+
+/** For each ground-truth direction (rows of `directions`, unit-norm), its largest dot product with a unit-norm decoder row. */
+export function bestCosines(directions: Float32Array, W_dec: Float32Array, dIn: number): number[] {
+  const width = W_dec.length / dIn;
+  return Array.from({ length: directions.length / dIn }, (_, f) => {
+    let best = -1;
+    for (let j = 0; j < width; j++) {
+      let dot = 0;
+      for (let d = 0; d < dIn; d++) dot += directions[f * dIn + d]! * W_dec[j * dIn + d]!;
+      best = Math.max(best, dot);
+    }
+    return best;
+  });
+}
