@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type AtlasDb } from '../src/index.ts';
 import { openPostgresPool } from '../src/drivers/postgres.ts';
-import { createTestDatabase } from './support/postgres-server.ts';
+import { openTestPostgresDatabase } from './support/postgres-server.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -18,22 +18,8 @@ const postgresUrl = inject('postgresUrl');
 export const drivers: [name: string, open: () => Promise<AtlasDb>][] = [
   ['pglite', () => openDatabase({ inMemory: true })],
   ['node-postgres', openNodePostgresOnPglite],
-  ...(postgresUrl ? [['postgres', () => openFreshPostgresDatabase(postgresUrl)] as [string, () => Promise<AtlasDb>]] : []),
+  ...(postgresUrl ? [['postgres', () => openTestPostgresDatabase(postgresUrl)] as [string, () => Promise<AtlasDb>]] : []),
 ];
-
-/** A new, empty database on the run's Postgres server, migrated by `openDatabase`; dropped on close. */
-async function openFreshPostgresDatabase(adminUrl: string): Promise<AtlasDb> {
-  const database = await createTestDatabase(adminUrl);
-  const db = await openDatabase({ url: database.url });
-  const close = db.close;
-  // The same object, not a copy: migrate() finds its migrator by the database object.
-  return Object.assign(db, {
-    close: async () => {
-      await close();
-      await database.drop();
-    },
-  });
-}
 
 async function openNodePostgresOnPglite(): Promise<AtlasDb> {
   const pglite = await PGlite.create({ extensions: { vector } });

@@ -6,7 +6,6 @@ import {
   getMapPositions,
   ingestSaeAtlas,
   listMapPoints,
-  openDatabase,
   searchLabels,
   upsertModel,
   type AtlasDb,

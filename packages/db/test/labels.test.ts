@@ -8,7 +8,6 @@ import {
   getCurrentLabels,
   getFeaturesByIndex,
   ingestSaeAtlas,
-  openDatabase,
   revokeApiKey,
   searchLabels,
   upsertModel,

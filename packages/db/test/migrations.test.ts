@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type AtlasDb } from '../src/index.ts';
+import { migrate, type AtlasDb } from '../src/index.ts';
 import { queryRows } from '../src/sql/rows.ts';
 import { drivers } from './drivers.ts';
 

@@ -1,6 +1,6 @@
 import { openDatabase, type AtlasDb } from '@atlas/db';
 import { inject } from 'vitest';
-import { createTestDatabase } from '@atlas/db/testing';
+import { openTestPostgresDatabase } from '@atlas/db/testing';
 import type { Query } from '../../src/generated/resolvers-types.ts';
 import { createApiServer, type Logger } from '../../src/index.ts';
 import type { SteeringService } from '../../src/services/steering.ts';
@@ -34,10 +34,7 @@ async function openTestDatabase(kind: TestDatabase): Promise<AtlasDb> {
   const adminUrl = inject('postgresUrl');
   if (kind === 'pglite') return openDatabase({ inMemory: true });
   if (!adminUrl) throw new Error('No test Postgres in this run (see packages/db/test/support/global-postgres.ts).');
-  const database = await createTestDatabase(adminUrl);
-  const db = await openDatabase({ url: database.url });
-  const close = db.close;
-  return Object.assign(db, { close: async () => (await close(), await database.drop()) });
+  return openTestPostgresDatabase(adminUrl);
 }
 
 /** The real server on an ephemeral port over a fresh database (default in-memory PGlite), seeded with the test atlas. */

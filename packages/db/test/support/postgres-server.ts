@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type AtlasDb } from '../../src/index.ts';
 
 // What global-postgres.ts provides to the tests (declared here: every user of it imports this file).
 declare module 'vitest' {
@@ -69,4 +70,18 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
+}
+
+/** A fresh database on a test Postgres server, migrated by `openDatabase`; its `close()` also drops it. */
+export async function openTestPostgresDatabase(adminUrl: string): Promise<AtlasDb> {
+  const database = await createTestDatabase(adminUrl);
+  const db = await openDatabase({ url: database.url });
+  const close = db.close;
+  // The same object, not a copy: migrate() finds its migrator by the database object.
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      await database.drop();
+    },
+  });
 }
