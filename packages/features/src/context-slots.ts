@@ -76,14 +76,13 @@ export class ContextSlots {
 
   /** The example in `slot` as a fresh object (the caller owns its arrays). */
   get(slot: number): ContextExample {
-    const start = this.spanStart[slot]!;
-    const end = start + this.spanLength[slot]!;
+    const { positions, values } = this.span(slot);
     return {
       contextIndex: this.contextIndex[slot]!,
       maxValue: this.maxValue[slot]!,
       maxPosition: this.maxPosition[slot]!,
-      positions: Array.from(this.positionPool.subarray(start, end)),
-      values: Array.from(this.valuePool.subarray(start, end)),
+      positions: Array.from(positions),
+      values: Array.from(values),
     };
   }
 

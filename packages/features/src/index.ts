@@ -14,7 +14,7 @@ export type { DenseTopKOptions, DenseTopKResult, RowTopK } from './dense-topk.ts
 export { QuantileSampler, quantileBins } from './quantile-examples.ts';
 export type { QuantileBin, QuantileOptions, SampledContext } from './quantile-examples.ts';
 export { encoderDecoderCosines } from './encoder-decoder.ts';
-export { CoactivationCounter, coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES } from './coactivation.ts';
+export { CoactivationCounter, coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from './coactivation.ts';
 export type { CoactivationFinishOptions, CoactivationNeighbour, CoactivationOptions, CoactivationState } from './coactivation.ts';
 export { atlasMapLayout } from './atlas-map.ts';
 export type { AtlasMapOptions, AtlasMapPoint } from './atlas-map.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
-import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES } from '@atlas/features';
+import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { readActivationFile } from './activation-file.ts';
 import { sha256File, sha256Json } from './files.ts';
@@ -163,7 +163,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
 function coactivationBudget(recipe: RecipeBase, width: number, log: (line: string) => void): { coactivationBudgetBytes?: number } {
   const budget = recipe.coactivationMemoryMiB === undefined ? undefined : recipe.coactivationMemoryMiB * 2 ** 20;
   if (coactivationBytesPerPair(width, budget) === 0) {
-    const pairs = (width * (width - 1)) / 2;
+    const pairs = pairCount(width);
     const needMiB = Math.ceil((pairs * 2) / 2 ** 20);
     const budgetMiB = recipe.coactivationMemoryMiB ?? DEFAULT_COACTIVATION_BUDGET_BYTES / 2 ** 20;
     log(

@@ -84,15 +84,13 @@ export async function loadShardResult(boss: PgBoss, passKey: string, shard: numb
   const db = boss.getDb();
   const { rows: [result] } = await db.executeSql(`SELECT chunks FROM ${RESULTS_TABLE} WHERE pass_key = $1 AND shard = $2`, [passKey, shard]);
   if (!result) throw new Error(`No stored result for shard ${shard} of statistics pass ${passKey}.`);
-  const parts: Buffer[] = [];
-  for (let chunk = 0; chunk < result.chunks; chunk += 1) {
-    const { rows } = await db.executeSql(
-      `SELECT bytes FROM ${CHUNKS_TABLE} WHERE pass_key = $1 AND shard = $2 AND chunk = $3`, [passKey, shard, chunk],
-    );
-    if (rows.length === 0) throw new Error(`Shard ${shard} of statistics pass ${passKey} is missing chunk ${chunk} of ${result.chunks}.`);
-    parts.push(rows[0].bytes as Buffer);
+  const { rows } = await db.executeSql(
+    `SELECT bytes FROM ${CHUNKS_TABLE} WHERE pass_key = $1 AND shard = $2 AND chunk < $3 ORDER BY chunk`, [passKey, shard, result.chunks],
+  );
+  if (rows.length !== result.chunks) {
+    throw new Error(`Shard ${shard} of statistics pass ${passKey} has ${rows.length} of its ${result.chunks} result chunks.`);
   }
-  return Buffer.concat(parts);
+  return Buffer.concat(rows.map((row: { bytes: Buffer }) => row.bytes));
 }
 
 export async function deleteShardResults(boss: PgBoss, passKey: string): Promise<void> {
