@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, ending with one line "N passed, N failed".
 // Type checks and lint count as one check each; vitest's JSON report gives the test counts.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
 import { bin, repoRoot, run } from './lib/env.mjs';
@@ -37,11 +37,18 @@ if ((await run(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-l
 }
 
 console.log('\n== vitest ==');
-await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+rmSync(reportFile, { force: true });
+const vitestCode = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
 if (existsSync(reportFile)) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  const failedHere = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  failed += failedHere;
+  // An error outside any test (global setup, an unhandled rejection) fails the run with no failed test: count it.
+  if (vitestCode !== 0 && failedHere === 0) {
+    failed += 1;
+    console.error(`vitest exited with status ${vitestCode} outside any test (see "Unhandled Error" above)`);
+  }
 } else {
   failed += 1;
   console.error('vitest wrote no report');

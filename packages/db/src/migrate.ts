@@ -1,3 +1,4 @@
+import { AtlasError } from '@atlas/errors';
 import type { AtlasDb } from './orm.ts';
 
 /** Each driver registers how it applies `db/migrations` (drizzle's migrator for PGlite or node-postgres). */
@@ -26,6 +27,7 @@ export async function migrate(db: AtlasDb): Promise<void> {
   }
 }
 
-export class MigrationError extends Error {
+export class MigrationError extends AtlasError {
+  static override defaultCode = 'DATABASE_UNAVAILABLE' as const;
   override readonly name = 'MigrationError';
 }

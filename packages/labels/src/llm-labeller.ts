@@ -1,3 +1,4 @@
+import { AtlasError } from '@atlas/errors';
 import { mapWithConcurrency } from './concurrency.ts';
 import type { LabelEvidence } from './evidence.ts';
 import { labelFromReply, labelPrompt } from './llm-prompt.ts';
@@ -21,8 +22,9 @@ export interface LlmLabellerOptions {
 }
 
 /** A labelling request failed for a reason the user can act on; the message says which. */
-export class LlmLabelError extends Error {
-  override name = 'LlmLabelError';
+export class LlmLabelError extends AtlasError {
+  static override defaultCode = 'UPSTREAM_FAILED' as const;
+  override readonly name = 'LlmLabelError';
   constructor(message: string, readonly retryable: boolean) {
     super(message);
   }

@@ -1,3 +1,4 @@
+import { AtlasError } from '@atlas/errors';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -40,8 +41,9 @@ export interface CreatedSession {
   device: Device;
 }
 
-export class OnnxError extends Error {
-  override name = 'OnnxError';
+export class OnnxError extends AtlasError {
+  static override defaultCode = 'BAD_USER_INPUT' as const;
+  override readonly name = 'OnnxError';
 }
 
 export function parseDevice(value: string): Device {

@@ -1,3 +1,5 @@
+import { AtlasError } from '@atlas/errors';
+
 /** Element types this package reads and writes (safetensors dtype names). */
 export type DType = 'F32' | 'F16' | 'BF16' | 'I32' | 'I64';
 
@@ -19,6 +21,7 @@ export interface SafetensorsFile {
 }
 
 /** Raised for unreadable, malformed or inconsistent safetensors files and invalid tensors. */
-export class SafetensorsError extends Error {
+export class SafetensorsError extends AtlasError {
+  static override defaultCode = 'BAD_USER_INPUT' as const;
   override readonly name = 'SafetensorsError';
 }

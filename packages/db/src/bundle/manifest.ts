@@ -1,3 +1,4 @@
+import { AtlasError } from '@atlas/errors';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -10,7 +11,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const CONTEXTS_TABLE = 'contexts';
 
 /** A bundle that cannot be written or read as asked; the message names the file and the fix. */
-export class BundleError extends Error {
+export class BundleError extends AtlasError {
+  static override defaultCode = 'BAD_USER_INPUT' as const;
   override readonly name = 'BundleError';
 }
 
