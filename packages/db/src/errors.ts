@@ -11,3 +11,9 @@ export class IngestInputError extends AtlasError {
   static override defaultCode = 'BAD_USER_INPUT' as const;
   override readonly name = 'IngestInputError';
 }
+
+/** A data pool or selection write that cannot go ahead (the id is taken, the pool is unknown, …). */
+export class DataPoolError extends AtlasError {
+  static override defaultCode = 'BAD_USER_INPUT' as const;
+  override readonly name = 'DataPoolError';
+}
