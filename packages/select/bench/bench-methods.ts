@@ -14,6 +14,7 @@ export const BENCH_METHODS: BenchMethod[] = [
   { label: 'MONA, per-target maximum (Jaccard)', options: { method: 'mona', aggregation: 'max' }, downstream: false },
   { label: 'hidden states of the same layer (Jaccard)', options: { method: 'hidden' }, downstream: true },
   { label: 'dense embedding, cosine (stand-in: demo-LM mean)', options: { method: 'embedding' }, downstream: true },
-  { label: 'BM25', options: { method: 'bm25' }, downstream: true },
+  { label: 'BM25, mean over targets', options: { method: 'bm25' }, downstream: false },
+  { label: 'BM25, per-target maximum', options: { method: 'bm25', aggregation: 'max' }, downstream: true },
   { label: 'random', options: { method: 'random' }, downstream: true },
 ];

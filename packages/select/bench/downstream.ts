@@ -14,7 +14,7 @@ export interface FinetuneSettings {
   seed: number;
 }
 
-export const DEFAULT_FINETUNE: FinetuneSettings = { steps: 100, batch: 8, seqLen: 128, lr: 3e-4, warmup: 10, seed: 0 };
+export const DEFAULT_FINETUNE: FinetuneSettings = { steps: 40, batch: 8, seqLen: 64, lr: 3e-4, warmup: 4, seed: 0 };
 
 export interface FinetuneRun {
   /** Method name (`mona`, `random`, `full pool`, …). */

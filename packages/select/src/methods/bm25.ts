@@ -3,9 +3,11 @@ import { readPoolTexts } from './pool-texts.ts';
 import type { SelectionMethod } from './method.ts';
 
 /**
- * BM25 (MiniSearch's BM25+, k1 1.2, b 0.7): the pool indexed as documents, one query made of
- * every target text (a term's weight grows with its count across targets, as a sum of one
- * query per target would). Samples sharing no term score 0.
+ * BM25 (MiniSearch, classic Okapi: k1 1.2, b 0.75, no BM25+ floor): the pool indexed as
+ * documents, each target text one query, each query's scores divided by its best (queries differ
+ * in length and so in scale), then the mean over targets (`prototype`) or the maximum (`max`).
+ * One query made of all targets together would be dominated by long pool samples matching many
+ * of its terms (measured: precision near random on WordNet tasks).
  */
 export const bm25Method: SelectionMethod = {
   name: 'bm25',
@@ -15,7 +17,7 @@ export const bm25Method: SelectionMethod = {
     const { ids, texts } = await readPoolTexts(context.db, context.pool.id);
     const targets = 'texts' in context.targets ? context.targets.texts : (await readPoolTexts(context.db, context.targets.pool.id)).texts;
     const readSeconds = (performance.now() - started) / 1000;
-    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
+    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id', searchOptions: { bm25: { k: 1.2, b: 0.75, d: 0 } } });
     const positionOf = new Map<number, number>();
     const documents = ids.map((id, i) => {
       positionOf.set(id, i);
@@ -27,9 +29,17 @@ export const bm25Method: SelectionMethod = {
     }
     const indexSeconds = (performance.now() - started) / 1000 - readSeconds;
     const scores = new Float32Array(ids.length);
-    for (const hit of index.search(targets.join('\n'), { combineWith: 'OR' })) scores[positionOf.get(hit.id as number)!] = hit.score;
+    targets.forEach((target, t) => {
+      const hits = index.search(target);
+      const best = hits[0]?.score ?? 1;
+      for (const hit of hits) {
+        const position = positionOf.get(hit.id as number)!;
+        const normalised = hit.score / best;
+        scores[position] = context.aggregation === 'max' ? Math.max(scores[position]!, normalised) : scores[position]! + normalised / targets.length;
+      }
+      if (t % 16 === 15) context.progress({ stage: 'score', done: t + 1, total: targets.length });
+    });
     const scoreSeconds = (performance.now() - started) / 1000 - readSeconds - indexSeconds;
-    context.progress({ stage: 'score', done: ids.length, total: ids.length });
     return { sampleIds: Float64Array.from(ids), scores, stats: { readSeconds, indexSeconds, scoreSeconds } };
   },
 };

@@ -42,7 +42,7 @@ export interface BuildRepresentationsOptions {
   windowTokens?: number;
   /** Cells per forward pass (default 4,096). */
   batchTokens?: number;
-  /** SAE features stored per sample (default 256; 0 = all). */
+  /** SAE features stored per sample (default 128; 0 = all). */
   maxFeatures?: number;
   /** Samples per stored step (progress is persisted after each). Default 128. */
   samplesPerStep?: number;

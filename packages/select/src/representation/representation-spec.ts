@@ -4,7 +4,7 @@ import type { SaeWeights } from '@atlas/sae';
 import { VECTOR_CODEC_VERSION } from './vector-codec.ts';
 
 /** Stored features per sample by default: the largest mean codes (Σ and count of all are kept; see `SparseVector`). */
-export const DEFAULT_MAX_FEATURES = 256;
+export const DEFAULT_MAX_FEATURES = 128;
 
 export const saeRepresentationKey = (saeId: string) => `sae:${saeId}`;
 export const hiddenRepresentationKey = (modelId: string, hook: string) => `hidden:${modelId}/${hook}`;
