@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     'scale-samples': { type: 'string', default: '100000' },
     'skip-downstream': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
+    /** Only the 100k scale figures, on synthetic vectors of the real size (no representation pass, no precision). */
+    'scale-only': { type: 'boolean', default: false },
     'work-dir': { type: 'string', default: path.resolve('.atlas/bench-select') },
   },
 });
@@ -46,6 +48,15 @@ const db = await openDatabase({ inMemory: true });
 await registerSae(db, model, saeId, BENCH_HOOK, sae);
 const content = data.pool.map((item, i) => JSON.stringify({ id: `s${i}`, text: item.text, category: item.category })).join('\n');
 await importPool(db, { id: 'bench', content, format: 'jsonl' });
+
+if (args['scale-only']) {
+  const resources: SelectionResources = { model, modelId: MODEL_ID, sae: { id: saeId, weights: sae } };
+  const scale = await scaleBenchmark(db, {
+    samples: Number(args['scale-samples']), sourcePoolId: null, saeId, sae, model, modelId: MODEL_ID, targets: data.tasks[0]!.targetsBySeed[0]!, resources,
+  });
+  log(`scale (synthetic vectors): ${JSON.stringify(scale)}`);
+  process.exit(0);
+}
 
 // Representations: SAE codes and hidden states from one forward pass per batch.
 const build = await buildPoolRepresentations(db, {
