@@ -120,6 +120,8 @@ export async function completePoolRepresentation(db: AtlasDb, representationId: 
     update pool_representations r set status = 'complete', updated_at = now()
     from data_pools p
     where r.id = ${representationId} and p.id = r.pool_id and r.samples_done = p.sample_count`);
+  // Fresh statistics for the planner (PGlite has no autovacuum): scoring pages by primary key.
+  await db.orm.execute(sql`analyze pool_sample_vectors`);
   const [row] = await db.orm.select().from(poolRepresentations).where(eq(poolRepresentations.id, representationId));
   return toRow(row!);
 }
@@ -134,10 +136,14 @@ export async function readSampleVectors(
 ): Promise<SampleVectorRow[]> {
   const rows = await queryRows<{ sample_id: number | string; token_count: number; window_count: number; vector: string }>(
     db,
-    sql`select sample_id, token_count, window_count, encode(vector, 'base64') as vector
-      from pool_sample_vectors
-      where representation_id = ${args.representationId} and sample_id > ${args.afterSampleId ?? 0}
-      order by sample_id limit ${args.limit}`,
+    // The page is cut first and only its rows are base64-encoded: with `encode` beside a sort,
+    // a plan may encode every row of the representation per page (measured: 100k vectors read
+    // in 484 s instead of seconds).
+    sql`select v.sample_id, v.token_count, v.window_count, encode(v.vector, 'base64') as vector
+      from (select sample_id, token_count, window_count, vector from pool_sample_vectors
+        where representation_id = ${args.representationId} and sample_id > ${args.afterSampleId ?? 0}
+        order by sample_id limit ${args.limit}) v
+      order by v.sample_id`,
   );
   return rows.map(fromVectorRow);
 }
