@@ -64,6 +64,30 @@ describe('findHookPoints follows the residual stream', () => {
   });
 });
 
+/** The graph with a LayerNormalization after `tensor`, which every former reader of `tensor` reads instead. */
+function normalizeAfter(graph: onnx.IGraphProto, tensor: string, name: string): onnx.IGraphProto {
+  const normed = `${tensor}/normed`;
+  const norm = makeNode('LayerNormalization', [tensor, 'ln_f.weight', 'ln_f.bias'], [normed], { axis: -1, epsilon: 1e-5 }, name);
+  const node = graph.node!.flatMap((node) => {
+    const rewired = { ...node, input: node.input!.map((input) => (input === tensor ? normed : input)) };
+    return node.output!.includes(tensor) ? [rewired, norm] : [rewired];
+  });
+  return { ...graph, node };
+}
+
+describe('findHookPoints where the stream passes through a norm', () => {
+  it('starts the stream after an embedding norm (BLOOM)', () => {
+    const found = findHookPoints(normalizeAfter(graphOf(), '/Add_output_0', '/word_embeddings_layernorm'));
+    expect(found.hooks[0]).toMatchObject({ name: 'blocks.0.hook_resid_pre', tensor: '/Add_output_0/normed' });
+    expect(found.hooks).toHaveLength(18);
+  });
+
+  it('refuses post-LN blocks, which normalize the stream after each addition', () => {
+    const graph = normalizeAfter(graphOf(), '/blocks.0/Add_output_0', '/blocks.0/post_ln');
+    expect(() => findHookPoints(graph)).toThrow(/post-LN, as BERT or OPT-350m\): LayerNormalization node "\/blocks\.0\/post_ln" reads the sum/);
+  });
+});
+
 describe('findHookPoints errors', () => {
   const ids = makeValueInfo('input_ids', DataType.INT64, ['batch', 'sequence']);
   const logits = makeValueInfo('logits', DataType.FLOAT, ['batch', 'sequence', 4]);

@@ -20,7 +20,10 @@ export function indexGraph(graph: onnx.IGraphProto): GraphIndex {
     order.set(node, position);
     for (const output of node.output ?? []) if (output) producer.set(output, node);
     for (const input of new Set(node.input ?? [])) {
-      if (input) consumers.set(input, [...(consumers.get(input) ?? []), node]);
+      if (!input) continue;
+      const readers = consumers.get(input);
+      if (readers) readers.push(node);
+      else consumers.set(input, [node]);
     }
   });
   const initializers = new Map((graph.initializer ?? []).map((tensor) => [tensor.name ?? '', tensor]));

@@ -42,7 +42,7 @@ const PRE_BLOCK_OPS = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
 /**
  * Follows the residual stream from the token embedding: through position embeddings and scales
- * (ops with one stream input and a stream-independent other), then through each addition of a
+ * (ops with one stream input and a stream-independent other) or an embedding norm, then through each addition of a
  * stream-computed branch to the stream (an `Add`, or an onnxruntime SkipLayerNormalization), until
  * nothing more is added — the stream the final norm reads.
  */
@@ -59,7 +59,15 @@ export function traceResidualStream(index: GraphIndex): ResidualStream {
       current = step.out;
       continue;
     }
-    const next = steps.length === 0 ? preBlockStep(index, derived, current) : undefined;
+    const normalized = throughNorm(index, derived, current);
+    if (steps.length > 0 && normalized !== undefined) {
+      throw new ModelError(
+        `The blocks normalize the residual stream after adding to it (post-LN, as BERT or OPT-350m): ` +
+          `${describeNode(index.producer.get(normalized)!)} reads the sum and the next block adds to its output. ` +
+          'TransformerLens hooks are defined for pre-LN decoders, whose stream passes from block to block unnormalized.',
+      );
+    }
+    const next = steps.length === 0 ? (preBlockStep(index, derived, current) ?? normalized) : undefined;
     if (next !== undefined) preBlock.push(next);
     current = next;
   }
@@ -103,6 +111,18 @@ function preBlockStep(index: GraphIndex, derived: Set<string>, stream: string): 
     const streamInputs = inputs.filter((input) => aliases.has(input));
     const other = inputs.find((input) => !aliases.has(input));
     if (streamInputs.length === 1 && other !== undefined && !derived.has(other)) return node.output?.[0];
+  }
+  return undefined;
+}
+
+/**
+ * The output of a node reading the stream (an embedding norm, as BLOOM has) to which a branch is
+ * then added: where the stream continues through something other than an addition.
+ */
+function throughNorm(index: GraphIndex, derived: Set<string>, stream: string): string | undefined {
+  for (const node of readersOf(index, stream)) {
+    const output = node.output?.[0];
+    if (output && (node.input ?? []).filter((input) => derived.has(input)).length === 1 && residualStep(index, derived, output)) return output;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export async function runHooks(raw: Record<string, unknown>): Promise<void> {
     const heads = model.headCount ? `, ${model.headCount} heads${model.headDim ? ` × d_head ${model.headDim}` : ''}` : '';
     const cache = model.hasKvCache ? ', KV cache' : '';
     console.log(`${options.model}: ${model.layerCount} blocks, d_model ${model.dModel}${heads}, context ${model.contextLength}, vocabulary ${model.vocabSize}${cache}`);
-    console.log(formatHookTable(model.hookPoints));
+    console.log(formatHookTable(model.hookPoints, model.absentHooks));
   } finally {
     await model.dispose();
   }
