@@ -16,3 +16,4 @@ export { writeFusedGpt, buildFusedGptGraph } from './tiny-gpt-fused.ts';
 export type { FusedGptOptions } from './tiny-gpt-fused.ts';
 export { renameGraph } from './rename-graph.ts';
 export type { NamingScheme } from './rename-graph.ts';
+export { writeFusedLlama, fuseLlamaNorms } from './fuse-llama-norms.ts';
