@@ -124,7 +124,16 @@ describe('findHookPoints errors', () => {
     expect(found.hooks.map((hook) => hook.name)).not.toContain('blocks.0.attn.hook_z');
     expect(found.hooks.map((hook) => hook.name)).toContain('blocks.1.attn.hook_z');
     expect(found.absent.map((hook) => [hook.name, hook.reason])).toEqual([
-      ['blocks.0.attn.hook_z', expect.stringMatching(/^the attention branch of block 0 has no product by a constant \[n_heads·d_head, d_model\] weight/)],
+      ['blocks.0.attn.hook_z', expect.stringMatching(/^no product by a constant \[n_heads·d_head, d_model\] weight follows the attention mixing in block 0's attention branch/)],
+    ]);
+  });
+
+  it('offers no hook_z where the product after the mixing does not map to d_model, and says why', () => {
+    const graph = buildTinyGptGraph(makeTinyWeights(40, { layerCount: 1 })).graph!;
+    const initializer = graph.initializer!.map((tensor) => (tensor.name === 'blocks.0.attn.c_proj.weight' ? { ...tensor, dims: [8, 4] } : tensor));
+    const found = findHookPoints({ ...graph, initializer });
+    expect(found.absent.map((hook) => [hook.name, hook.reason])).toEqual([
+      ['blocks.0.attn.hook_z', expect.stringMatching(/MatMul node "\/blocks\.0\/attn\/c_proj\/MatMul"\) maps 8 to 4 columns, not d_model 8$/)],
     ]);
   });
 });

@@ -41,8 +41,7 @@ export function findHookPoints(graph: onnx.IGraphProto, options: { dModel?: numb
     either('hook_resid_pre', streamState(stream, firstStep - 1));
     const { attention, mlp } = block;
     if (attention) {
-      const projection = findOutputProjection(index, attention, stream.derived, dModel);
-      either('attn.hook_z', 'tensor' in projection ? projection : { reason: `the attention branch of block ${layer} has ${projection.reason}` });
+      either('attn.hook_z', findOutputProjection(index, attention, stream.derived, dModel, layer));
       either('hook_attn_out', branchOutput(stream, attention, 'attention'));
     } else {
       for (const kind of ['attn.hook_z', 'hook_attn_out'] as const) missing(kind, `block ${layer} has no attention branch`);
