@@ -11,10 +11,9 @@ export interface TokenEmbedding {
   dModel: number | undefined;
 }
 
-/** One addition into the residual stream: `out = streamIn + branch`. */
+/** One addition into the residual stream: `out = stream + branch`. */
 export interface ResidualStep {
   node: onnx.INodeProto;
-  streamIn: string;
   branch: string;
   /** The sum; undefined when a fused normalization computes it without outputting it. */
   out: string | undefined;
@@ -42,9 +41,9 @@ const PRE_BLOCK_OPS = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
 /**
  * Follows the residual stream from the token embedding: through position embeddings and scales
- * (ops with one stream input and a stream-independent other) or an embedding norm, then through each addition of a
- * stream-computed branch to the stream (an `Add`, or an onnxruntime SkipLayerNormalization), until
- * nothing more is added — the stream the final norm reads.
+ * (ops with one stream input and a stream-independent other) or an embedding norm, then through
+ * each addition of a stream-computed branch to the stream (an `Add`, or an onnxruntime
+ * SkipLayerNormalization), until nothing more is added — the stream the final norm reads.
  */
 export function traceResidualStream(index: GraphIndex): ResidualStream {
   const embedding = findTokenEmbedding(index);
@@ -90,11 +89,10 @@ function residualStep(index: GraphIndex, derived: Set<string>, stream: string): 
     const fused = FUSED_RESIDUAL_NORMS.has(node.opType ?? '');
     if (node.opType !== 'Add' && !fused) continue;
     const pair = inputs.slice(0, 2);
-    const streamIn = pair.find((input) => aliases.has(input));
     const branch = pair.find((input) => !aliases.has(input));
-    if (streamIn === undefined || branch === undefined || !derived.has(branch)) continue;
+    if (!pair.some((input) => aliases.has(input)) || branch === undefined || !derived.has(branch)) continue;
     const out = fused ? node.output?.[3] || undefined : node.output?.[0];
-    candidates.push({ node, streamIn: stream, branch, out, fusedBias: fused && Boolean(inputs[BIAS_INPUT[node.opType!]!]) });
+    candidates.push({ node, branch, out, fusedBias: fused && Boolean(inputs[BIAS_INPUT[node.opType!]!]) });
   }
   if (candidates.length <= 1) return candidates[0];
   // Several additions read the stream: the residual one adds a branch computed from it.
@@ -102,7 +100,7 @@ function residualStep(index: GraphIndex, derived: Set<string>, stream: string): 
   return candidates.find((step) => fromStream.has(step.branch)) ?? candidates[0];
 }
 
-/** The stream after a position embedding, scale or copy applied before the first block. */
+/** The stream after a position embedding or scale applied before the first block. */
 function preBlockStep(index: GraphIndex, derived: Set<string>, stream: string): string | undefined {
   const aliases = new Set(aliasesOf(index, stream));
   for (const node of readersOf(index, stream)) {
