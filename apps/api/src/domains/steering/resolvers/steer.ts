@@ -1,8 +1,7 @@
-import { getModelSourcePaths } from '@atlas/db';
-import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { notFound } from '../errors.ts';
-import { formatFeatureId } from '../feature-id.ts';
-import { requireFeature, requireSae } from '../lookups.ts';
+import { formatFeatureId } from '@atlas/ids';
+import type { QueryResolvers } from '../../../generated/resolvers-types.ts';
+import { notFound } from '../../../errors.ts';
+import { requireFeature, requireSae } from '../../catalog/lookups.ts';
 import { parseSteerArgs } from '../steer-args.ts';
 
 /** `Query.steer`: arguments checked first (no model is loaded for a bad request), then the service runs. */
@@ -10,15 +9,15 @@ export const steer: NonNullable<QueryResolvers['steer']> = async (_parent, args,
   const input = parseSteerArgs(args);
   const feature = await requireFeature(ctx, args.featureId);
   const sae = await requireSae(ctx, feature.saeId);
-  const [decoder, sourcePaths] = await Promise.all([
-    ctx.loaders.decoderVectors.load(feature.id),
-    getModelSourcePaths(ctx.db, [sae.modelId]),
+  const [decoder, sourcePath] = await Promise.all([
+    ctx.loaders.catalog.decoderVectors.load(feature.id),
+    ctx.loaders.steering.modelSourcePaths.load(sae.modelId),
   ]);
   if (!decoder) throw notFound(`No decoder vector is stored for feature "${formatFeatureId(feature)}", so it cannot steer.`);
   const outcome = await ctx.steering.steer({
     ...input,
     modelId: sae.modelId,
-    sourcePath: sourcePaths.get(sae.modelId) ?? null,
+    sourcePath,
     hookName: sae.hookName,
     direction: Float32Array.from(decoder),
   });

@@ -1,7 +1,7 @@
-import type { SaeResolvers } from '../generated/resolvers-types.ts';
+import type { SaeResolvers } from '../../../generated/resolvers-types.ts';
+import { loadFeatureMap } from '../feature-map.ts';
+import { loadFeaturePage } from '../feature-page.ts';
 import { requireModel } from '../lookups.ts';
-import { loadFeaturePage } from '../pagination.ts';
-import { loadFeatureMap } from './feature-map.ts';
 
 export const Sae: SaeResolvers = {
   model: (sae, _args, ctx) => requireModel(ctx, sae.modelId),

@@ -1,4 +1,4 @@
-import type { LabelResolvers } from '../generated/resolvers-types.ts';
+import type { LabelResolvers } from '../../../generated/resolvers-types.ts';
 
 export const Label: LabelResolvers = {
   source: (label) => (label.source === 'human' ? 'HUMAN' : label.source === 'llm' ? 'LLM' : 'MACHINE'),

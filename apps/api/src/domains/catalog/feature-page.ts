@@ -1,7 +1,7 @@
 import { listFeatures, type FeatureRow } from '@atlas/db';
-import type { ApiContext } from './context.ts';
-import { decodeCursor } from './cursor.ts';
-import { DEFAULT_PAGE_SIZE, pageSize } from './limits.ts';
+import type { ApiContext } from '../../context.ts';
+import { decodeCursor } from '../../cursor.ts';
+import { DEFAULT_PAGE_SIZE, pageSize } from '../../limits.ts';
 
 /** What a FeatureConnection resolves from: one page of an SAE's features, ordered by index. */
 export type FeaturePage = {

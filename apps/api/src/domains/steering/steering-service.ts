@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Generation, GenerateOptions, LanguageModel } from '@atlas/model';
-import { badUserInput, modelUnavailable } from '../errors.ts';
+import { badUserInput, modelUnavailable } from '../../errors.ts';
 import { ModelCache } from './model-cache.ts';
 
 /** A validated steering request for one feature (see `parseSteerArgs`). */

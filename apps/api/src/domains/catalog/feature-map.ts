@@ -1,9 +1,7 @@
 import { listMapPoints, type MapBounds, type MapPointRow } from '@atlas/db';
-import type { ApiContext } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { badUserInput } from '../errors.ts';
-import { formatFeatureId } from '../feature-id.ts';
-import type { CoactivatingFeatureResolvers, MapPointResolvers } from '../generated/resolvers-types.ts';
+import type { ApiContext } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../cursor.ts';
+import { badUserInput } from '../../errors.ts';
 
 /** A map is fetched whole by clients (4k–16k points): pages are far larger than feature lists'. */
 export const MAX_MAP_PAGE = 10_000;
@@ -39,12 +37,3 @@ export async function loadFeatureMap(ctx: ApiContext, saeId: string, args: MapAr
   const last = points.at(-1);
   return { points, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.index) : null };
 }
-
-export const MapPoint: MapPointResolvers = {
-  featureId: (point) => formatFeatureId(point),
-};
-
-export const CoactivatingFeature: CoactivatingFeatureResolvers = {
-  feature: (row) => row.neighbour,
-  jaccard: (row) => row.score,
-};

@@ -3,13 +3,13 @@ import {
   getCurrentLabels,
   getDecoderVectors,
   getFeatureNeighbours,
+  getFeaturesByIndex,
   getHeadAttributions,
+  getHistograms,
   getLogitEffects,
   getMapPositions,
-  getQuantileExamples,
-  getFeaturesByIndex,
-  getHistograms,
   getModelsByIds,
+  getQuantileExamples,
   getSaesByIds,
   getTopActivations,
   listSaes,
@@ -22,23 +22,13 @@ import {
   type LabelRow,
   type LogitEffectsRow,
   type MapPosition,
-  type QuantileBinRow,
   type ModelRow,
+  type QuantileBinRow,
   type SaeRow,
 } from '@atlas/db';
+import { formatFeatureId, type FeatureKey } from '@atlas/ids';
 import DataLoader from 'dataloader';
-import { formatFeatureId, type FeatureKey } from './feature-id.ts';
-
-/** Orders batch results like the keys; missing rows become null. */
-function byKey<K, R>(keys: readonly K[], rows: Iterable<R>, keyOf: (row: R) => K): (R | null)[] {
-  const found = new Map<K, R>();
-  for (const row of rows) found.set(keyOf(row), row);
-  return keys.map((key) => found.get(key) ?? null);
-}
-
-function fromMap<K, V>(keys: readonly K[], map: Map<K, V>): (V | null)[] {
-  return keys.map((key) => map.get(key) ?? null);
-}
+import { byKey, fromMap, listsFromMap } from '../../batch-results.ts';
 
 /** SAEs per model: one `listSaes` call for a single model, one unfiltered call for several. */
 async function saesByModel(db: AtlasDb, modelIds: readonly string[]): Promise<SaeRow[][]> {
@@ -47,8 +37,8 @@ async function saesByModel(db: AtlasDb, modelIds: readonly string[]): Promise<Sa
   return modelIds.map((modelId) => saes.filter((sae) => sae.modelId === modelId));
 }
 
-/** One set of DataLoaders per request: each batches one `@atlas/db` query function. */
-export function createLoaders(db: AtlasDb) {
+/** The catalog's DataLoaders for one request: each batches one `@atlas/db` query function. */
+export function createCatalogLoaders(db: AtlasDb) {
   const topActivationsByLimit = new Map<number, DataLoader<number, ActivationExampleRow[]>>();
   return {
     models: new DataLoader<string, ModelRow | null>(async (ids) => byKey(ids, await getModelsByIds(db, [...ids]), (m) => m.id)),
@@ -66,28 +56,18 @@ export function createLoaders(db: AtlasDb) {
     topActivations(limit: number): DataLoader<number, ActivationExampleRow[]> {
       let loader = topActivationsByLimit.get(limit);
       if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          const examples = await getTopActivations(db, [...ids], limit);
-          return ids.map((id) => examples.get(id) ?? []);
-        });
+        loader = new DataLoader(async (ids) => listsFromMap(ids, await getTopActivations(db, [...ids], limit)));
         topActivationsByLimit.set(limit, loader);
       }
       return loader;
     },
     histograms: new DataLoader<number, HistogramRow | null>(async (ids) => fromMap(ids, await getHistograms(db, [...ids]))),
-    quantileExamples: new DataLoader<number, QuantileBinRow[]>(async (ids) => {
-      const bins = await getQuantileExamples(db, [...ids]);
-      return ids.map((id) => bins.get(id) ?? []);
-    }),
+    quantileExamples: new DataLoader<number, QuantileBinRow[]>(async (ids) => listsFromMap(ids, await getQuantileExamples(db, [...ids]))),
     decoderVectors: new DataLoader<number, number[] | null>(async (ids) => fromMap(ids, await getDecoderVectors(db, [...ids]))),
-    decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) => {
-      const neighbours = await getFeatureNeighbours(db, [...ids], 'decoder_cosine');
-      return ids.map((id) => neighbours.get(id) ?? []);
-    }),
-    coactivatingFeatures: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) => {
-      const neighbours = await getFeatureNeighbours(db, [...ids], 'coactivation');
-      return ids.map((id) => neighbours.get(id) ?? []);
-    }),
+    decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) =>
+      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'decoder_cosine'))),
+    coactivatingFeatures: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) =>
+      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'coactivation'))),
     mapPositions: new DataLoader<number, MapPosition | null>(async (ids) => fromMap(ids, await getMapPositions(db, [...ids]))),
     logitEffects: new DataLoader<number, LogitEffectsRow | null>(async (ids) => fromMap(ids, await getLogitEffects(db, [...ids]))),
     labels: new DataLoader<number, LabelRow | null>(async (ids) => fromMap(ids, await getCurrentLabels(db, [...ids]))),
@@ -96,4 +76,4 @@ export function createLoaders(db: AtlasDb) {
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../../errors.ts';
 
 /** `steer`'s defaults (as in the schema) for arguments sent as an explicit null. */
 export const STEERING_DEFAULTS = { maxTokens: 32, temperature: 0 } as const;

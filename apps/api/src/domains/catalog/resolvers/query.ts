@@ -1,8 +1,7 @@
 import { listModels, listSaes } from '@atlas/db';
-import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import type { QueryResolvers } from '../../../generated/resolvers-types.ts';
+import { loadFeaturePage } from '../feature-page.ts';
 import { requireFeature, requireModel, requireSae } from '../lookups.ts';
-import { loadFeaturePage } from '../pagination.ts';
-import { steer } from './steering.ts';
 
 export const Query: QueryResolvers = {
   models: (_parent, _args, ctx) => listModels(ctx.db),
@@ -17,5 +16,4 @@ export const Query: QueryResolvers = {
     const sae = await requireSae(ctx, saeId);
     return loadFeaturePage(ctx, sae.id, { first, after }, 'features');
   },
-  steer,
 };

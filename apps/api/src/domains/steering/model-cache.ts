@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { userFacingError } from '@atlas/errors';
 import type { LanguageModel } from '@atlas/model';
-import { modelUnavailable } from '../errors.ts';
+import { modelUnavailable } from '../../errors.ts';
 
 export type LoadModel = (dir: string) => Promise<LanguageModel>;
 
@@ -65,10 +66,10 @@ export class ModelCache {
       },
       (error: unknown) => {
         this.#loads.delete(dir);
-        // @atlas/model's ModelError: missing or unreadable files, named one by one.
-        if (error instanceof Error && error.name === 'ModelError') {
-          throw modelUnavailable(`The files of model "${modelId}" in ${dir} do not load: ${error.message}`);
-        }
+        // A user-facing error from @atlas/model or @atlas/onnx names what is missing or unreadable;
+        // anything else is a bug and stays unexpected (masked and logged).
+        const problem = userFacingError(error);
+        if (problem) throw modelUnavailable(`The files of model "${modelId}" in ${dir} do not load: ${problem.message}`, { cause: problem });
         throw error;
       },
     );

@@ -1,5 +1,5 @@
-import type { FeatureConnectionResolvers } from '../generated/resolvers-types.ts';
-import { encodeCursor } from '../cursor.ts';
+import type { FeatureConnectionResolvers } from '../../../generated/resolvers-types.ts';
+import { encodeCursor } from '../../../cursor.ts';
 
 export const FeatureConnection: FeatureConnectionResolvers = {
   edges: (page) => page.features.map((node) => ({ cursor: encodeCursor(node.index), node })),
@@ -13,5 +13,5 @@ export const FeatureConnection: FeatureConnectionResolvers = {
       endCursor: last ? encodeCursor(last.index) : null,
     };
   },
-  totalCount: (page, _args, ctx) => ctx.loaders.featureCounts.load(page.saeId),
+  totalCount: (page, _args, ctx) => ctx.loaders.catalog.featureCounts.load(page.saeId),
 };
