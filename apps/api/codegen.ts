@@ -42,7 +42,11 @@ function domainMappers(): Record<string, string> {
 }
 
 const config: CodegenConfig = {
-  schema: ['src/schema/root.graphql', ...domainNames.map((name) => `${DOMAINS_DIR}/${name}/schema.graphql`)],
+  // One SDL string, root first: given several files, codegen merges them in whatever order their
+  // reads finish, and the printed schema would change from run to run.
+  schema: [['src/schema/root.graphql', ...domainNames.map((name) => `${DOMAINS_DIR}/${name}/schema.graphql`)]
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n')],
   // Keep the SDL's own order (codegen sorts by default), so the printed schema reads like the sources.
   config: { sort: false },
   generates: {
