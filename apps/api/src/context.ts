@@ -1,11 +1,15 @@
 import type { AtlasDb } from '@atlas/db';
-import { createLoaders, type Loaders } from './loaders.ts';
-import type { SteeringService } from './services/steering.ts';
+import type { Domain } from './domains/domain.ts';
+import { createDomainLoaders, type DomainLoaders } from './domains/loaders.ts';
+import type { SteeringService } from './domains/steering/steering-service.ts';
+import type { RequestInfo } from './http/request-info.ts';
 
-/** What every resolver receives: the database, this request's DataLoaders, and the process-wide services. */
+/** What every resolver receives: the database, who is asking, this request's DataLoaders, and the process-wide services. */
 export type ApiContext = {
   db: AtlasDb;
-  loaders: Loaders;
+  request: RequestInfo;
+  /** Each domain's DataLoaders under its name, fresh for this request. */
+  loaders: DomainLoaders;
   /** Runs models at request time; one per server, so loaded models outlive requests. */
   steering: SteeringService;
 };
@@ -14,6 +18,8 @@ export type ApiContext = {
 export type ApiServices = { steering: SteeringService };
 
 /** The one context factory, called once per GraphQL request. */
-export function createContext(db: AtlasDb, services: ApiServices): ApiContext {
-  return { db, loaders: createLoaders(db), ...services };
+export function createContext(
+  { db, services, domains, request }: { db: AtlasDb; services: ApiServices; domains: readonly Domain[]; request: RequestInfo },
+): ApiContext {
+  return { db, request, loaders: createDomainLoaders(db, domains), ...services };
 }

@@ -8,7 +8,7 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
   const env = loadEnv();
   const db = await openDatabase();
   try {
-    const server = await createApiServer({ db, port: env.PORT, ...(env.HOST ? { host: env.HOST } : {}) });
+    const server = await createApiServer({ db, port: env.PORT, trustProxy: env.TRUST_PROXY, ...(env.HOST ? { host: env.HOST } : {}) });
     log.info(`Feature Atlas API at ${server.url} (open it in a browser for GraphiQL)`);
     return { db, server };
   } catch (error) {

@@ -1,8 +1,8 @@
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel, type LanguageModel } from '@atlas/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelCache } from '../src/services/model-cache.ts';
-import { SteeringService } from '../src/services/steering.ts';
+import { ModelCache } from '../src/domains/steering/model-cache.ts';
+import { SteeringService } from '../src/domains/steering/steering-service.ts';
 import { SAE_ID } from './support/atlas-fixture.ts';
 import { GONE_MODEL_DIR, GONE_SAE_ID, REAL_SAE_ID, TARGET_TOKEN, seedSteeringAtlas } from './support/steering-fixture.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';

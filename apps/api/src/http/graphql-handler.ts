@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext } from '../context.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
+import { requestInfo, type RequestInfo, type TrustFunction } from './request-info.ts';
 import { sendError } from './send.ts';
 
 function isJson(contentType: string | undefined): boolean {
@@ -17,9 +18,14 @@ async function parseBody(req: IncomingMessage): Promise<unknown> {
   return text === '' ? undefined : JSON.parse(text);
 }
 
-/** Node http integration for Apollo Server: request → HTTPGraphQLRequest → response. */
-export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, context: () => Promise<ApiContext>) {
+/** Node http integration for Apollo Server: request → HTTPGraphQLRequest (with its context) → response. */
+export function createGraphQLHandler(
+  apollo: ApolloServer<ApiContext>,
+  { trust, context }: { trust: TrustFunction; context: (request: RequestInfo) => Promise<ApiContext> },
+) {
   return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
+    const request = requestInfo(req, trust);
+    res.setHeader('x-request-id', request.id);
     let body: unknown;
     try {
       body = await parseBody(req);
@@ -33,7 +39,7 @@ export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, context: 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
-      context,
+      context: () => context(request),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 import { openTestPostgresDatabase } from '@atlas/db/testing';
 import type { Query } from '../../src/generated/resolvers-types.ts';
 import { createApiServer, type Logger } from '../../src/index.ts';
-import type { SteeringService } from '../../src/services/steering.ts';
+import type { Domain } from '../../src/domains/domain.ts';
+import type { SteeringService } from '../../src/domains/steering/steering-service.ts';
 import { seedAtlas } from './atlas-fixture.ts';
 
 /** A response body; `data` is typed by the schema's Query type unless the test says otherwise. */
@@ -39,7 +40,9 @@ async function openTestDatabase(kind: TestDatabase): Promise<AtlasDb> {
 
 /** The real server on an ephemeral port over a fresh database (default in-memory PGlite), seeded with the test atlas. */
 export async function startTestServer(
-  { seed = true, steering, database = 'pglite' }: { seed?: boolean; steering?: SteeringService; database?: TestDatabase } = {},
+  { seed = true, steering, database = 'pglite', domains }: {
+    seed?: boolean; steering?: SteeringService; database?: TestDatabase; domains?: readonly Domain[];
+  } = {},
 ): Promise<TestServer> {
   const db = await openTestDatabase(database);
   if (seed) await seedAtlas(db);
@@ -50,7 +53,7 @@ export async function startTestServer(
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  const server = await createApiServer({ db, port: 0, logger, ...(steering ? { steering } : {}) });
+  const server = await createApiServer({ db, port: 0, logger, ...(steering ? { steering } : {}), ...(domains ? { domains } : {}) });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
     const response = await fetch(server.url, {
       method: 'POST',

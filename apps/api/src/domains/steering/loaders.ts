@@ -1,0 +1,11 @@
+import { getModelSourcePaths, type AtlasDb } from '@atlas/db';
+import DataLoader from 'dataloader';
+import { fromMap } from '../../batch-results.ts';
+
+/** Steering's DataLoaders for one request. */
+export function createSteeringLoaders(db: AtlasDb) {
+  return {
+    /** `models.source_path` by model id: the folder the API loads the model from (null when none was recorded). */
+    modelSourcePaths: new DataLoader<string, string | null>(async (modelIds) => fromMap(modelIds, await getModelSourcePaths(db, modelIds))),
+  };
+}
