@@ -71,6 +71,8 @@ export async function createSafetensorsWriter(
   return {
     async append(name, data) {
       if (closed) throw misuse(`append to "${name}" after the writer finished or was aborted.`);
+      // Nothing to write (an empty tensor, or an empty chunk): only the name must be one announced.
+      if (data.byteLength === 0 && tensors.some((tensor) => tensor.name === name)) return;
       const tensor = current();
       if (!tensor || tensor.name !== name) {
         throw misuse(tensor ? `append to "${name}" while "${tensor.name}" is not complete (tensors fill in header order).` : `append to "${name}" but every tensor is complete.`);
