@@ -27,7 +27,7 @@ export const jumprelu: SaeArchitecture<'jumprelu', Record<string, never>> = {
       const p = pre[i]!;
       values[i] = p > threshold[codes.indices[i]!]! ? p : 0;
     }
-    const penalty: Penalty = { kind: 'jumprelu', coefficient: state.coefficient, bandwidth: state.bandwidth, threshold, pre };
+    const penalty: Penalty = { kind: 'l0', coefficient: state.coefficient, bandwidth: state.bandwidth, threshold, pre };
     return { codes: { values, indices: codes.indices }, penalty };
   },
   train(run) {

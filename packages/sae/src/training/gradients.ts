@@ -19,15 +19,15 @@ export interface Params {
 }
 
 /**
- * The sparsity term of the loss, per architecture (topk and batchtopk have none):
+ * The sparsity term of the loss an architecture's prepare step may add (topk and batchtopk add none):
  * - `l1` (relu): λ·mean_i Σ_j z_ij‖W_dec[j]‖, with `norms` the current decoder row norms;
- * - `jumprelu`: λ·mean_i Σ_j H(pre_ij − θ_j), θ = exp(logThreshold), through the
+ * - `l0` (jumprelu): λ·mean_i Σ_j H(pre_ij − θ_j), θ = exp(logThreshold), through the
  *   straight-through estimator with a rectangle kernel of width `bandwidth`. `codes.values` are
  *   then z = pre·H(pre − θ) and `pre` holds the raw pre-activations in the same slots.
  */
 export type Penalty =
   | { kind: 'l1'; coefficient: number; norms: Float32Array }
-  | { kind: 'jumprelu'; coefficient: number; bandwidth: number; threshold: Float32Array; pre: Float32Array };
+  | { kind: 'l0'; coefficient: number; bandwidth: number; threshold: Float32Array; pre: Float32Array };
 
 /** Scratch space for `backward`, in the kernels' memory. */
 export interface Workspace {
@@ -209,7 +209,7 @@ export function accumulateBackward(
   let active = 0;
   let penaltySum = 0;
   const l1 = penalty?.kind === 'l1' ? penalty : undefined;
-  const jump = penalty?.kind === 'jumprelu' ? penalty : undefined;
+  const jump = penalty?.kind === 'l0' ? penalty : undefined;
   const halfWidth = jump ? jump.bandwidth / 2 : 0;
   const latent = grads.latent;
 
@@ -281,7 +281,7 @@ export function finishBackward(
       const norm = penalty.norms[j]!;
       if (norm > 0) kernels.axpy(grads.W_dec, j * dIn, params.W_dec, j * dIn, (scale * grads.latent[j]!) / norm, dIn);
     }
-  } else if (penalty?.kind === 'jumprelu') {
+  } else if (penalty?.kind === 'l0') {
     // ∂L/∂logθ = θ·∂L/∂θ.
     const { threshold } = penalty;
     for (let j = 0; j < threshold.length; j++) grads.latent[j] = grads.latent[j]! * threshold[j]!;
