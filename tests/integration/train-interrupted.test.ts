@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSafetensors, writeSafetensors } from '@atlas/safetensors';
-import { CHECKPOINT_FILE, mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
+import { CHECKPOINT_FILE } from '@atlas/sae';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');

@@ -1,4 +1,4 @@
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { UMAP } from 'umap-js';
 import { denseTopK } from './dense-topk.ts';
 

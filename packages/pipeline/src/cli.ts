@@ -114,7 +114,7 @@ function program(): Command {
 
 /** Errors each package raises for input a user can fix; they print as one line, without a stack. */
 const USER_FACING_ERRORS = new Set([
-  'UserError', 'CorpusError', 'ModelError', 'SaeError', 'SafetensorsError', 'OnnxError',
+  'UserError', 'ActivationFileError', 'CorpusError', 'ModelError', 'SaeError', 'SafetensorsError', 'OnnxError',
   'DatabaseConnectionError', 'IngestInputError', 'MigrationError', 'BundleError',
 ]);
 

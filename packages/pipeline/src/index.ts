@@ -12,8 +12,6 @@ export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';
 export { trainSaeStep } from './steps/train-step.ts';
-export { readActivationFile, readActivationMatrix } from './activation-file.ts';
-export { createActivationFileWriter } from './activation-file-writer.ts';
 export { terminalProgress, silentProgress } from './progress.ts';
 export type { Progress, ProgressFactory } from './progress.ts';
 export { UserError } from './errors.ts';

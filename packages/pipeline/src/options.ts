@@ -1,4 +1,4 @@
-import { DEVICE_PROVIDERS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, type Device } from '@atlas/sae';
+import { DEVICE_PROVIDERS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, getArchitecture, type Device } from '@atlas/sae';
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 
@@ -61,7 +61,7 @@ export const trainOptions = z
     checkpointDir: z.string().optional(),
     checkpointEvery: positiveInt('--checkpoint-every').default(500),
   })
-  .refine((options) => options.k !== undefined || !['topk', 'batchtopk', 'mp'].includes(options.architecture), {
+  .refine((options) => options.k !== undefined || !getArchitecture(options.architecture).needsK, {
     error: '--k is required for topk and batchtopk (active features per token) and mp (matching pursuit steps)',
   })
   .refine((options) => options.k === undefined || options.k <= options.width, {

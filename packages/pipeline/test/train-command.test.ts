@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromFloat32, writeSafetensors } from '@atlas/safetensors';
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAtlas } from './support/run-atlas.ts';
 

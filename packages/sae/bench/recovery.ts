@@ -67,7 +67,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { trainSae } from '../src/index.ts';
 import type { TrainSaeOptions } from '../src/index.ts';
-import { gaussian, mulberry32 } from '../src/random.ts';
+import { gaussian, mulberry32 } from '@atlas/random';
 
 export interface RecoveryRun {
   /** Row label, e.g. "topk k=20". */

@@ -1,4 +1,5 @@
-import { evaluateSource, loadSae, openActivationSource } from '@atlas/sae';
+import { openActivationSource } from '@atlas/activations';
+import { evaluateSource, loadSae } from '@atlas/sae';
 import { requireActivationPaths } from '../activation-file.ts';
 import { evaluationBars, metricsReport } from '../metrics-report.ts';
 import { evalOptions, parseOptions } from '../options.ts';

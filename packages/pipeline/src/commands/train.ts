@@ -1,6 +1,7 @@
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CHECKPOINT_FILE, METRICS_FILE, evaluateSource, openActivationSource, saveSaeLens } from '@atlas/sae';
+import { openActivationSource } from '@atlas/activations';
+import { CHECKPOINT_FILE, METRICS_FILE, evaluateSource, saveSaeLens } from '@atlas/sae';
 import { requireActivationPaths } from '../activation-file.ts';
 import { writeJsonAtomic } from '../files.ts';
 import { evaluationBars, metricsReport } from '../metrics-report.ts';

@@ -1,5 +1,6 @@
 import { FeatureStatsAccumulator, type FeatureStatistics } from '@atlas/features';
-import { createEncoder, openActivationSource, type SaeWeights } from '@atlas/sae';
+import { openActivationSource } from '@atlas/activations';
+import { createEncoder, type SaeWeights } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 import type { ExtractedActivations } from './extract-activations.ts';
 

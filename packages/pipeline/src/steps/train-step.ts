@@ -1,5 +1,6 @@
+import type { ActivationSource } from '@atlas/activations';
 import {
-  trainSae, type ActivationSource, type Architecture, type Device, type NormalizeActivations, type SaeWeights, type TrainMetrics,
+  trainSae, type Architecture, type Device, type NormalizeActivations, type SaeWeights, type TrainMetrics,
 } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 
