@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSafetensors, writeSafetensors } from '@atlas/safetensors';
 import { CHECKPOINT_FILE, mulberry32 } from '@atlas/sae';
+import { atlasBin } from '@atlas/cli/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');
 
 /**
  * Runs `atlas …`; with `killWhenExists`, SIGKILLs it as soon as that file appears (the first

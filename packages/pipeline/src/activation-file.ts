@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import path from 'node:path';
 import { readSafetensors, readSafetensorsHeader, toFloat32 } from '@atlas/safetensors';
 import { UserError } from './errors.ts';
 import type { ContextRef, ExtractedActivations } from './steps/extract-activations.ts';
@@ -14,15 +12,6 @@ export interface ActivationFileMetadata {
   model: string;
   hook: string;
   corpus: string;
-}
-
-/** Checks that every `--activations` path exists, with the fix, before any file is opened. */
-export function requireActivationPaths(paths: readonly string[]): void {
-  for (const file of paths) {
-    if (!existsSync(file)) {
-      throw new UserError(`Activation file not found: ${path.resolve(file)}. Make one with \`atlas extract … --out FILE.safetensors\`.`);
-    }
-  }
 }
 
 type Parsed = Awaited<ReturnType<typeof readSafetensors>>;
