@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countFeatures, listSaes, openDatabase, type AtlasDb } from '@atlas/db';
 import { loadSae, saveSaeLens } from '@atlas/sae';
 import { writeSafetensors } from '@atlas/safetensors';
-import { createTestDatabase } from '@atlas/db/testing';
+import { createTestDatabase, dumpSae } from '@atlas/db/testing';
 import { runAtlas, type AtlasRun } from '@atlas/cli/testing';
-import { dumpSae } from '../../packages/db/test/support/sae-dump.ts';
 import { TINY_CORPUS } from '../support/tiny-atlas.ts';
 
 // `atlas build` on an SAE folder made by `atlas train`, then `atlas export` / `atlas import`
