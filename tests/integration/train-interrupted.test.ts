@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readSafetensors, writeSafetensors } from '@atlas/safetensors';
 import { mulberry32 } from '@atlas/random';
 import { CHECKPOINT_FILE } from '@atlas/sae';
+import { atlasBin } from '@atlas/cli/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');
 
 /**
  * Runs `atlas …`; with `killWhenExists`, SIGKILLs it as soon as that file appears (the first

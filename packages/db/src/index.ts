@@ -1,5 +1,5 @@
 // @atlas/db: the atlas database. Callers (API, pipeline) use openDatabase and the query
-// functions below; the drizzle schema is available as `@atlas/db/schema` for types.
+// functions below; the drizzle schema stays inside this package.
 export { openDatabase, type OpenDatabaseOptions } from './client.ts';
 export { serveDatabase, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';

@@ -20,7 +20,8 @@ import { accumulateContexts, computeStatistics } from '../src/steps/compute-stat
 import { extractActivations, type ExtractedActivations } from '../src/steps/extract-activations.ts';
 import type { FeatureStatistics } from '@atlas/features';
 
-const atlasBin = fileURLToPath(new URL('../bin/atlas.mjs', import.meta.url));
+// The worker is the real `atlas worker` command of the CLI app.
+const atlasBin = fileURLToPath(new URL('../../../apps/cli/bin/atlas.mjs', import.meta.url));
 const width = 512;
 const k = 8;
 const contextsPerBatch = 8;

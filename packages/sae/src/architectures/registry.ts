@@ -13,7 +13,8 @@ const ARCHITECTURES = [topk, batchtopk, relu, jumprelu, gba, mp] as const;
 /** An architecture's name (`cfg.architecture`, `--architecture`). */
 export type Architecture = (typeof ARCHITECTURES)[number]['name'];
 
-export const ARCHITECTURE_NAMES: readonly Architecture[] = ARCHITECTURES.map((architecture) => architecture.name);
+// A non-empty tuple type, so choice-style validators (zod enums) accept it as it is.
+export const ARCHITECTURE_NAMES = ARCHITECTURES.map((architecture) => architecture.name) as unknown as readonly [Architecture, ...Architecture[]];
 
 const BY_NAME = new Map<string, SaeArchitecture<Architecture>>(ARCHITECTURES.map((architecture) => [architecture.name, architecture as SaeArchitecture<Architecture>]));
 

@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluationStage } from '@atlas/sae';
-import type { Progress, ProgressFactory } from './progress.ts';
+import type { Progress, ProgressFactory } from '@atlas/pipeline';
 
 /** JSON has no NaN or ∞: those print as null. */
 const finite = (value: number) => (Number.isFinite(value) ? value : null);
