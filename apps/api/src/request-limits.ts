@@ -1,5 +1,5 @@
 /**
- * What one request may ask of the API. Every refusal says which limit, the request's figure
+ * What one request may ask of the API (and the memory kept for cached answers). Every refusal says which limit, the request's figure
  * and how to stay under it (README: Limits). Page sizes are in limits.ts; steering's arguments
  * in domains/steering/steer-args.ts; the body limit (1 MB) in http/read-body.ts.
  */
@@ -18,6 +18,8 @@ export type RequestLimits = {
   maxResponseBytes: number;
   /** Milliseconds from the request's arrival to its answer; then its work is cancelled. */
   timeoutMs: number;
+  /** Memory for whole cached answers (plugins/response-cache.ts); 0 turns the cache off. */
+  responseCacheBytes: number;
 };
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
@@ -28,4 +30,5 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxCost: 10_000,
   maxResponseBytes: 8_000_000,
   timeoutMs: 30_000,
+  responseCacheBytes: 64_000_000,
 };

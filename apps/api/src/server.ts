@@ -19,6 +19,7 @@ import { depthLimit } from './plugins/depth-limit.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
 import { knownOperationTypes } from './plugins/known-operation-types.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
+import { responseCache } from './plugins/response-cache.ts';
 import { stringInputsPlugin } from './plugins/string-inputs.ts';
 import { DEFAULT_RATE_LIMITS, RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
@@ -73,6 +74,7 @@ export async function createApiServer({
       queryCostPlugin(limits),
       cancellationPlugin,
       errorLogPlugin(logger),
+      ...(limits.responseCacheBytes > 0 ? responseCache({ maxBytes: limits.responseCacheBytes }) : []),
     ],
   });
   await apollo.start();

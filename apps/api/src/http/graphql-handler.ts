@@ -107,11 +107,15 @@ function sendAbort(res: ServerResponse, reason: unknown): void {
   sendError(res, 503, isAtlasError(error) ? error.code : 'CANCELLED', error.message);
 }
 
+function size(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}
+
 async function send(res: ServerResponse, response: HTTPGraphQLResponse, maxBytes: number): Promise<void> {
-  if (response.body.kind === 'complete' && Buffer.byteLength(response.body.string) > maxBytes) {
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  const bytes = response.body.kind === 'complete' ? Buffer.byteLength(response.body.string) : 0;
+  if (bytes > maxBytes) {
     const error = queryTooCostly(
-      `The answer to this query is ${mb(Buffer.byteLength(response.body.string))} MB; the limit is ${mb(maxBytes)} MB. ` +
+      `The answer to this query is ${size(bytes)}; the limit is ${size(maxBytes)}. ` +
         'Ask for smaller pages (first), fewer fields or fewer aliases.',
     );
     return sendError(res, 400, error.code, error.message);

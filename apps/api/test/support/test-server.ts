@@ -55,7 +55,9 @@ export async function startTestServer(
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  const server = await createApiServer({ db, port: 0, logger, ...options, ...(steering ? { steering } : {}), ...(domains ? { domains } : {}) });
+  // Tests see the database as it is: no cached answers unless a test turns the cache on.
+  const limits = { responseCacheBytes: 0, ...options.limits };
+  const server = await createApiServer({ db, port: 0, logger, ...options, limits, ...(steering ? { steering } : {}), ...(domains ? { domains } : {}) });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
     const response = await fetch(server.url, {
       method: 'POST',

@@ -92,6 +92,11 @@ export class SteeringService {
     return this.#queue.size;
   }
 
+  /** Runs generating now. */
+  get running(): number {
+    return this.#queue.pending;
+  }
+
   async #run(model: LanguageModel, request: SteerRequest, loadMs: number, queuedMs: number): Promise<SteeringOutcome> {
     const started = performance.now();
     const seed = request.temperature > 0 ? (request.seed ?? randomInt(0, 2 ** 31)) : null;
