@@ -58,11 +58,14 @@ export async function createApiServer({
 }: ApiServerOptions): Promise<ApiServer> {
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...overrides.limits };
   const rateLimits = new RateLimits(db, { ...DEFAULT_RATE_LIMITS, ...overrides.rateLimits });
-  const httpServer = createServer();
+  // A request must arrive whole within the time limit (slow uploads do not hold a connection for long).
+  const httpServer = createServer({ requestTimeout: limits.timeoutMs });
   const apollo = new ApolloServer<ApiContext>({
     schema: buildSchema(domains),
     logger,
     introspection: true,
+    // No automatic persisted queries: nothing uses them, and their cache would be one more thing clients fill.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     parseOptions: { maxTokens: limits.maxTokens },

@@ -64,7 +64,12 @@ export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, options: 
       try {
         body = await parseBody(req);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendError(res, 413, 'BAD_REQUEST', error.message);
+        if (error instanceof BodyTooLargeError) {
+          // Read the rest and drop it, so the client gets to read the answer, then close the connection.
+          res.setHeader('connection', 'close');
+          req.resume();
+          return sendError(res, 413, 'BAD_REQUEST', error.message);
+        }
         return sendError(res, 400, 'BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
       }
       const headers = new HeaderMap();
@@ -107,6 +112,20 @@ function sendAbort(res: ServerResponse, reason: unknown): void {
   sendError(res, 503, isAtlasError(error) ? error.code : 'CANCELLED', error.message);
 }
 
+/**
+ * The GraphQL over HTTP spec: a client that accepts only `application/json` (the legacy type; curl,
+ * older clients) gets 200 for a well-formed request that GraphQL refused (parse, validation,
+ * variables, cost), errors in the body; clients accepting `application/graphql-response+json`
+ * keep Apollo's 4xx. Malformed HTTP requests (BAD_REQUEST) keep their 400.
+ */
+function legacyJsonStatus(response: HTTPGraphQLResponse): number {
+  const status = response.status ?? 200;
+  if (status !== 400 || response.body.kind !== 'complete') return status;
+  if (!response.headers.get('content-type')?.startsWith('application/json')) return status;
+  const body = JSON.parse(response.body.string) as { errors?: { extensions?: { code?: string } }[] };
+  return body.errors?.some((error) => error.extensions?.code === 'BAD_REQUEST') ? status : 200;
+}
+
 function size(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 }
@@ -121,7 +140,7 @@ async function send(res: ServerResponse, response: HTTPGraphQLResponse, maxBytes
     return sendError(res, 400, error.code, error.message);
   }
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
+  res.statusCode = legacyJsonStatus(response);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;

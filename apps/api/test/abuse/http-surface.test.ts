@@ -43,6 +43,16 @@ describe('the HTTP surface', () => {
     expect(mutation.status).toBe(400);
   });
 
+  it('answers 200 with the errors to clients that accept only application/json (GraphQL over HTTP), 400 to the others', async () => {
+    const ask = (accept: string) => fetch(server.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: '{ models { nope } }' }),
+    });
+    const legacy = await ask('application/json');
+    expect(legacy.status).toBe(200);
+    expect(((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await ask('application/graphql-response+json')).status).toBe(400);
+  });
+
   it('marks answers that hold uncacheable fields no-store', async () => {
     const response = await fetch(server.url, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),

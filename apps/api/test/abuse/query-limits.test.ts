@@ -26,7 +26,7 @@ describe('queries that ask too much are refused before they run', () => {
   async function post(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: Answer['errors'] };
