@@ -15,7 +15,7 @@ type Steer = { steer: { steered: { text: string }; timing: { queuedMs: number } 
 describe('steering runs behind a queue that reads never wait for', () => {
   let server: TestServer;
   let model: LanguageModel;
-  const steering = new SteeringService(new ModelCache(), { concurrency: 1, maxWaiting: 1 });
+  const steering = new SteeringService(new ModelCache(), { concurrency: 1, maxWaiting: 1, maxWaitMs: 600_000 });
   beforeAll(async () => {
     server = await startTestServer({ steering });
     model = await loadLanguageModel((await import('@atlas/demo-model')).demoModelDir);

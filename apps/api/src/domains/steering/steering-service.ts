@@ -4,15 +4,17 @@ import PQueue from 'p-queue';
 import { badUserInput, cancelled, modelUnavailable, rateLimited } from '../../errors.ts';
 import { ModelCache } from './model-cache.ts';
 
-/** How many steering runs the server does at once, and how many may wait for their turn. */
-export type SteeringQueueLimits = { concurrency: number; maxWaiting: number };
+/** How many steering runs the server does at once, how many may wait for their turn, and for how long. */
+export type SteeringQueueLimits = { concurrency: number; maxWaiting: number; maxWaitMs: number };
 
 /**
  * One run at a time (each is two generations on the CPU, which a second run would only slow
- * down, and the model gets every core but one, so reads keep theirs), and at most 8 waiting:
- * beyond that a request is refused at once (RATE_LIMITED) rather than held for minutes.
+ * down, and the model gets every core but one, so reads keep theirs), at most 8 waiting, and
+ * none expected to wait more than 15 s (judged from the last run's duration): beyond that a
+ * request is refused at once (RATE_LIMITED, saying when to retry) rather than held until its
+ * request times out.
  */
-export const DEFAULT_STEERING_QUEUE: SteeringQueueLimits = { concurrency: 1, maxWaiting: 8 };
+export const DEFAULT_STEERING_QUEUE: SteeringQueueLimits = { concurrency: 1, maxWaiting: 8, maxWaitMs: 15_000 };
 
 /** A validated steering request for one feature (see `parseSteerArgs`). */
 export type SteerRequest = {
@@ -57,8 +59,8 @@ export class SteeringService {
   readonly #models: ModelCache;
   readonly #queue: PQueue;
   readonly #limits: SteeringQueueLimits;
-  /** Recent run durations (ms), for the wait a refused request is told to allow. */
-  #recentRunMs = 5_000;
+  /** The last run's duration (ms): what a request waiting behind each run should expect. */
+  #recentRunMs = 2_000;
 
   constructor(models: ModelCache = new ModelCache(), limits: SteeringQueueLimits = DEFAULT_STEERING_QUEUE) {
     this.#models = models;
@@ -72,9 +74,10 @@ export class SteeringService {
     if (request.maxTokens >= model.contextLength) {
       throw badUserInput(`steer: maxTokens (${request.maxTokens}) must be below this model's context length of ${model.contextLength} tokens, leaving room for the prompt.`);
     }
-    if (this.#queue.size >= this.#limits.maxWaiting) {
-      const waitS = Math.ceil(((this.#queue.size + this.#queue.pending) * this.#recentRunMs) / 1000 / this.#limits.concurrency);
-      throw rateLimited(`The steering queue is full (${this.#queue.size} requests waiting for the model). Retry in about ${waitS} s.`);
+    const expectedWaitMs = ((this.#queue.size + this.#queue.pending) * this.#recentRunMs) / this.#limits.concurrency;
+    const full = this.#queue.size >= this.#limits.maxWaiting || (this.#queue.pending > 0 && expectedWaitMs > this.#limits.maxWaitMs);
+    if (full) {
+      throw rateLimited(`The steering queue is full (${this.#queue.size} requests waiting for the model). Retry in about ${Math.ceil(expectedWaitMs / 1000)} s.`);
     }
     const queued = performance.now();
     try {
