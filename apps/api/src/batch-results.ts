@@ -19,7 +19,8 @@ export function listsFromMap<K, V>(keys: readonly K[], map: Map<K, V[]>): V[][] 
 
 /** A batch function that runs no query once its request is cancelled (the signal's reason is the answer). */
 export function abortable<K, V>(signal: AbortSignal, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
-  return (keys) => {
+  // async: DataLoader takes a batch function that throws synchronously for a bug, not a rejection.
+  return async (keys) => {
     signal.throwIfAborted();
     return batch(keys);
   };
