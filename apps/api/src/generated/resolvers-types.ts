@@ -46,6 +46,7 @@ export type Query = {
    * Limits (BAD_USER_INPUT otherwise): prompt 1..2000 characters and not only whitespace;
    * |strength| <= 200 (in units of the feature's activation); maxTokens 1..128; temperature 0..2;
    * seed a non-negative 32-bit integer. MODEL_UNAVAILABLE when the model's files are not on this server.
+   * Once per request; rate-limited per client (RATE_LIMITED, also when the steering queue is full).
    */
   steer: SteeringResult;
 };

@@ -59,8 +59,8 @@ export class SteeringService {
   readonly #models: ModelCache;
   readonly #queue: PQueue;
   readonly #limits: SteeringQueueLimits;
-  /** The last run's duration (ms): what a request waiting behind each run should expect. */
-  #recentRunMs = 2_000;
+  /** The last run's duration (ms): what a request waiting behind each run should expect; cautious until a run is timed. */
+  #recentRunMs = 10_000;
 
   constructor(models: ModelCache = new ModelCache(), limits: SteeringQueueLimits = DEFAULT_STEERING_QUEUE) {
     this.#models = models;
