@@ -16,3 +16,12 @@ export function fromMap<K, V>(keys: readonly K[], map: Map<K, V>): (V | null)[] 
 export function listsFromMap<K, V>(keys: readonly K[], map: Map<K, V[]>): V[][] {
   return keys.map((key) => map.get(key) ?? []);
 }
+
+/** A batch function that runs no query once its request is cancelled (the signal's reason is the answer). */
+export function abortable<K, V>(signal: AbortSignal, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
+  // async: DataLoader takes a batch function that throws synchronously for a bug, not a rejection.
+  return async (keys) => {
+    signal.throwIfAborted();
+    return batch(keys);
+  };
+}

@@ -23,3 +23,18 @@ export function badUserInput(message: string, options: Options = {}): ApiError {
 export function modelUnavailable(message: string, options: Options = {}): ApiError {
   return new ApiError(message, { ...options, code: 'MODEL_UNAVAILABLE' });
 }
+
+/** The request asks for more than one request may: the message gives the figure, the limit and how to ask for less. */
+export function queryTooCostly(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'QUERY_TOO_COSTLY' });
+}
+
+/** Too many requests from one client: the message says when to retry (and the response carries `retry-after`). */
+export function rateLimited(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'RATE_LIMITED' });
+}
+
+/** The work stopped before it finished (the client went away, or the request ran out of time). */
+export function cancelled(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'CANCELLED' });
+}

@@ -33,13 +33,21 @@ describe('formatError maps every error in one place', () => {
     expect(await failure('graphqlOurCode')).toMatchObject({ message: 'No probe here.', extensions: { code: 'NOT_FOUND' }, logged: [] });
   });
 
-  it.each(['atlasInternal', 'graphqlOtherCode', 'plain'])('masks %s and logs it once, in full', async (kind) => {
+  it.each(['atlasInternal', 'graphqlOtherCode', 'plain'])('masks %s and logs it once, compactly, with the request id and stack', async (kind) => {
     const error = await failure(kind);
     expect(error).toMatchObject({ message: MASKED, path: ['probe', 'fail'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(error.extensions)).not.toContain('secret');
     expect(error.logged).toHaveLength(1);
-    expect(String(error.logged[0]?.[0])).toBe('Unexpected error at probe.fail:');
-    expect(String(error.logged[0]?.[1])).toContain('secret detail');
+    const line = String(error.logged[0]?.[0]);
+    expect(line).toMatch(/^Unexpected error in request [0-9a-f-]{36} at probe\.fail: \w+: .*secret detail/);
+    expect(line).toContain('\n    at ');
+  });
+
+  it('logs the same failure again within a minute in one line, without its stack', async () => {
+    await failure('plain');
+    const again = await failure('plain');
+    expect(again.logged).toHaveLength(1);
+    expect(String(again.logged[0]?.[0])).toMatch(/at probe\.fail: Error: plain failure: secret detail \(again; stack logged earlier\)$/);
   });
 
   it('serves Mutation fields a domain adds (the registered domains add none)', async () => {

@@ -4,7 +4,7 @@ export { openDatabase, type OpenDatabaseOptions } from './client.ts';
 export { serveDatabase, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
 export { migrate, MigrationError } from './migrate.ts';
-export { DatabaseConnectionError, IngestInputError } from './errors.ts';
+export { DatabaseConnectionError, IngestInputError, isConnectionLost } from './errors.ts';
 export { acquirePidLock, type PidLock, type LockHolder } from './pid-lock.ts';
 
 export * from './queries/models.ts';
@@ -27,3 +27,4 @@ export * from './queries/table-sizes.ts';
 export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
 export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
+export * from './queries/rate-limits.ts';

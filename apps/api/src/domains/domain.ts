@@ -2,6 +2,9 @@ import type { AtlasDb } from '@atlas/db';
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
+/** What a domain's loaders may know of their request. */
+export type LoaderRequest = { readonly signal: AbortSignal };
+
 /**
  * A GraphQL domain: a folder under src/domains/ with its SDL (`schema.graphql`), its resolvers,
  * its DataLoaders and its codegen mappers (`mappers.ts`: `export type <GraphQLType>Mapper = …`).
@@ -13,8 +16,11 @@ export type Domain = {
   /** Its SDL. Fields on Query, Mutation or another domain's types are added with `extend type`. */
   readonly typeDefs: string;
   readonly resolvers: Resolvers;
-  /** Its DataLoaders, created afresh for every request (a cache must never outlive its request). */
-  readonly createLoaders?: (db: AtlasDb) => object;
+  /**
+   * Its DataLoaders, created afresh for every request (a cache must never outlive its request).
+   * `signal` aborts when the request is cancelled: batch functions skip their queries then.
+   */
+  readonly createLoaders?: (db: AtlasDb, request: LoaderRequest) => object;
 };
 
 /** Keeps the domain's exact type (its name as a literal, its loaders' type) for the context type. */

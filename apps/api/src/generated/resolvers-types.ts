@@ -19,7 +19,9 @@ export type Scalars = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type Query = {
   __typename?: 'Query';
@@ -44,6 +46,7 @@ export type Query = {
    * Limits (BAD_USER_INPUT otherwise): prompt 1..2000 characters and not only whitespace;
    * |strength| <= 200 (in units of the feature's activation); maxTokens 1..128; temperature 0..2;
    * seed a non-negative 32-bit integer. MODEL_UNAVAILABLE when the model's files are not on this server.
+   * Once per request; rate-limited per client (RATE_LIMITED, also when the steering queue is full).
    */
   steer: SteeringResult;
 };
@@ -54,7 +57,9 @@ export type Query = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
@@ -66,7 +71,9 @@ export type QueryModelArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QuerySaesArgs = {
   modelId?: InputMaybe<Scalars['ID']['input']>;
@@ -78,7 +85,9 @@ export type QuerySaesArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QuerySaeArgs = {
   id: Scalars['ID']['input'];
@@ -90,7 +99,9 @@ export type QuerySaeArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QueryFeatureArgs = {
   id: Scalars['ID']['input'];
@@ -102,7 +113,9 @@ export type QueryFeatureArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QueryFeaturesArgs = {
   saeId: Scalars['ID']['input'];
@@ -116,7 +129,9 @@ export type QueryFeaturesArgs = {
  *   model:   demo-lm
  *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
  *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
  */
 export type QuerySteerArgs = {
   featureId: Scalars['ID']['input'];
@@ -126,6 +141,11 @@ export type QuerySteerArgs = {
   temperature?: InputMaybe<Scalars['Float']['input']>;
   seed?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Who may cache an answer: any cache (PUBLIC), or only the asking client (PRIVATE, for answers that depend on the viewer). */
+export type CacheControlScope =
+  | 'PUBLIC'
+  | 'PRIVATE';
 
 export type Model = {
   __typename?: 'Model';
@@ -184,6 +204,7 @@ export type SaeMetrics = {
   deadFraction: Scalars['Float']['output'];
 };
 
+/** A page of features: its cost is the page size (`first`) times its selection. */
 export type FeatureConnection = {
   __typename?: 'FeatureConnection';
   edges: Array<FeatureEdge>;
@@ -275,6 +296,7 @@ export type TokenEffect = {
   value: Scalars['Float']['output'];
 };
 
+/** A context with one value per token: weighs 3 (two arrays of up to a context's length). */
 export type ActivationExample = {
   __typename?: 'ActivationExample';
   /** Rank among the feature's top activations (or quantile examples), from 0. */
@@ -357,6 +379,7 @@ export type MapBoundsInput = {
   maxY: Scalars['Float']['input'];
 };
 
+/** A page of map points: its cost is the page size (`first`) times its selection. */
 export type FeatureMap = {
   __typename?: 'FeatureMap';
   points: Array<MapPoint>;
@@ -365,6 +388,7 @@ export type FeatureMap = {
   endCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One row of the map query: weighs 0.2. */
 export type MapPoint = {
   __typename?: 'MapPoint';
   /** The feature's id (load it with feature(id:)). */
@@ -490,16 +514,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CacheControlScope: CacheControlScope;
   Model: ResolverTypeWrapper<ModelMapper>;
   Sae: ResolverTypeWrapper<SaeMapper>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
   FeatureConnection: ResolverTypeWrapper<FeatureConnectionMapper>;
   FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Feature: ResolverTypeWrapper<FeatureMapper>;
   FeatureNeighbour: ResolverTypeWrapper<FeatureNeighbourMapper>;
   LogitEffects: ResolverTypeWrapper<LogitEffectsMapper>;
@@ -518,22 +539,22 @@ export type ResolversTypes = {
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
   Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
-  Float: Scalars['Float']['output'];
   Model: ModelMapper;
   Sae: SaeMapper;
   SaeMetrics: SaeMetrics;
   FeatureConnection: FeatureConnectionMapper;
   FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Feature: FeatureMapper;
   FeatureNeighbour: FeatureNeighbourMapper;
   LogitEffects: LogitEffectsMapper;
@@ -551,7 +572,38 @@ export type ResolversParentTypes = {
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
   Continuation: Continuation;
   SteeringTiming: SteeringTiming;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CostDirectiveArgs = {
+  weight: Scalars['Float']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PerRequestDirectiveArgs = {
+  max: Scalars['Int']['input'];
+};
+
+export type PerRequestDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = PerRequestDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
@@ -765,3 +817,9 @@ export type Resolvers<ContextType = ApiContext> = {
   SteeringTiming?: SteeringTimingResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ApiContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  perRequest?: PerRequestDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -9,6 +9,11 @@ export type RequestInfo = {
   readonly headers: IncomingHttpHeaders;
   /** The client's IP address: the socket's peer, or what trusted proxies forwarded (see TrustProxy). */
   readonly clientAddress: string | undefined;
+  /**
+   * Aborts when the client goes away or the request runs out of time (its reason is the ApiError
+   * to answer with): resolvers stop, DataLoaders skip their queries, steering leaves its queue.
+   */
+  readonly signal: AbortSignal;
 };
 
 /**
@@ -28,8 +33,8 @@ export function compileTrustProxy(setting: TrustProxy): TrustFunction {
   return proxyaddr.compile([...setting]);
 }
 
-export function requestInfo(req: IncomingMessage, trust: TrustFunction): RequestInfo {
+export function requestInfo(req: IncomingMessage, trust: TrustFunction, signal: AbortSignal): RequestInfo {
   // proxy-addr walks from the socket's peer outwards through x-forwarded-for while each hop is trusted.
   const clientAddress = req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trust);
-  return { id: randomUUID(), headers: req.headers, clientAddress };
+  return { id: randomUUID(), headers: req.headers, clientAddress, signal };
 }

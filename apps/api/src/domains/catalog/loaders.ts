@@ -28,7 +28,8 @@ import {
 } from '@atlas/db';
 import { formatFeatureId, type FeatureKey } from '@atlas/ids';
 import DataLoader from 'dataloader';
-import { byKey, fromMap, listsFromMap } from '../../batch-results.ts';
+import { abortable, byKey, fromMap, listsFromMap } from '../../batch-results.ts';
+import type { LoaderRequest } from '../domain.ts';
 
 /** SAEs per model: one `listSaes` call for a single model, one unfiltered call for several. */
 async function saesByModel(db: AtlasDb, modelIds: readonly string[]): Promise<SaeRow[][]> {
@@ -37,42 +38,42 @@ async function saesByModel(db: AtlasDb, modelIds: readonly string[]): Promise<Sa
   return modelIds.map((modelId) => saes.filter((sae) => sae.modelId === modelId));
 }
 
-/** The catalog's DataLoaders for one request: each batches one `@atlas/db` query function. */
-export function createCatalogLoaders(db: AtlasDb) {
+/** The catalog's DataLoaders for one request: each batches one `@atlas/db` query function (none once the request is cancelled). */
+export function createCatalogLoaders(db: AtlasDb, { signal }: LoaderRequest) {
   const topActivationsByLimit = new Map<number, DataLoader<number, ActivationExampleRow[]>>();
   return {
-    models: new DataLoader<string, ModelRow | null>(async (ids) => byKey(ids, await getModelsByIds(db, [...ids]), (m) => m.id)),
-    saes: new DataLoader<string, SaeRow | null>(async (ids) => byKey(ids, await getSaesByIds(db, [...ids]), (s) => s.id)),
-    saesByModel: new DataLoader<string, SaeRow[]>((modelIds) => saesByModel(db, modelIds)),
+    models: new DataLoader<string, ModelRow | null>(abortable(signal, async (ids) => byKey(ids, await getModelsByIds(db, [...ids]), (m) => m.id))),
+    saes: new DataLoader<string, SaeRow | null>(abortable(signal, async (ids) => byKey(ids, await getSaesByIds(db, [...ids]), (s) => s.id))),
+    saesByModel: new DataLoader<string, SaeRow[]>(abortable(signal, (modelIds) => saesByModel(db, modelIds))),
     features: new DataLoader<FeatureKey, FeatureRow | null, string>(
-      async (keys) => byKey(keys.map(formatFeatureId), await getFeaturesByIndex(db, [...keys]), formatFeatureId),
+      abortable(signal, async (keys) => byKey(keys.map(formatFeatureId), await getFeaturesByIndex(db, [...keys]), formatFeatureId)),
       { cacheKeyFn: formatFeatureId },
     ),
-    featureCounts: new DataLoader<string, number>(async (saeIds) => {
+    featureCounts: new DataLoader<string, number>(abortable(signal, async (saeIds) => {
       const counts = await countFeatures(db, [...saeIds]);
       return saeIds.map((id) => counts.get(id) ?? 0);
-    }),
+    })),
     /** Top activations by feature id, one loader per requested length. */
     topActivations(limit: number): DataLoader<number, ActivationExampleRow[]> {
       let loader = topActivationsByLimit.get(limit);
       if (!loader) {
-        loader = new DataLoader(async (ids) => listsFromMap(ids, await getTopActivations(db, [...ids], limit)));
+        loader = new DataLoader(abortable(signal, async (ids) => listsFromMap(ids, await getTopActivations(db, [...ids], limit))));
         topActivationsByLimit.set(limit, loader);
       }
       return loader;
     },
-    histograms: new DataLoader<number, HistogramRow | null>(async (ids) => fromMap(ids, await getHistograms(db, [...ids]))),
-    quantileExamples: new DataLoader<number, QuantileBinRow[]>(async (ids) => listsFromMap(ids, await getQuantileExamples(db, [...ids]))),
-    decoderVectors: new DataLoader<number, number[] | null>(async (ids) => fromMap(ids, await getDecoderVectors(db, [...ids]))),
-    decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) =>
-      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'decoder_cosine'))),
-    coactivatingFeatures: new DataLoader<number, FeatureNeighbourRow[]>(async (ids) =>
-      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'coactivation'))),
-    mapPositions: new DataLoader<number, MapPosition | null>(async (ids) => fromMap(ids, await getMapPositions(db, [...ids]))),
-    logitEffects: new DataLoader<number, LogitEffectsRow | null>(async (ids) => fromMap(ids, await getLogitEffects(db, [...ids]))),
-    labels: new DataLoader<number, LabelRow | null>(async (ids) => fromMap(ids, await getCurrentLabels(db, [...ids]))),
+    histograms: new DataLoader<number, HistogramRow | null>(abortable(signal, async (ids) => fromMap(ids, await getHistograms(db, [...ids])))),
+    quantileExamples: new DataLoader<number, QuantileBinRow[]>(abortable(signal, async (ids) => listsFromMap(ids, await getQuantileExamples(db, [...ids])))),
+    decoderVectors: new DataLoader<number, number[] | null>(abortable(signal, async (ids) => fromMap(ids, await getDecoderVectors(db, [...ids])))),
+    decoderNeighbours: new DataLoader<number, FeatureNeighbourRow[]>(abortable(signal, async (ids) =>
+      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'decoder_cosine')))),
+    coactivatingFeatures: new DataLoader<number, FeatureNeighbourRow[]>(abortable(signal, async (ids) =>
+      listsFromMap(ids, await getFeatureNeighbours(db, [...ids], 'coactivation')))),
+    mapPositions: new DataLoader<number, MapPosition | null>(abortable(signal, async (ids) => fromMap(ids, await getMapPositions(db, [...ids])))),
+    logitEffects: new DataLoader<number, LogitEffectsRow | null>(abortable(signal, async (ids) => fromMap(ids, await getLogitEffects(db, [...ids])))),
+    labels: new DataLoader<number, LabelRow | null>(abortable(signal, async (ids) => fromMap(ids, await getCurrentLabels(db, [...ids])))),
     /** Per-head decoder shares; null for features without any (SAEs not on attn.hook_z). */
-    headAttributions: new DataLoader<number, HeadShareRow[] | null>(async (ids) => fromMap(ids, await getHeadAttributions(db, [...ids]))),
+    headAttributions: new DataLoader<number, HeadShareRow[] | null>(abortable(signal, async (ids) => fromMap(ids, await getHeadAttributions(db, [...ids])))),
   };
 }
 

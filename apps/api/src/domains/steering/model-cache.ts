@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { userFacingError } from '@atlas/errors';
 import type { LanguageModel } from '@atlas/model';
@@ -6,10 +7,24 @@ import { modelUnavailable } from '../../errors.ts';
 
 export type LoadModel = (dir: string) => Promise<LanguageModel>;
 
-/** Imports @atlas/model (and onnxruntime with it) on the first steering request, so an API that never steers never loads them. */
+/**
+ * Imports @atlas/model (and onnxruntime with it) on the first steering request, so an API that
+ * never steers never loads them. Generation gets every core but one, so reads keep one to run on.
+ */
 async function loadModelOnDemand(dir: string): Promise<LanguageModel> {
   const { loadLanguageModel } = await import('@atlas/model');
-  return loadLanguageModel(dir);
+  return loadLanguageModel(dir, { threads: Math.max(1, availableParallelism() - 1) });
+}
+
+/**
+ * A message for clients with this server's paths taken out: the model folder becomes
+ * "<model folder>", any other absolute path "<path>" (where files live is the operator's business;
+ * the cause keeps the full message for the logs).
+ */
+export function withoutPaths(message: string, dir: string): string {
+  return message
+    .replaceAll(dir, '<model folder>')
+    .replace(/(^|[\s"'(=:])\/(?:[^\s"'(),;:]+\/)*[^\s"'(),;:]*/g, '$1<path>');
 }
 
 export type CachedModel = {
@@ -35,7 +50,7 @@ export class ModelCache {
   /**
    * The model stored at `sourcePath` (`models.source_path`; a relative path resolves against the
    * working directory). MODEL_UNAVAILABLE when no path was recorded, the folder is not on this
-   * server, or its files do not load as a model.
+   * server, or its files do not load as a model; the messages name the model, never a path on this server.
    */
   async get(modelId: string, sourcePath: string | null): Promise<CachedModel> {
     if (!sourcePath) {
@@ -55,7 +70,7 @@ export class ModelCache {
   #startLoad(modelId: string, dir: string): Promise<LanguageModel> {
     if (!existsSync(dir)) {
       throw modelUnavailable(
-        `The files of model "${modelId}" are not on this server: its folder ${dir} (models.source_path) does not exist. ` +
+        `The files of model "${modelId}" are not on this server: the folder recorded for it (models.source_path) does not exist here. ` +
           'Copy the model folder there, or run the API on the machine that built the atlas.',
       );
     }
@@ -69,7 +84,7 @@ export class ModelCache {
         // A user-facing error from @atlas/model or @atlas/onnx names what is missing or unreadable;
         // anything else is a bug and stays unexpected (masked and logged).
         const problem = userFacingError(error);
-        if (problem) throw modelUnavailable(`The files of model "${modelId}" in ${dir} do not load: ${problem.message}`, { cause: problem });
+        if (problem) throw modelUnavailable(`The files of model "${modelId}" do not load: ${withoutPaths(problem.message, dir)}`, { cause: problem });
         throw error;
       },
     );
