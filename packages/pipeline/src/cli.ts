@@ -39,6 +39,7 @@ function program(): Command {
     .option('--device <name>', 'onnxruntime execution provider: cpu, webgpu (needs a GPU with Vulkan) or cuda; falls back to CPU with a warning', 'cpu')
     .option('--normalize <mode>', 'input normalisation (SAELens normalize_activations): none, expected_average_only_in, constant_norm_rescale, layer_norm', 'none')
     .option('--aux-k <n>', 'topk/batchtopk: dead latents fitting the residual per token in the auxiliary-k loss (default d_in/2; 0 turns it off)')
+    .option('--gba-bias-start <how>', "gba: where the neurons' biases start: zero (the paper's) or quantile (each at its group's target quantile of the first projections, so neurons fire at their target rates from the first step; departs from the paper)", 'zero')
     .option('--checkpoint-dir <dir>', 'checkpoints; running the same command again resumes from them (default <out>.checkpoints, removed once the SAE is written)')
     .option('--checkpoint-every <steps>', 'steps between checkpoints (also at most 60 s apart)', '500')
     .action(async (options) => (await import('./commands/train.ts')).runTrain(options));

@@ -1,4 +1,4 @@
-import { DEVICE_PROVIDERS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, getArchitecture, type Device } from '@atlas/sae';
+import { DEVICE_PROVIDERS, GBA_BIAS_STARTS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, getArchitecture, type Device } from '@atlas/sae';
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 
@@ -58,6 +58,9 @@ export const trainOptions = z
       .enum(NORMALIZE_MODES, { error: (issue) => `--normalize ${String(issue.input)} is not supported; supported: ${NORMALIZE_MODES.join(', ')}` })
       .default('none'),
     auxK: z.coerce.number({ error: '--aux-k must be a number' }).int('--aux-k must be a whole number').nonnegative('--aux-k must be 0 (off) or more').optional(),
+    gbaBiasStart: z
+      .enum(GBA_BIAS_STARTS, { error: (issue) => `--gba-bias-start ${String(issue.input)} is not supported; supported: ${GBA_BIAS_STARTS.join(', ')}` })
+      .default('zero'),
     checkpointDir: z.string().optional(),
     checkpointEvery: positiveInt('--checkpoint-every').default(500),
   })

@@ -26,6 +26,7 @@ export async function runTrain(raw: Record<string, unknown>): Promise<void> {
       epochs: options.epochs, batchSize: options.batchSize, seed: options.seed, lr: options.lr, device: options.device,
       hookName: source.metadata.hook ?? 'unknown', modelId: source.metadata.model ?? 'unknown', progress: terminalProgress,
       normalizeActivations: options.normalize, ...(options.auxK === undefined ? {} : { auxK: options.auxK }),
+      gbaBiasStart: options.gbaBiasStart,
       checkpointDir, checkpointEvery: options.checkpointEvery, log: (line) => console.log(line),
     });
     await saveSaeLens(options.out, sae, metrics);

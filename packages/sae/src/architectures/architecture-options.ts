@@ -1,4 +1,4 @@
-import type { GbaBiasStart } from '../training/group-bias-adaptation.ts';
+import type { GbaBiasStart, GbaOutputScales } from '../training/group-bias-adaptation.ts';
 
 /**
  * The training options whose meaning depends on the architecture. Declared here, beside the
@@ -46,6 +46,14 @@ export interface ArchitectureOptions {
    * projections on the evaluation sample, so it fires at its target rate from the first step.
    */
   gbaBiasStart?: GbaBiasStart;
+  /**
+   * gba: the output scales a and the pre-bias b_pre. `fixed` (default): held at
+   * `gbaInitialOutputScale` and the data mean while the neurons learn (the regime of the paper's
+   * theory: each neuron then learns from the rows it fires on), a fitted by least squares at the
+   * end. `trained`: trained by Adam with the neurons on the full reconstruction (on the recovery
+   * benchmark this recovers no features; see docs/benchmarks.md).
+   */
+  gbaOutputScales?: GbaOutputScales;
   /** gba: every neuron's output scale a at the start (default 1 / the expected firing count per row). */
   gbaInitialOutputScale?: number;
 }

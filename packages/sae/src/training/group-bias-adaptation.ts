@@ -32,6 +32,9 @@ export interface GbaSettings {
 
 export const GBA_BIAS_STARTS = ['zero', 'quantile'] as const;
 export type GbaBiasStart = (typeof GBA_BIAS_STARTS)[number];
+/** Whether gba's output scales and pre-bias are held fixed while the neurons learn (then a is fitted) or trained with them. */
+export const GBA_OUTPUT_SCALES = ['fixed', 'trained'] as const;
+export type GbaOutputScales = (typeof GBA_OUTPUT_SCALES)[number];
 
 export const DEFAULT_GBA: GbaSettings = {
   groups: 10, interval: 50, maxFrequency: 0.5, minFrequency: 1e-3, step: 0.01, deadFrequency: 1e-6, biasStart: 'zero',

@@ -27,6 +27,9 @@ export class Optimiser {
   trainEncoderBias = true;
   /** gba: no separate encoder (its neurons are the decoder rows), so W_encT is left alone. */
   trainEncoder = true;
+  /** gba with fixed output scales: b_dec (b_pre) and the output scales stay where they are. */
+  trainDecoderBias = true;
+  trainOutputScale = true;
 
   constructor(
     private readonly kernels: VectorKernels,
@@ -49,11 +52,11 @@ export class Optimiser {
     if (this.trainEncoder) kernels.adam(params.W_encT, grads.W_encT, state.W_encT.m, state.W_encT.v, hyper);
     constrainedDecoderStep(kernels, params.W_dec, grads.W_dec, state.W_dec, hyper, dIn);
     if (this.trainEncoderBias) adamJs(params.b_enc, grads.b_enc, state.b_enc.m, state.b_enc.v, hyper);
-    adamJs(params.b_dec, grads.b_dec, state.b_dec.m, state.b_dec.v, hyper);
+    if (this.trainDecoderBias) adamJs(params.b_dec, grads.b_dec, state.b_dec.m, state.b_dec.v, hyper);
     // jumprelu's thresholds (grads.latent holds ∂L/∂logθ there).
     if (params.logThreshold) adamJs(params.logThreshold, grads.latent, state.logThreshold.m, state.logThreshold.v, hyper);
     // gba's output scales (grads.latent holds ∂L/∂a there).
-    if (params.outputScale) adamJs(params.outputScale, grads.latent, state.outputScale.m, state.outputScale.v, hyper);
+    if (params.outputScale && this.trainOutputScale) adamJs(params.outputScale, grads.latent, state.outputScale.m, state.outputScale.v, hyper);
     zeroVectorGradients(grads);
   }
 }
