@@ -10,7 +10,6 @@
  * published tables, what still differs from the paper and why, and the data-model search.
  */
 import { pathToFileURL } from 'node:url';
-import type { TrainSaeOptions } from '../src/index.ts';
 import { DEFAULT_DATA_MODEL } from './recovery/feature-model.ts';
 import type { DataModel } from './recovery/feature-model.ts';
 import { JOB_FLAG, answerJob, runJobs } from './recovery/run-job.ts';

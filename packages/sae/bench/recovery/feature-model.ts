@@ -15,9 +15,10 @@ export type CoefficientLaw = (typeof COEFFICIENT_LAWS)[number];
 /**
  * How samples are scaled after they are drawn: `unit` each sample to norm 1 (the scale GBA's
  * [−1, 0] bias range presumes); `raw` as drawn; `global` all samples by one factor so their mean
- * norm is 1 (relative sizes kept: 20-sparse samples stay larger than 3-sparse ones).
+ * norm is 1 (relative sizes kept: 20-sparse samples stay larger than 3-sparse ones); `sum` each
+ * sample's coefficients to sum 1 (a convex combination: 20-sparse samples become the smaller).
  */
-export const SAMPLE_SCALES = ['unit', 'raw', 'global'] as const;
+export const SAMPLE_SCALES = ['unit', 'raw', 'global', 'sum'] as const;
 export type SampleScale = (typeof SAMPLE_SCALES)[number];
 
 export interface DataModel {
@@ -56,15 +57,18 @@ export function syntheticFeatureModel(model: DataModel, seed: number): { feature
     const s = r % 2 === 0 ? sparsities[0] : sparsities[1];
     // s distinct features by a partial Fisher–Yates shuffle.
     for (let f = 0; f < n; f++) chosen[f] = f;
+    let coefficientSum = 0;
     for (let t = 0; t < s; t++) {
       const pick = t + Math.floor(uniform() * (n - t));
       const f = chosen[pick]!;
       chosen[pick] = chosen[t]!;
       chosen[t] = f;
       const c = coefficient();
+      coefficientSum += c;
       for (let i = 0; i < d; i++) data[r * d + i] = data[r * d + i]! + c * features[f * d + i]!;
     }
     if (scale === 'unit') normalise(data.subarray(r * d, (r + 1) * d));
+    if (scale === 'sum' && coefficientSum > 0) for (let i = r * d; i < (r + 1) * d; i++) data[i] = data[i]! / coefficientSum;
   }
   if (scale === 'global') {
     let total = 0;
