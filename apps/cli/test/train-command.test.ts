@@ -44,6 +44,18 @@ describe('atlas train --activations (shards) --device', () => {
     expect(metrics.density).toHaveLength(32);
   });
 
+  it('trains gba with the quantile bias start into a SAELens jumprelu folder marked gba; an unknown start is named', async () => {
+    const out = path.join(dir, 'gba');
+    const run = await atlas('train', '--activations', path.join(dir, 'shards'), '--architecture', 'gba', '--width', '40',
+      '--gba-bias-start', 'quantile', '--epochs', '2', '--batch-size', '50', '--out', out);
+    expect(run.stderr).not.toMatch(/atlas: /);
+    expect(run.code).toBe(0);
+    const cfg = JSON.parse(await readFile(path.join(out, 'cfg.json'), 'utf8'));
+    expect(cfg).toMatchObject({ architecture: 'jumprelu', d_sae: 40, metadata: { atlas_architecture: 'gba' } });
+    const bad = await atlas('train', '--activations', path.join(dir, 'shards'), '--architecture', 'gba', '--width', '40', '--gba-bias-start', 'middle', '--out', path.join(dir, 'x'));
+    expect(bad.stderr).toMatch(/--gba-bias-start middle is not supported; supported: zero, quantile/);
+  });
+
   it('names a missing activation file and an unknown device', async () => {
     const missing = await atlas('train', '--activations', path.join(dir, 'nope.npy'), '--architecture', 'topk', '--width', '8', '--k', '2', '--out', path.join(dir, 'x'));
     expect(missing.stderr).toMatch(/Activation file not found: .*nope\.npy.*atlas extract/);

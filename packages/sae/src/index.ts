@@ -24,8 +24,8 @@ export { CHECKPOINT_FILE } from './training/checkpoint.ts';
 export { DEFAULT_SHUFFLE_BUFFER_ROWS } from './training/shuffle-buffer.ts';
 export { DEFAULT_AUX_K_COEFFICIENT } from './training/aux-k.ts';
 export { defaultLearningRate } from './training/schedule.ts';
-export { DEFAULT_GBA, gbaBiasUpdate, gbaGroups } from './training/group-bias-adaptation.ts';
-export type { GbaSettings } from './training/group-bias-adaptation.ts';
+export { DEFAULT_GBA, GBA_BIAS_STARTS, gbaBiasUpdate, gbaGroups } from './training/group-bias-adaptation.ts';
+export type { GbaBiasStart, GbaSettings } from './training/group-bias-adaptation.ts';
 
 export { createTopKEncoder, createEncoder } from './encoding/encoder.ts';
 export type { TopKEncoder, TopKEncoderOptions, SaeEncoder, SaeEncoderOptions } from './encoding/encoder.ts';

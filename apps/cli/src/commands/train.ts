@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, getArchitecture } from '@atlas/sae';
+import { GBA_BIAS_STARTS, NORMALIZE_MODES, SUPPORTED_ARCHITECTURES, getArchitecture } from '@atlas/sae';
 import { defineCommand } from '../define-command.ts';
 import { flags } from '../flags/index.ts';
 import { evaluationBars, metricsReport } from '../metrics-report.ts';
@@ -38,6 +38,11 @@ export const trainCommand = defineCommand({
       help: 'topk/batchtopk: dead latents fitting the residual per token in the auxiliary-k loss (default d_in/2; 0 turns it off)',
       min: 0,
     }),
+    gbaBiasStart: flags.choice(GBA_BIAS_STARTS, {
+      arg: 'how',
+      help: "gba: where the neurons' biases start: zero (the paper's) or quantile (each at its group's target quantile of the first projections, so neurons fire at their target rates from the first step; departs from the paper)",
+      default: 'zero',
+    }),
     checkpointDir: flags.path({
       arg: 'dir',
       help: 'checkpoints; running the same command again resumes from them (default <out>.checkpoints, removed once the SAE is written)',
@@ -70,7 +75,7 @@ export const trainCommand = defineCommand({
         epochs: options.epochs, batchSize: options.batchSize, seed: options.seed, lr: options.lr, device: options.device,
         hookName: source.metadata.hook ?? 'unknown', modelId: source.metadata.model ?? 'unknown', progress: terminalProgress,
         normalizeActivations: options.normalize, ...(options.auxK === undefined ? {} : { auxK: options.auxK }),
-        checkpointDir, checkpointEvery: options.checkpointEvery, log: (line) => console.log(line),
+        gbaBiasStart: options.gbaBiasStart, checkpointDir, checkpointEvery: options.checkpointEvery, log: (line) => console.log(line),
       });
       await saveSaeLens(options.out, sae, metrics);
       // The SAE is safe on disk: its checkpoint is no longer needed (the folder goes only if empty).

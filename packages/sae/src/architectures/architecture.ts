@@ -65,6 +65,11 @@ export interface ArchitectureTrainer {
   accumulate?: typeof accumulateBackward;
   /** Per-latent firing statistics the graph reduces each step (gba); kept in checkpoints. */
   gbaWindow?: GbaWindow;
+  /**
+   * Before the first step of a fresh run (not one resumed from a checkpoint), with the normalised
+   * evaluation sample (gba's quantile bias start).
+   */
+  start?(context: { sample: Float32Array; sampleRows: number; session: SessionOptions }): Promise<void>;
   /** Before each step's encoding (e.g. relu's decoder norms, jumprelu's θ from logθ). */
   beforeStep?(): void;
   /** After the optimiser step that completed `step` steps (gba's bias update). */

@@ -18,8 +18,9 @@ export interface EncoderGraphShape {
   /** Encoder given as W_enc_T [width, dIn] (Gemm transB = 1) instead of W_enc [dIn, width]. */
   transposedEncoder?: boolean;
   /**
-   * Also output per-latent batch statistics reduced inside the graph (Group Bias Adaptation):
-   * `fired` [width] = Σ_rows [pre > 0] (float) and `pre_max` [width] = max over rows of pre.
+   * Also output per-latent batch statistics reduced inside the graph (Group Bias Adaptation) of
+   * the gate's margin m (topk: pre; threshold modes: pre − θ): `fired` [width] = Σ_rows [m > 0]
+   * (float) and `pre_max` [width] = max over rows of m.
    */
   stats?: boolean;
   /**
@@ -63,10 +64,11 @@ export function buildEncoderGraph({ dIn, width, slots, mode, transposedEncoder =
             makeNode('Where', ['above', 'relu_pre', 'zero'], ['values']),
           ];
   }
+  const gate = mode === 'topk' ? 'pre' : 'margin';
   const statNodes = stats
     ? [
-        makeNode('ReduceMax', ['pre'], ['pre_max'], { axes: [0], keepdims: 0 }),
-        makeNode('Greater', ['pre', 'stats_zero'], ['pre_positive']),
+        makeNode('ReduceMax', [gate], ['pre_max'], { axes: [0], keepdims: 0 }),
+        makeNode('Greater', [gate, 'stats_zero'], ['pre_positive']),
         makeNode('Cast', ['pre_positive'], ['pre_positive_f'], { to: DataType.FLOAT }),
         makeNode('ReduceSum', ['pre_positive_f', 'stats_axes'], ['fired'], { keepdims: 0 }),
       ]

@@ -44,8 +44,20 @@ export function dataFingerprint(rows: Float32Array): string {
 }
 
 export function runIdentity(options: Record<string, unknown>): RunIdentity {
-  const text = JSON.stringify(options, Object.keys(options).sort());
-  return { options, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  return { options, hash: createHash('sha256').update(canonicalJson(options)).digest('hex').slice(0, 16) };
+}
+
+/**
+ * JSON with every object's keys sorted, at every depth, so equal options hash alike whatever
+ * order they were built in. (A key list as JSON.stringify's replacer would also filter nested
+ * objects by the top-level keys: gba's settings then serialised as {}.)
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, nested: unknown) =>
+    nested !== null && typeof nested === 'object' && !Array.isArray(nested)
+      ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : nested,
+  );
 }
 
 interface Saved extends CheckpointInfo {
@@ -138,6 +150,8 @@ export async function loadCheckpoint(dir: string, run: RunIdentity, state: Train
   const { params, optimiser, tracker, gbaWindow } = state;
   for (const [name, data] of Object.entries(params)) if (data) take(name, data);
   for (const name of OPTIMISED_PARAMS) {
+    // Moments of a parameter this run does not have may be absent (checkpoints from before it existed).
+    if (!(`adam.${name}.m` in tensors) && !params[name]) continue;
     take(`adam.${name}.m`, optimiser.state[name].m);
     take(`adam.${name}.v`, optimiser.state[name].v);
   }

@@ -16,6 +16,8 @@ export interface Params {
   b_dec: Float32Array; // [dIn]
   /** jumprelu only: log θ per latent [width]. */
   logThreshold?: Float32Array;
+  /** gba only: each neuron's output scale a [width] (its decoder row is a·W_dec[j]). */
+  outputScale?: Float32Array;
 }
 
 /**
@@ -91,7 +93,7 @@ export interface Gradients {
   b_enc: Float32Array;
   W_dec: Float32Array;
   b_dec: Float32Array;
-  /** jumprelu: ∂L/∂logθ [width] (∂L/∂θ until `finishBackward`); l1: per latent Σ_i z_ij. */
+  /** jumprelu: ∂L/∂logθ [width] (∂L/∂θ until `finishBackward`); l1: per latent Σ_i z_ij; gba: ∂L/∂a. */
   latent: Float32Array;
   touched: Int32Array;
   touchedCount: number;

@@ -2,17 +2,12 @@ import { SaeError } from '../sae-error.ts';
 
 /**
  * Group Bias Adaptation (Chen, Sheen, Xiong, Wang & Yang, "Taming Polysemanticity in LLMs:
- * Provable Feature Recovery via Sparse Autoencoders", 2025). The encoder biases are not trained
- * by gradient: neurons are split into `groups` contiguous groups whose target firing frequencies
- * are spaced geometrically from `maxFrequency` down to `minFrequency`, and every `interval`
- * steps each neuron's bias is moved from what it did over those steps.
- *
- * The rule is the paper's (r = the neuron's max pre-activation over the window, s̄ = the mean of
- * its group's positive r, bias clamped to [−1, 0], γ₊ = γ₋). The paper's neurons differ from
- * ours: tied unit-norm weights (one w_m as encoder and decoder, with an output scale) and, in its
- * experiments, a JumpReLU output that leaves the magnitude to w·(x − b_pre), so b only gates.
- * Here the encoder is untied (rows stay near unit norm in practice, so [−1, 0] keeps its scale)
- * and the code is ReLU(pre), bias included; see bench/recovery.ts for what that changes.
+ * Provable Feature Recovery via Sparse Autoencoders", 2025): the rule that moves the neurons'
+ * biases. Neurons are split into `groups` contiguous groups whose target firing frequencies are
+ * spaced geometrically from `maxFrequency` down to `minFrequency`, and every `interval` steps each
+ * neuron's bias is moved from what it did over those steps (r = the neuron's largest gate margin
+ * u + b over the window, s̄ = the mean of its group's positive r, bias clamped to [−1, 0],
+ * γ₊ = γ₋). The biases get no gradient; the SAE this rule drives is `architectures/gba.ts`.
  */
 export interface GbaSettings {
   /** K, number of neuron groups (default 10). */
@@ -27,12 +22,26 @@ export interface GbaSettings {
   step: number;
   /** ε: a neuron firing on fewer than this fraction of the window's rows is dead (default 1e-6: never fired). */
   deadFrequency: number;
+  /**
+   * Where the biases start: `zero` (the paper: every b = 0, so every neuron with a positive
+   * projection fires at first) or `quantile` (not in the paper: each neuron's b starts at minus its
+   * group's target quantile of its initial projections, so it fires at its target rate from step 1).
+   */
+  biasStart: GbaBiasStart;
 }
 
-export const DEFAULT_GBA: GbaSettings = { groups: 10, interval: 50, maxFrequency: 0.5, minFrequency: 1e-3, step: 0.01, deadFrequency: 1e-6 };
+export const GBA_BIAS_STARTS = ['zero', 'quantile'] as const;
+export type GbaBiasStart = (typeof GBA_BIAS_STARTS)[number];
+/** Whether gba's output scales and pre-bias are held fixed while the neurons learn (then a is fitted) or trained with them. */
+export const GBA_OUTPUT_SCALES = ['fixed', 'trained'] as const;
+export type GbaOutputScales = (typeof GBA_OUTPUT_SCALES)[number];
+
+export const DEFAULT_GBA: GbaSettings = {
+  groups: 10, interval: 50, maxFrequency: 0.5, minFrequency: 1e-3, step: 0.01, deadFrequency: 1e-6, biasStart: 'zero',
+};
 
 export function validateGba(settings: GbaSettings, width: number): GbaSettings {
-  const { groups, interval, maxFrequency, minFrequency, step, deadFrequency } = settings;
+  const { groups, interval, maxFrequency, minFrequency, step, deadFrequency, biasStart } = settings;
   const fail = (problem: string): never => {
     throw new SaeError(`gba: ${problem}`);
   };
@@ -42,6 +51,7 @@ export function validateGba(settings: GbaSettings, width: number): GbaSettings {
   if (!(minFrequency > 0 && minFrequency <= maxFrequency)) fail(`gbaMinFrequency must be in (0, gbaMaxFrequency], got ${minFrequency}.`);
   if (!(step > 0) || !Number.isFinite(step)) fail(`gbaStep must be a positive number, got ${step}.`);
   if (!(deadFrequency >= 0 && deadFrequency < 1)) fail(`gbaDeadFrequency must be in [0, 1), got ${deadFrequency}.`);
+  if (!(GBA_BIAS_STARTS as readonly string[]).includes(biasStart)) fail(`gbaBiasStart must be one of ${GBA_BIAS_STARTS.join(', ')}, got ${JSON.stringify(biasStart)}.`);
   return settings;
 }
 
@@ -54,7 +64,8 @@ export function gbaGroups(width: number, settings: GbaSettings): { target: Float
 }
 
 /**
- * One GBA bias update, in place. Per neuron j: p̂ = fired[j] / rows, r = max(0, maxPre[j]);
+ * One GBA bias update, in place. `fired[j]` counts the window's rows on which neuron j fired (its
+ * gate margin u + b > 0) and `maxPre[j]` is its largest margin. Per neuron: p̂ = fired[j] / rows, r = max(0, maxPre[j]);
  * if p̂ > target of its group: b ← max(b − γ·r, −1); else if p̂ < ε (dead):
  * b ← min(b + γ·s̄, 0), s̄ = mean of the positive r over the group (no change if none is positive).
  * Returns how many biases went down and up.
@@ -97,7 +108,7 @@ export function gbaBiasUpdate(
   return { lowered, raised };
 }
 
-/** Per-neuron firing counts and max pre-activations over the current window of steps. */
+/** Per-neuron firing counts and largest gate margins over the current window of steps. */
 export class GbaWindow {
   readonly fired: Float64Array;
   readonly maxPre: Float32Array;
@@ -108,7 +119,7 @@ export class GbaWindow {
     this.maxPre = new Float32Array(width).fill(-Infinity);
   }
 
-  /** Adds one encoded chunk's statistics (the graph's per-neuron count of pre > 0 and max pre). */
+  /** Adds one encoded chunk's statistics (the graph's per-neuron count of firing rows and largest margin). */
   record(fired: Float32Array, maxPre: Float32Array, rows: number): void {
     for (let j = 0; j < fired.length; j++) {
       this.fired[j] = this.fired[j]! + fired[j]!;

@@ -91,11 +91,12 @@ export async function trainSae(options: TrainSaeOptions): Promise<{ sae: SaeWeig
   );
   const resumed = await checkpointer?.resume();
   if (resumed) normalisation.scale = resumed.activationScale;
+  const sessionOptions: SessionOptions = { ...(options.threads ? { threads: options.threads } : {}), ...(options.device ? { device: options.device } : {}) };
+  if (!resumed) await trainer.start?.({ sample: normalisedSample, sampleRows: plan.evaluationRows, session: sessionOptions });
   const firstStep = resumed?.step ?? 0;
   const sampler = new ShuffleBuffer(source, plan.batchSize, plan.shuffleBufferRows, plan.seed);
   sampler.seek(firstStep * plan.batchSize);
   const aux = plan.auxK > 0 ? new AuxKLoss(width, plan.auxK, plan.auxCoefficient) : undefined;
-  const sessionOptions: SessionOptions = { ...(options.threads ? { threads: options.threads } : {}), ...(options.device ? { device: options.device } : {}) };
   const session = await trainer.openSession(sessionOptions);
   // Steps with dead latents run a second graph that also returns their top k_aux pre-activations.
   const auxSession = aux && (await trainer.openSession(sessionOptions, aux.deadBias));

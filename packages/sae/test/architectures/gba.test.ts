@@ -3,212 +3,198 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EncoderSession } from '../../src/encoding/encoder-session.ts';
-import { DEFAULT_GBA, GbaWindow, gbaBiasUpdate, gbaGroups } from '../../src/training/group-bias-adaptation.ts';
-import { backward, createGradients, createWorkspace } from '../../src/training/gradients.ts';
+import { KERNEL_ALLOCATIONS, createGradients, createTotals, createWorkspace, finishBackward, kernelFloats } from '../../src/training/gradients.ts';
 import type { Params } from '../../src/training/gradients.ts';
-import { jsKernels } from '../../src/kernels/choose-kernels.ts';
-import { loadSae, saveSaeLens, trainSae } from '../../src/index.ts';
-import { planTraining } from '../../src/training/plan.ts';
-import { randomArray, randomSae, syntheticData } from '../helpers/fixtures.ts';
-import { densePre } from '../helpers/reference.ts';
-import type { RefParams } from '../helpers/reference.ts';
-import { architectureLoss } from '../helpers/reference-architectures.ts';
+import { quantileBiasStart } from '../../src/training/gba-bias-start.ts';
+import { DEFAULT_GBA, gbaGroups } from '../../src/training/group-bias-adaptation.ts';
+import { accumulateTiedBackward } from '../../src/training/tied-backward.ts';
+import { jsKernels, wasmKernels } from '../../src/kernels/choose-kernels.ts';
+import type { VectorKernels } from '../../src/kernels/choose-kernels.ts';
+import { createEncoder, loadSae, saveSaeLens, trainSae } from '../../src/index.ts';
+import { randomArray, syntheticData } from '../helpers/fixtures.ts';
+import { centralDifferences } from '../helpers/finite-differences.ts';
+import { tiedLoss, tiedProjections } from '../helpers/reference-architectures.ts';
+import type { TiedRefParams } from '../helpers/reference-architectures.ts';
 
-describe('gba: groups and the bias update rule', () => {
-  it('targets are geometric from 0.5 to 1e-3 over K groups of contiguous neurons', () => {
-    const { target, group } = gbaGroups(20, DEFAULT_GBA);
-    expect(target.length).toBe(10);
-    expect(target[0]).toBeCloseTo(0.5, 12);
-    expect(target[9]).toBeCloseTo(1e-3, 12);
-    for (let g = 1; g < 10; g++) expect(target[g]! / target[g - 1]!).toBeCloseTo((1e-3 / 0.5) ** (1 / 9), 10);
-    expect(Array.from(group)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
-  });
+const width = 10;
+const rows = 6;
 
-  it('lowers over-firing biases by γ·r (floor −1), raises dead ones by γ·s̄ (ceiling 0), leaves the rest', () => {
-    // Two groups of three neurons; targets 0.5 and 0.1. Window of 100 rows.
-    const groups = { target: Float64Array.from([0.5, 0.1]), group: Int32Array.from([0, 0, 0, 1, 1, 1]) };
-    const b = Float32Array.from([-0.2, -0.995, -0.3, -0.5, -0.001, -0.4]);
-    const fired = [80, 90, 0, 5, 0, 20]; // p̂ = 0.8, 0.9, 0, 0.05, 0, 0.2
-    const maxPre = [2, 3, -0.5, 1.5, -1, 4]; // r = 2, 3, 0, 1.5, 0, 4
-    const result = gbaBiasUpdate(b, fired, maxPre, 100, groups, { step: 0.01, deadFrequency: 1e-6 });
-    // group 0: s̄ = (2 + 3) / 2 = 2.5; group 1: s̄ = (1.5 + 4) / 2 = 2.75
-    const expected = [
-      -0.2 - 0.01 * 2, // over target 0.5: lowered by γ·r
-      -1, // −0.995 − 0.03 clamps at −1
-      -0.3 + 0.01 * 2.5, // dead: raised by γ·s̄ of group 0
-      -0.5, // p̂ 0.05 ≤ 0.1 and not dead: unchanged
-      0, // dead: −0.001 + 0.0275 clamps at 0
-      -0.4 - 0.01 * 4, // over target 0.1
-    ];
-    expected.forEach((v, j) => expect(b[j], `b[${j}]`).toBeCloseTo(v, 6));
-    expect(result).toEqual({ lowered: 3, raised: 2 });
-  });
+/** Random tied parameters whose gate margins u + b all stay at least 0.02 from 0 (finite differences never cross a gate). */
+function tiedCase(dIn: number): { ref: TiedRefParams; x: Float32Array; margins: number[][] } {
+  for (let seed = 1; seed < 500; seed++) {
+    const W = randomArray(width * dIn, seed, 0.6);
+    // One negative output scale: the gradients must not assume a > 0.
+    const a = Float32Array.from(randomArray(width, seed + 1), (v, m) => (m === 3 ? -0.4 : 0.2 + Math.abs(v)));
+    const bPre = randomArray(dIn, seed + 2, 0.1);
+    const b = Float32Array.from(randomArray(width, seed + 3), (v) => -Math.min(0.9, Math.abs(v) * 0.4));
+    const x = randomArray(rows * dIn, seed + 4);
+    const ref = { W, a, bPre, b };
+    const margins = tiedProjections(ref, x, rows, dIn, width).map((row) => row.map((u, m) => u + b[m]!));
+    const flat = margins.flat();
+    if (Math.min(...flat.map(Math.abs)) > 0.02 && flat.some((v) => v > 0) && flat.some((v) => v < 0)) return { ref, x, margins };
+  }
+  throw new Error('no well-separated case found');
+}
 
-  it('repeated updates bring every neuron down to its group target frequency, from above (the feedback loop converges)', () => {
-    // Fixed neurons and data (pre-activation = w·x + b, x at unit scale as in the paper), only the
-    // biases adapt: each neuron must end just under its target, not far below (γ·r steps are small).
-    const dIn = 8;
-    const width = 16;
-    const rows = 4000;
-    const x = randomArray(rows * dIn, 21, 0.35);
-    const w = randomArray(width * dIn, 22);
-    for (let j = 0; j < width; j++) {
-      const norm = Math.hypot(...w.subarray(j * dIn, (j + 1) * dIn));
-      for (let i = 0; i < dIn; i++) w[j * dIn + i] = w[j * dIn + i]! / norm;
-    }
-    const settings = { ...DEFAULT_GBA, groups: 4, maxFrequency: 0.5, minFrequency: 0.01 };
-    const groups = gbaGroups(width, settings);
-    const b = new Float32Array(width);
-    const frequencies = () => {
-      const fired = new Float64Array(width);
-      const maxPre = new Float64Array(width).fill(-Infinity);
-      for (let r = 0; r < rows; r++) {
-        for (let j = 0; j < width; j++) {
-          let pre = b[j]!;
-          for (let i = 0; i < dIn; i++) pre += w[j * dIn + i]! * x[r * dIn + i]!;
-          if (pre > 0) fired[j] = fired[j]! + 1;
-          maxPre[j] = Math.max(maxPre[j]!, pre);
-        }
-      }
-      return { fired, maxPre };
+const kernelCases: Array<[string, number, (dIn: number) => VectorKernels]> = [
+  ['TypeScript kernels, dIn 6', 6, () => jsKernels()],
+  ['WebAssembly SIMD kernels, dIn 8', 8, (dIn) => wasmKernels(kernelFloats(dIn, width), KERNEL_ALLOCATIONS)!],
+];
+
+describe.each(kernelCases)('gba (tied): the training graph and backward pass, %s', (_, dIn, makeKernels) => {
+  it('the graph gates at θ = −b and reduces firing counts and largest margins u + b; the gradients of W, a and b_pre match finite differences', async () => {
+    const kernels = makeKernels(dIn);
+    const { ref, x, margins } = tiedCase(dIn);
+    const inKernelMemory = (values: ArrayLike<number>) => {
+      const array = kernels.alloc(values.length);
+      array.set(values);
+      return array;
     };
-    for (let update = 0; update < 400; update++) {
-      const { fired, maxPre } = frequencies();
-      gbaBiasUpdate(b, fired, maxPre, rows, groups, settings);
-    }
-    const { fired } = frequencies();
-    for (let j = 0; j < width; j++) {
-      const target = groups.target[groups.group[j]!]!;
-      expect(fired[j]! / rows, `neuron ${j} (target ${target})`).toBeLessThanOrEqual(target);
-      expect(fired[j]! / rows, `neuron ${j} (target ${target})`).toBeGreaterThan(0.5 * target);
-      expect(b[j]).toBeGreaterThan(-1);
-    }
-  });
-
-  it('a dead neuron in a group where nothing fires stays where it is', () => {
-    const groups = { target: Float64Array.from([0.5]), group: Int32Array.from([0, 0]) };
-    const b = Float32Array.from([-0.5, -0.7]);
-    gbaBiasUpdate(b, [0, 0], [-1, -2], 10, groups, { step: 0.01, deadFrequency: 1e-6 });
-    expect(Array.from(b)).toEqual([-0.5, Math.fround(-0.7)]);
-  });
-
-  it('rejects bad settings with a clear message', () => {
-    const base = { activations: new Float32Array(64), rows: 8, dIn: 8, width: 16, architecture: 'gba' as const };
-    expect(() => planTraining({ ...base, gbaGroups: 17 })).toThrow(/gbaGroups/);
-    expect(() => planTraining({ ...base, gbaInterval: 0 })).toThrow(/gbaInterval/);
-    expect(() => planTraining({ ...base, gbaMinFrequency: 0.9 })).toThrow(/gbaMinFrequency/);
-    expect(() => planTraining({ ...base, gbaStep: -1 })).toThrow(/gbaStep/);
-    expect(planTraining(base).gba).toEqual(DEFAULT_GBA);
-  });
-});
-
-describe('gba: the encoder graph reduces firing counts and max pre-activations inside onnxruntime', () => {
-  it('matches a dense reference, and accumulates over chunks in a window', async () => {
-    const dIn = 6;
-    const width = 9;
-    const rows = 7;
-    const sae = randomSae(dIn, width, 2, 5);
-    const x = randomArray(rows * dIn, 6);
-    const session = await EncoderSession.open(sae, { dIn, width, slots: 3, mode: 'topk', stats: true });
-    const window = new GbaWindow(width);
-    try {
-      const first = await session.run(x.subarray(0, 3 * dIn), 3);
-      const second = await session.run(x.subarray(3 * dIn), rows - 3);
-      window.record(first.fired!, first.maxPre!, 3);
-      window.record(second.fired!, second.maxPre!, rows - 3);
-      expect(first.fired!.length).toBe(width);
-    } finally {
-      await session.close();
-    }
-    const pre = densePre(sae, x, rows, dIn, width);
-    expect(window.rows).toBe(rows);
-    for (let j = 0; j < width; j++) {
-      expect(window.fired[j], `fired[${j}]`).toBe(pre.filter((row) => row[j]! > 0).length);
-      expect(window.maxPre[j], `maxPre[${j}]`).toBeCloseTo(Math.max(...pre.map((row) => row[j]!)), 5);
-    }
-  });
-});
-
-describe('gba: gradients (reconstruction only, ReLU codes) match finite differences', () => {
-  it('W_dec, W_enc, b_enc, b_dec', async () => {
-    const dIn = 6;
-    const width = 10;
-    const rows = 5;
-    const h = 1e-4;
-    let found;
-    for (let seed = 1; seed < 200 && !found; seed++) {
-      const sae = randomSae(dIn, width, 2, seed);
-      const x = randomArray(rows * dIn, seed + 1000);
-      const pre = densePre(sae, x, rows, dIn, width);
-      if (Math.min(...pre.flat().map(Math.abs)) > 0.01) found = { sae, x };
-    }
-    const { sae, x } = found!;
-    const kernels = jsKernels();
-    const W_encT = new Float32Array(width * dIn);
-    for (let d = 0; d < dIn; d++) for (let j = 0; j < width; j++) W_encT[j * dIn + d] = sae.W_enc[d * width + j]!;
-    const params: Params = { W_encT, b_enc: sae.b_enc, W_dec: sae.W_dec, b_dec: sae.b_dec };
-    const session = await EncoderSession.open(params, { dIn, width, slots: width, mode: 'topk', stats: true });
+    const W = inKernelMemory(ref.W);
+    const params: Params = { W_encT: kernels.alloc(width * dIn), b_enc: new Float32Array(ref.b), W_dec: W, b_dec: Float32Array.from(ref.bPre), outputScale: Float32Array.from(ref.a) };
+    const threshold = Float32Array.from(ref.b, (b) => -b);
+    const session = await EncoderSession.open(
+      { W_encT: W, b_enc: new Float32Array(width), b_dec: params.b_dec, threshold },
+      { dIn, width, slots: width, mode: 'threshold', stats: true },
+    );
     const codes = await session.run(x, rows);
     await session.close();
+    const u = tiedProjections(ref, x, rows, dIn, width);
+    for (let m = 0; m < width; m++) {
+      expect(codes.fired![m], `fired[${m}]`).toBe(margins.filter((row) => row[m]! > 0).length);
+      expect(codes.maxPre![m], `maxPre[${m}]`).toBeCloseTo(Math.max(...margins.map((row) => row[m]!)), 5);
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let s = 0; s < width; s++) {
+        const m = codes.indices[i * width + s]!;
+        expect(codes.values[i * width + s], `row ${i} neuron ${m}`).toBeCloseTo(margins[i]![m]! > 0 ? u[i]![m]! : 0, 5);
+      }
+    }
+
     const grads = createGradients(dIn, width, kernels);
-    const stats = backward(params, x, rows, codes, width, grads, createWorkspace(dIn, kernels));
-    const refParams: RefParams = { W_enc: sae.W_enc, b_enc: sae.b_enc, W_dec: sae.W_dec, b_dec: sae.b_dec };
-    const ref = { architecture: 'relu' as const, coefficient: 0 };
-    expect(stats.loss).toBeCloseTo(architectureLoss(refParams, x, rows, dIn, width, ref).total, 4);
-    expect(stats.sparsityLoss).toBe(0);
-    const analytic: Record<keyof RefParams, ArrayLike<number>> = {
-      W_enc: Float64Array.from({ length: dIn * width }, (_, i) => grads.W_encT[(i % width) * dIn + Math.floor(i / width)]!),
-      b_enc: grads.b_enc,
-      W_dec: grads.W_dec,
-      b_dec: grads.b_dec,
-    };
-    for (const name of ['W_dec', 'W_enc', 'b_enc', 'b_dec'] as const) {
-      const base = Float64Array.from(refParams[name]);
-      const numeric = base.map((_, i) => {
-        const at = (delta: number) => {
-          const copy = Float64Array.from(base);
-          copy[i] = copy[i]! + delta;
-          return architectureLoss({ ...refParams, [name]: copy }, x, rows, dIn, width, ref).total;
-        };
-        return (at(h) - at(-h)) / (2 * h);
-      });
+    const totals = createTotals(dIn);
+    accumulateTiedBackward(params, x, rows, codes, width, grads, createWorkspace(dIn, kernels), rows, totals);
+    const stats = finishBackward(params, grads, totals, rows, kernels);
+    expect(stats.loss).toBeCloseTo(tiedLoss(ref, x, rows, dIn, width), 5);
+    expect(stats.l0).toBeCloseTo(margins.flat().filter((v) => v > 0).length / rows, 10);
+    // No separate encoder and no gradient for b: those buffers stay zero.
+    expect(grads.W_encT.every((v) => v === 0)).toBe(true);
+    expect(grads.b_enc.every((v) => v === 0)).toBe(true);
+
+    const analytic: Record<'W' | 'a' | 'bPre', ArrayLike<number>> = { W: grads.W_dec, a: grads.latent, bPre: grads.b_dec };
+    for (const name of ['W', 'a', 'bPre'] as const) {
+      const numeric = centralDifferences(ref[name], (values) => tiedLoss({ ...ref, [name]: values }, x, rows, dIn, width), 1e-4);
       const scale = Math.max(...numeric.map(Math.abs));
-      expect(scale).toBeGreaterThan(1e-3);
+      expect(scale, `${name} has a non-trivial gradient`).toBeGreaterThan(1e-3);
       numeric.forEach((value, i) => expect(Math.abs(analytic[name][i]! - value), `${name}[${i}]`).toBeLessThan(1e-3 * scale + 1e-6));
     }
   });
 });
 
-describe('trainSae, gba', () => {
-  it('learns synthetic sparse data to low FVU with biases set only by adaptation, and round-trips through SAELens', async () => {
-    const dIn = 16;
-    const rows = 4096;
-    const width = 24;
-    const { data } = syntheticData(dIn, 12, 3, rows, 11);
-    const { sae, metrics } = await trainSae({
-      activations: data, rows, dIn, width, architecture: 'gba', batchSize: 256, epochs: 20, seed: 3,
-      gbaGroups: 4, gbaInterval: 10,
-    });
+describe('gba: the quantile bias start (not the paper\'s)', () => {
+  it('each neuron starts firing on floor(target·rows) of the sample rows, within the rule\'s [−1, 0]', async () => {
+    const dIn = 8;
+    const neurons = 40;
+    const sampleRows = 3000;
+    const W = randomArray(neurons * dIn, 31);
+    for (let m = 0; m < neurons; m++) {
+      const norm = Math.hypot(...W.subarray(m * dIn, (m + 1) * dIn));
+      for (let d = 0; d < dIn; d++) W[m * dIn + d] = W[m * dIn + d]! / norm;
+    }
+    const bPre = randomArray(dIn, 32, 0.1);
+    const sample = randomArray(sampleRows * dIn, 33, 0.3);
+    const settings = { ...DEFAULT_GBA, groups: 4, maxFrequency: 0.5, minFrequency: 0.002 };
+    const groups = gbaGroups(neurons, settings);
+    const b = await quantileBiasStart(W, bPre, sample, sampleRows, groups, {});
+    const u = tiedProjections({ W, a: [], bPre, b }, sample, sampleRows, dIn, neurons);
+    for (let m = 0; m < neurons; m++) {
+      const target = groups.target[groups.group[m]!]!;
+      const firing = u.filter((row) => row[m]! + b[m]! > 0).length;
+      expect(b[m]).toBeGreaterThanOrEqual(-1);
+      expect(b[m]).toBeLessThanOrEqual(0);
+      // Unclamped (the quantile lies inside [0, 1]), the count is exact up to the quantile row itself,
+      // whose float64 projection here may land either side of onnxruntime's float32 one.
+      if (b[m]! < 0 && b[m]! > -1) expect(Math.abs(firing - Math.floor(target * sampleRows)), `neuron ${m}, target ${target}`).toBeLessThanOrEqual(1);
+    }
+    expect(b.filter((v) => v < 0 && v > -1).length).toBeGreaterThan(neurons / 2);
+  });
+});
+
+describe('trainSae, gba (tied)', () => {
+  const dIn = 16;
+  const trainRows = 4096;
+  const trainWidth = 48;
+  const { data } = syntheticData(dIn, 12, 3, trainRows, 11);
+  const train = (extra = {}) => trainSae({
+    activations: data, rows: trainRows, dIn, width: trainWidth, architecture: 'gba', batchSize: 256, epochs: 20, seed: 3, lr: 5e-3,
+    gbaGroups: 4, gbaInterval: 10, gbaMaxFrequency: 0.5, gbaMinFrequency: 0.05, ...extra,
+  });
+
+  it('trains the tied form: unit neurons as W_enc columns, W_dec = a·w, b_enc = 0, θ = −b in [0, 1], b_pre held at the data mean, a fitted; SAELens jumprelu marked gba round-trips and encodes alike', async () => {
+    const { sae, metrics } = await train();
     expect(sae.cfg.architecture).toBe('gba');
-    expect(metrics.fvu).toBeLessThan(0.05);
-    // Biases moved by adaptation only: within [−1, 0] and not all at their initial 0.
-    expect(Math.min(...sae.b_enc)).toBeGreaterThanOrEqual(-1);
-    expect(Math.max(...sae.b_enc)).toBeLessThanOrEqual(0);
-    expect(sae.b_enc.some((b) => b < 0)).toBe(true);
+    expect(metrics.fvu).toBeLessThan(0.3);
+    // b_pre stayed at the mean of the evaluation sample (all rows here).
+    const mean = Array.from({ length: dIn }, (_, d) => { let s = 0; for (let i = 0; i < trainRows; i++) s += data[i * dIn + d]!; return s / trainRows; });
+    mean.forEach((m, d) => expect(sae.b_dec[d]).toBeCloseTo(m, 5));
+    expect(sae.b_enc.every((v) => v === 0)).toBe(true);
+    expect(sae.threshold!.every((t) => t >= 0 && t <= 1)).toBe(true);
+    expect(sae.threshold!.some((t) => t > 0)).toBe(true);
+    for (let m = 0; m < trainWidth; m++) {
+      const w = Array.from({ length: dIn }, (_, d) => sae.W_enc[d * trainWidth + m]!);
+      expect(Math.hypot(...w), `‖w_${m}‖`).toBeCloseTo(1, 5);
+      // W_dec[m] = a_m·w_m: parallel to the encoder column.
+      const row = sae.W_dec.subarray(m * dIn, (m + 1) * dIn);
+      const a = row.reduce((sum, v, d) => sum + v * w[d]!, 0);
+      row.forEach((v, d) => expect(v).toBeCloseTo(a * w[d]!, 5));
+    }
     const dir = await mkdtemp(join(tmpdir(), 'sae-gba-'));
     try {
       await saveSaeLens(dir, sae, metrics);
       const cfg = JSON.parse(await readFile(join(dir, 'cfg.json'), 'utf8'));
-      expect(cfg.architecture).toBe('standard');
+      expect(cfg.architecture).toBe('jumprelu');
       expect(cfg.metadata.atlas_architecture).toBe('gba');
       const loaded = await loadSae(dir);
-      expect(loaded.cfg.architecture).toBe('gba');
-      expect(loaded.cfg.k).toBe(sae.cfg.k);
-      expect(Buffer.from(loaded.W_enc.buffer).equals(Buffer.from(sae.W_enc.buffer))).toBe(true);
-      expect(Buffer.from(loaded.b_enc.buffer).equals(Buffer.from(sae.b_enc.buffer))).toBe(true);
-      expect(Buffer.from(loaded.W_dec.buffer).equals(Buffer.from(sae.W_dec.buffer))).toBe(true);
+      expect(loaded.cfg).toEqual(sae.cfg);
+      for (const name of ['W_enc', 'b_enc', 'W_dec', 'b_dec', 'threshold'] as const) {
+        expect(Buffer.from(loaded[name]!.buffer).equals(Buffer.from(sae[name]!.buffer)), name).toBe(true);
+      }
+      // The inference encoder fires exactly the neurons whose margin u + b is positive, with value u.
+      const x = data.subarray(0, 20 * dIn);
+      const encoder = await createEncoder(loaded, { maxActive: trainWidth });
+      const codes = await encoder.encode(x, 20);
+      await encoder.close();
+      const W = new Float32Array(trainWidth * dIn);
+      for (let m = 0; m < trainWidth; m++) for (let d = 0; d < dIn; d++) W[m * dIn + d] = sae.W_enc[d * trainWidth + m]!;
+      const b = Float32Array.from(sae.threshold!, (t) => -t);
+      const u = tiedProjections({ W, a: [], bPre: sae.b_dec, b }, x, 20, dIn, trainWidth);
+      for (let i = 0; i < 20; i++) {
+        const fired = new Map<number, number>();
+        for (let s = 0; s < trainWidth; s++) if (codes.values[i * trainWidth + s]! > 0) fired.set(codes.indices[i * trainWidth + s]!, codes.values[i * trainWidth + s]!);
+        for (let m = 0; m < trainWidth; m++) {
+          if (Math.abs(u[i]![m]! + b[m]!) < 1e-5) continue;
+          expect(fired.has(m), `row ${i} neuron ${m}`).toBe(u[i]![m]! + b[m]! > 0);
+          if (fired.has(m)) expect(fired.get(m)).toBeCloseTo(u[i]![m]!, 4);
+        }
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('with trained output scales (a and b_pre moved by Adam with the neurons) it reconstructs well', async () => {
+    const { sae, metrics } = await train({ gbaOutputScales: 'trained' });
+    expect(metrics.fvu).toBeLessThan(0.1);
+    expect(sae.b_enc.every((v) => v === 0)).toBe(true);
+  });
+
+  it('with the quantile start the groups fire near their targets from the start, and training stays deterministic', async () => {
+    const first = await train({ gbaBiasStart: 'quantile', epochs: 2 });
+    const again = await train({ gbaBiasStart: 'quantile', epochs: 2 });
+    expect(Buffer.from(first.sae.W_dec.buffer).equals(Buffer.from(again.sae.W_dec.buffer))).toBe(true);
+    // Targets 0.5 → 0.05 over 4 groups of 12: L0 near (48/4)·Σ targets ≈ 12·0.83 ≈ 10, far below the zero start's.
+    const zero = await train({ epochs: 2 });
+    expect(first.metrics.l0).toBeLessThan(16);
+    expect(zero.metrics.l0).toBeGreaterThan(first.metrics.l0);
   });
 });

@@ -6,6 +6,7 @@ import { readSafetensors } from '@atlas/safetensors';
 import { inMemorySource } from '@atlas/activations';
 import type { ActivationSource } from '@atlas/activations';
 import { CHECKPOINT_FILE, trainSae } from '../../src/index.ts';
+import { canonicalJson, runIdentity } from '../../src/training/checkpoint.ts';
 import type { CheckpointEvent, SaeWeights, TrainSaeOptions } from '../../src/index.ts';
 import { syntheticData } from '../helpers/fixtures.ts';
 
@@ -76,6 +77,21 @@ describe('checkpoints', () => {
     // Other activations of the same shape: the evaluation sample's hash tells them apart.
     await expect(trainSae({ ...options(dir, { k: 3, steps: 10 }), activations: data.map((v) => v * 2) })).rejects.toThrow(
       /other options \(activationsSampleHash: "[0-9a-f]+" there, "[0-9a-f]+" now\)/,
+    );
+  });
+
+  it('a run\'s identity covers nested settings at every depth, whatever their key order', () => {
+    const identity = (gba: Record<string, unknown>) => runIdentity({ width: 32, gba }).hash;
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(identity({ step: 0.01, groups: 10 })).toBe(identity({ groups: 10, step: 0.01 }));
+    expect(identity({ step: 0.01, groups: 10 })).not.toBe(identity({ step: 0.05, groups: 10 }));
+  });
+
+  it('refuses a gba checkpoint made with other bias-adaptation settings, naming them', async () => {
+    const dir = tempDir();
+    await trainSae(options(dir, { architecture: 'gba', steps: 10 }));
+    await expect(trainSae(options(dir, { architecture: 'gba', steps: 10, gbaStep: 0.05 }))).rejects.toThrow(
+      /other options \(gba: \{[^)]*"step":0\.01[^)]*\} there, \{[^)]*"step":0\.05[^)]*\} now\)/,
     );
   });
 
