@@ -25,7 +25,10 @@ export interface RunJobDeps {
   pollIntervalMs: number;
   /** Aborted when the worker must stop at once: running attempts are aborted and retried elsewhere. */
   shutdown: AbortSignal;
+  /** What happens (attempts starting and ending, the kind's own lines). */
   log: (line: string) => void;
+  /** Failed attempts and the detail of internal errors. */
+  warn: (line: string) => void;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function runJob(kind: AnyJobKind, job: FetchedJob, deps: RunJobDeps
   const { db, boss } = deps;
   const attempt = job.retryCount + 1;
   const log = (line: string) => deps.log(`${kind.name} ${job.id.slice(0, 8)}: ${line}`);
+  const warn = (line: string) => deps.warn(`${kind.name} ${job.id.slice(0, 8)}: ${line}`);
   const record = await startJobAttempt(db, job.id, attempt);
   if (!record) return settleTransport(kind, job, deps, log);
   const started = performance.now();
@@ -52,7 +56,7 @@ export async function runJob(kind: AnyJobKind, job: FetchedJob, deps: RunJobDeps
   const onShutdown = () => controller.abort(new JobError('Its worker was stopped in the middle of the job.', { code: 'UPSTREAM_FAILED' }));
   deps.shutdown.addEventListener('abort', onShutdown, { once: true });
   const meter = new ProgressMeter();
-  const monitor = monitorAttempt({ db, jobId: job.id, attempt, meter, controller, intervalMs: deps.pollIntervalMs, log });
+  const monitor = monitorAttempt({ db, jobId: job.id, attempt, meter, controller, intervalMs: deps.pollIntervalMs, log: warn });
   const context: JobContext = {
     jobId: job.id, attempt, maxAttempts: record.maxAttempts, signal: controller.signal, concurrency: deps.concurrency, db,
     progress: (done, total = null, unit) => meter.report(done, total, unit ?? null),
@@ -74,7 +78,7 @@ export async function runJob(kind: AnyJobKind, job: FetchedJob, deps: RunJobDeps
     // After an abort the reason says why, whatever the kind threw on its way out.
     const error = controller.signal.aborted ? controller.signal.reason : thrown;
     const info = storedError(error);
-    if (info.code === 'INTERNAL_SERVER_ERROR') log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (info.code === 'INTERNAL_SERVER_ERROR') warn(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     outcome = { state: isRetryable(info) && job.retryCount < job.retryLimit ? 'queued' : 'failed', error: info };
   } finally {
     clearTimeout(timeLimit);
@@ -97,7 +101,7 @@ export async function runJob(kind: AnyJobKind, job: FetchedJob, deps: RunJobDeps
     await boss.complete(kind.name, job.id);
     return;
   }
-  log(`attempt ${attempt} failed after ${seconds} s: ${outcome.error.code} ${oneLine(outcome.error.message)}${outcome.state === 'queued' ? ' (will be retried)' : ''}`);
+  warn(`attempt ${attempt} failed after ${seconds} s: ${outcome.error.code} ${oneLine(outcome.error.message)}${outcome.state === 'queued' ? ' (will be retried)' : ''}`);
   await reportFailure(kind, job, outcome.error, deps.boss);
 }
 

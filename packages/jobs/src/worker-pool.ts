@@ -12,6 +12,8 @@ export interface WorkerOptions {
   /** How often an idle worker asks for jobs, and a running job's progress is stored and its cancellation checked (default 1). */
   pollIntervalSeconds?: number;
   log?: (line: string) => void;
+  /** Log only failed attempts (with internal errors' detail), not every start and end. */
+  quiet?: boolean;
 }
 
 export interface JobWorkers {
@@ -36,7 +38,8 @@ export function startWorkerPool(db: AtlasDb, boss: PgBoss, options: WorkerOption
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JobError(`Worker concurrency must be a whole number ≥ 1, got ${concurrency}.`, { code: 'BAD_USER_INPUT' });
   const pollIntervalMs = (options.pollIntervalSeconds ?? 1) * 1000;
-  const log = options.log ?? (() => {});
+  const warn = options.log ?? (() => {});
+  const log = options.quiet ? () => {} : warn;
   const shutdown = new AbortController();
   const running = new Set<Promise<void>>();
   let stopping = false;
@@ -48,8 +51,8 @@ export function startWorkerPool(db: AtlasDb, boss: PgBoss, options: WorkerOption
       // pg-boss reads it with EXTRACT(epoch …): a numeric, which arrives as a string.
       expireInSeconds: Number(job.expireInSeconds),
     };
-    const run = runJob(kind, fetched, { db, boss, concurrency, pollIntervalMs, shutdown: shutdown.signal, log })
-      .catch((error: unknown) => log(`${kind.name} ${job.id.slice(0, 8)}: bookkeeping failed: ${error instanceof Error ? error.message : String(error)}`))
+    const run = runJob(kind, fetched, { db, boss, concurrency, pollIntervalMs, shutdown: shutdown.signal, log, warn })
+      .catch((error: unknown) => warn(`${kind.name} ${job.id.slice(0, 8)}: bookkeeping failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running.delete(run);
         wake();

@@ -1,9 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '@atlas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PgBoss = createRequire(import.meta.url)('pg-boss') as { getConstructionPlans(schema: string): string };
+
+/** The statements of the migration that makes pg-boss's schema, as drizzle runs them. */
+function pgbossMigration(): string[] {
+  const folder = path.resolve(import.meta.dirname, '../../../db/migrations');
+  const file = readdirSync(folder).find((name) => name.endsWith('_pgboss_schema.sql'))!;
+  return readFileSync(path.join(folder, file), 'utf8').split('--> statement-breakpoint');
+}
 
 /** Every part of the pgboss schema a migration could get wrong, as sorted text. */
 const CATALOG_QUERIES = {
@@ -53,5 +62,21 @@ describe('pg-boss schema from db/migrations', () => {
     expect(ours.functions).toHaveLength(2);
     expect(ours.columns!.length).toBeGreaterThan(40);
     expect(ours).toEqual(await catalog(reference));
+  });
+
+  it('replaces the pgboss and atlas_jobs schemas that the shard queue used to create from code', async () => {
+    const old = await PGlite.create();
+    try {
+      await old.exec(PgBoss.getConstructionPlans('pgboss'));
+      await old.query(`select pgboss.create_queue('atlas-statistics-shard', '{"policy":"standard"}')`);
+      await old.exec('create schema atlas_jobs; create table atlas_jobs.statistics_shard_results (pass_key text)');
+      await old.transaction(async (tx) => {
+        for (const statement of pgbossMigration()) await tx.query(statement);
+      });
+      expect(await catalog(old)).toEqual(await catalog(reference));
+      expect((await old.query(`select 1 from pg_namespace where nspname = 'atlas_jobs'`)).rows).toEqual([]);
+    } finally {
+      await old.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { ScaleOutOptions } from './statistics-stage.ts';
 /** The build flags that split the statistics pass into shard jobs (see docs/scaling.md). */
 export function addScaleOutOptions(command: Command): Command {
   return command
-    .option('--shards <n>', 'split the statistics pass into n shard jobs on a pg-boss queue in the atlas database (1: one pass in this process)', '1')
+    .option('--shards <n>', 'split the statistics pass into n shard jobs on the job queue in the atlas database (1: one pass in this process)', '1')
     .option('--local-workers <n>', 'with --shards: shard workers inside this process (0: leave every shard to `atlas worker` processes)', '1')
     .option('--queue-port <n>', 'with --shards and the embedded database: the local port it is served on for `atlas worker` (default: a free port, printed)')
     .addOption(new Option('--queue-url <url>', 'with --shards and Postgres: the queue database (default DATABASE_URL)').env('DATABASE_URL'));
