@@ -79,7 +79,7 @@ describe.each(drivers)('job records (%s)', (_name, open) => {
     expect(await loadJobBinaryResult(db, id, 'state')).toBeNull();
     await saveJobBinaryResult(db, id, 'state', bytes, 1_000);
     expect(Buffer.from((await loadJobBinaryResult(db, id, 'state'))!)).toEqual(Buffer.from(bytes));
-    // Overwritten with fewer chunks: the stale third chunk is not read.
+    // Overwritten with fewer chunks.
     await saveJobBinaryResult(db, id, 'state', bytes.subarray(0, 1_500), 1_000);
     expect(Buffer.from((await loadJobBinaryResult(db, id, 'state'))!)).toEqual(Buffer.from(bytes.subarray(0, 1_500)));
     await saveJobBinaryResult(db, id, 'empty', new Uint8Array(0));

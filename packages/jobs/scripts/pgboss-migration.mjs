@@ -1,4 +1,3 @@
-/* global console, process */
 // Prints pg-boss's own SQL for its schema as a drizzle migration body (statements separated by
 // `--> statement-breakpoint`, which PGlite's migrator needs: one statement per query), for
 // db/migrations. pg-boss runs with `migrate: false`, so its schema comes only from migrations:
