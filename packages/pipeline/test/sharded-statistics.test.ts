@@ -93,7 +93,7 @@ describe('sharded statistics as jobs of the runner', () => {
     // An earlier run finished shard 0 (a job of the same pass, same cut) and died.
     const [first] = planShards(extracted.contexts.length, contextsPerBatch, 3);
     const passKey = `resumed:3x${contextsPerBatch}`;
-    const queue = await openJobQueue(served.url);
+    const queue = await openJobQueue(served.url, { log: () => {} });
     try {
       const id = await queue.enqueue(statisticsShardJob, {
         passKey, shard: 0, ...first!, activationFile: extracted.file, saeDir, seqLen: extracted.seqLen, topK: 6, contextsPerBatch,
