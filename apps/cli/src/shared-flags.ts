@@ -45,7 +45,7 @@ export const coactivationMemory = flags.positiveInt({
 /** The build flags that split the statistics pass into shard jobs (see docs/scaling.md). */
 export const scaleOutFlags = {
   shards: flags.positiveInt({
-    help: 'split the statistics pass into n shard jobs on a pg-boss queue in the atlas database (1: one pass in this process)',
+    help: 'split the statistics pass into n shard jobs on the job queue in the atlas database (1: one pass in this process)',
     default: 1,
   }),
   localWorkers: flags.int({

@@ -8,8 +8,8 @@ export type { ContextRange, StatisticsPassOptions } from './steps/compute-statis
 export { computeShardedStatistics } from './scale-out/coordinator.ts';
 export type { ShardedStatisticsOptions } from './scale-out/coordinator.ts';
 export type { ScaleOutOptions } from './scale-out/statistics-stage.ts';
-export { openJobQueue, redact } from './scale-out/job-queue.ts';
-export { startShardWorkers } from './scale-out/shard-worker.ts';
+export { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
+export { atlasJobKinds } from './job-kinds.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';

@@ -13,3 +13,4 @@ export * from './neighbours.ts';
 export * from './logit-effects.ts';
 export * from './head-attributions.ts';
 export * from './rate-limits.ts';
+export * from './jobs.ts';

@@ -24,6 +24,8 @@ export interface StatisticsPassOptions {
   threads?: number;
   /** Called with the tokens done so far in this range. */
   onTokens?: (tokens: number) => void;
+  /** Stops the pass between batches (a cancelled or expired shard job) by throwing its reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function accumulateContexts(options: StatisticsPassOptions, range: 
   try {
     let pending = batches.length > 0 ? read(0) : undefined;
     for (let index = 0; index < batches.length; index += 1) {
+      options.signal?.throwIfAborted();
       const x = await pending!;
       pending = index + 1 < batches.length ? read(index + 1) : undefined;
       const { first, count } = batches[index]!;
