@@ -1,4 +1,4 @@
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { mobyDickPassages, sotuPassages, wordnetGlosses, type LabelledText } from './labelled-text.ts';
 
 /** One target task: its category, the target examples per seed (≤ 100 each) and held-out examples for the loss. */

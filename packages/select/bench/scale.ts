@@ -11,7 +11,7 @@ import {
 } from '@atlas/db';
 import type { LanguageModel } from '@atlas/model';
 import type { SaeWeights } from '@atlas/sae';
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { DEFAULT_MAX_FEATURES, encodeVector, runSelection, saeRepresentationKey, type SelectionResources } from '../src/index.ts';
 import { saeSpec } from '../src/representation/representation-spec.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 as mulberry } from '@atlas/sae';
+import { mulberry32 as mulberry } from '@atlas/random';
 import {
   cosine,
   denseTarget,
