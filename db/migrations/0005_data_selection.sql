@@ -56,6 +56,7 @@ ALTER TABLE "selections" ADD COLUMN "pool_size" integer;--> statement-breakpoint
 ALTER TABLE "selections" ADD COLUMN "selected_count" integer;--> statement-breakpoint
 ALTER TABLE "selections" ADD COLUMN "stats" jsonb;--> statement-breakpoint
 ALTER TABLE "selections" ADD COLUMN "error" text;--> statement-breakpoint
+ALTER TABLE "selections" ADD COLUMN "job_id" uuid;--> statement-breakpoint
 ALTER TABLE "selections" ADD COLUMN "finished_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "pool_representations" ADD CONSTRAINT "pool_representations_pool_id_data_pools_id_fk" FOREIGN KEY ("pool_id") REFERENCES "public"."data_pools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_representations" ADD CONSTRAINT "pool_representations_sae_id_saes_id_fk" FOREIGN KEY ("sae_id") REFERENCES "public"."saes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -64,6 +65,7 @@ ALTER TABLE "pool_sample_vectors" ADD CONSTRAINT "pool_sample_vectors_representa
 ALTER TABLE "pool_sample_vectors" ADD CONSTRAINT "pool_sample_vectors_sample_id_pool_samples_id_fk" FOREIGN KEY ("sample_id") REFERENCES "public"."pool_samples"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "selections" ADD CONSTRAINT "selections_sae_id_saes_id_fk" FOREIGN KEY ("sae_id") REFERENCES "public"."saes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "selections" ADD CONSTRAINT "selections_target_pool_id_data_pools_id_fk" FOREIGN KEY ("target_pool_id") REFERENCES "public"."data_pools"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "selections_job_idx" ON "selections" USING btree ("job_id");--> statement-breakpoint
 ALTER TABLE "data_pools" DROP COLUMN "model_id";--> statement-breakpoint
 ALTER TABLE "data_pools" DROP COLUMN "corpus_id";--> statement-breakpoint
 ALTER TABLE "pool_samples" DROP COLUMN "context_id";--> statement-breakpoint

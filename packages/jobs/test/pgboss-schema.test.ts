@@ -44,10 +44,12 @@ describe('pg-boss schema from db/migrations', () => {
     const db = await openDatabase({ inMemory: true });
     close = () => db.close();
     migrated = (db.orm as unknown as { $client: PGlite }).$client;
-    // What pg-boss 10 builds itself when allowed to (`migrate: true`), plus the queue our migration adds.
+    // What pg-boss 10 builds itself when allowed to (`migrate: true`), plus the queues our migrations add.
     reference = await PGlite.create();
     await reference.exec(PgBoss.getConstructionPlans('pgboss'));
-    await reference.query(`select pgboss.create_queue('statistics-shard', '{"policy":"standard"}')`);
+    for (const queue of ['statistics-shard', 'select-represent', 'select-run']) {
+      await reference.query(`select pgboss.create_queue('${queue}', '{"policy":"standard"}')`);
+    }
   });
 
   afterAll(async () => {
@@ -58,7 +60,7 @@ describe('pg-boss schema from db/migrations', () => {
   it("equals pg-boss's own construction: tables, columns, constraints, indexes, functions, version", async () => {
     const ours = await catalog(migrated);
     expect(ours.rows).toContain('version 24');
-    expect(ours.partitions).toHaveLength(1);
+    expect(ours.partitions).toHaveLength(3);
     expect(ours.functions).toHaveLength(2);
     expect(ours.columns!.length).toBeGreaterThan(40);
     expect(ours).toEqual(await catalog(reference));

@@ -1,4 +1,5 @@
 import type { AnyJobKind } from '@atlas/jobs';
+import { representPoolJob, runSelectionJob } from '@atlas/select';
 import { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
 
 /**
@@ -8,4 +9,6 @@ import { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
  */
 export const atlasJobKinds: readonly AnyJobKind[] = [
   statisticsShardJob,
+  representPoolJob,
+  runSelectionJob,
 ];

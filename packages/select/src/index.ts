@@ -36,3 +36,7 @@ export { selectionSize, topScores, DEFAULT_RATIO } from './scoring/top-selection
 export { SELECTION_METHODS, SELECTION_METHOD_NAMES, selectionMethod, type SelectionMethodName } from './methods/registry.ts';
 export type { SelectionMethod, SelectionResources, SelectionProgress, TargetInput } from './methods/method.ts';
 export { runSelection, type RunSelectionOptions, type SelectionResult, type SelectedSample } from './run-selection.ts';
+export { representPoolJob, type RepresentPoolPayload } from './jobs/represent-pool-job.ts';
+export { runSelectionJob, type RunSelectionPayload } from './jobs/run-selection-job.ts';
+export { checkSelectionRequest } from './jobs/check-selection-request.ts';
+export { loadSelectionResources, atlasDataDir, type ResourceSpec } from './jobs/selection-resources.ts';

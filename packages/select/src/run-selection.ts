@@ -33,6 +33,8 @@ export interface RunSelectionOptions {
   name?: string;
   description?: string;
   createdBy?: number;
+  /** The job running it: a retried attempt reuses the selection row it started. */
+  jobId?: string;
   resources?: SelectionResources;
   onProgress?: (progress: SelectionProgress) => void;
   signal?: AbortSignal;
@@ -91,6 +93,7 @@ export async function runSelection(db: AtlasDb, options: RunSelectionOptions): P
     ratio: options.count != null ? null : (options.ratio ?? size / pool.sampleCount),
     count: options.count ?? null,
     createdBy: options.createdBy ?? null,
+    jobId: options.jobId ?? null,
   });
   const progress = options.onProgress ?? (() => {});
   try {
@@ -122,7 +125,8 @@ export async function runSelection(db: AtlasDb, options: RunSelectionOptions): P
   }
 }
 
-async function resolveTargets(db: AtlasDb, targets: TargetInput, poolId: string): Promise<{ texts: readonly string[] } | { pool: PoolRow }> {
+/** The targets checked: non-empty texts within the limit, or a target pool that exists and is not the pool itself. */
+export async function resolveTargets(db: AtlasDb, targets: TargetInput, poolId: string): Promise<{ texts: readonly string[] } | { pool: PoolRow }> {
   if ('poolId' in targets) {
     const [pool] = await getPoolsByIds(db, [targets.poolId]);
     if (!pool) throw new SelectError(`No target pool "${targets.poolId}"; import the target examples as a pool first (or check the id).`, { code: 'NOT_FOUND' });

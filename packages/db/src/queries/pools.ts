@@ -84,9 +84,14 @@ export async function getPoolsByIds(db: AtlasDb, ids: readonly string[]): Promis
   return inRequestOrder(ids, rows, (row) => row.id);
 }
 
-/** Every pool, by id. */
-export async function listPools(db: AtlasDb): Promise<PoolRow[]> {
-  return db.orm.select(poolColumns).from(dataPools).orderBy(asc(dataPools.id));
+/** Pools by id: every one, or a keyset page (`after` an id, at most `limit`). */
+export async function listPools(db: AtlasDb, page: { after?: string | null; limit?: number } = {}): Promise<PoolRow[]> {
+  const query = db.orm
+    .select(poolColumns)
+    .from(dataPools)
+    .where(page.after == null ? undefined : gt(dataPools.id, page.after))
+    .orderBy(asc(dataPools.id));
+  return page.limit === undefined ? query : query.limit(page.limit);
 }
 
 /** Deletes a pool with its samples, representations and selections; false when there was none. */

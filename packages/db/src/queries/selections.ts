@@ -23,6 +23,7 @@ export type SelectionRow = {
   selectedCount: number | null;
   stats: Record<string, unknown> | null;
   error: string | null;
+  jobId: string | null;
   createdAt: Date;
   finishedAt: Date | null;
 };
@@ -30,6 +31,8 @@ export type SelectionRow = {
 export type NewSelection = Pick<SelectionRow, 'poolId' | 'name' | 'method' | 'params' | 'saeId' | 'targetPoolId' | 'targets' | 'ratio' | 'count'> & {
   description?: string | null;
   createdBy?: number | null;
+  /** The job running it: a retried attempt of the job gets the same row back (reset to `running`). */
+  jobId?: string | null;
 };
 
 export type SelectionItemInput = {
@@ -50,13 +53,27 @@ export type SelectionItemRow = {
 
 const ITEM_CHUNK = 5_000;
 
-/** Records a selection as `running` (its items come with `completeSelection`); returns its id. */
+/**
+ * Records a selection as `running` (its items come with `completeSelection`); returns its id.
+ * With a `jobId` that already has a selection (a retried attempt), that row is reset and reused.
+ */
 export async function createSelection(db: AtlasDb, selection: NewSelection): Promise<number> {
-  const [row] = await db.orm
-    .insert(selections)
-    .values({ ...selection, description: selection.description ?? null, createdBy: selection.createdBy ?? null, status: 'running' })
-    .returning({ id: selections.id });
+  const values = { ...selection, description: selection.description ?? null, createdBy: selection.createdBy ?? null, jobId: selection.jobId ?? null, status: 'running' as const };
+  const insert = db.orm.insert(selections).values(values);
+  const [row] = await (selection.jobId == null
+    ? insert
+    : insert.onConflictDoUpdate({
+        target: selections.jobId,
+        set: { status: 'running', error: null, finishedAt: null, poolSize: null, selectedCount: null, stats: null },
+      })
+  ).returning({ id: selections.id });
   return row!.id;
+}
+
+/** The selection a job runs, once the job has started it. */
+export async function getSelectionByJobId(db: AtlasDb, jobId: string): Promise<SelectionRow | undefined> {
+  const [row] = await db.orm.select().from(selections).where(eq(selections.jobId, jobId));
+  return row ? toSelectionRow(row) : undefined;
 }
 
 /**

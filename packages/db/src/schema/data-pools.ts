@@ -12,6 +12,8 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { features } from './features.ts';
@@ -171,11 +173,14 @@ export const selections = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, {
       onDelete: 'set null',
     }),
+    /** The job that runs it (`jobs.id`), when a job does: a retried attempt reuses the row. */
+    jobId: uuid('job_id'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('selections_pool_idx').on(t.poolId),
+    uniqueIndex('selections_job_idx').on(t.jobId),
     check('selections_status_check', sql`${t.status} in ('running', 'complete', 'failed')`),
   ],
 );
