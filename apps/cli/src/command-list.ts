@@ -6,7 +6,9 @@ import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
 import { hooksCommand } from './commands/hooks.ts';
 import { importCommand } from './commands/import.ts';
+import { importPoolCommand } from './commands/import-pool.ts';
 import { labelCommand } from './commands/label.ts';
+import { selectCommand } from './commands/select.ts';
 import { trainCommand } from './commands/train.ts';
 import { workerCommand } from './commands/worker.ts';
 
@@ -21,5 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   labelCommand,
   exportCommand,
   importCommand,
+  importPoolCommand,
+  selectCommand,
   workerCommand,
 ];

@@ -23,3 +23,9 @@ export function requireActivationPaths(paths: readonly string[]): void {
 export function requireModelFolder(dir: string): void {
   requireDirectory(dir, 'Model folder', 'Pass --model with a Hugging Face ONNX folder (config.json, tokenizer.json, onnx/model.onnx or onnx/decoder_model.onnx).');
 }
+
+export function requireFile(file: string, what: string, fix: string): void {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new CliError(`${what} not found: ${path.resolve(file)}. ${fix}`);
+  }
+}

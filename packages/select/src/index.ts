@@ -40,3 +40,5 @@ export { representPoolJob, type RepresentPoolPayload } from './jobs/represent-po
 export { runSelectionJob, type RunSelectionPayload } from './jobs/run-selection-job.ts';
 export { checkSelectionRequest } from './jobs/check-selection-request.ts';
 export { loadSelectionResources, atlasDataDir, type ResourceSpec } from './jobs/selection-resources.ts';
+export { readTargetTexts } from './pools/target-file.ts';
+export { selectionJsonRecord, selectionJsonLines, type SelectionJsonRecord } from './selection-jsonl.ts';
