@@ -12,6 +12,8 @@ const representPayload = z.object({
   hidden: z.boolean().optional(),
   /** SAE features stored per sample (default 128; 0 = all). */
   maxFeatures: z.number().int().min(0).max(1 << 20).optional(),
+  /** Samples per stored step (default 128): the unit of progress a resumed job keeps. */
+  samplesPerStep: z.number().int().min(1).max(10_000).optional(),
 });
 
 export type RepresentPoolPayload = z.infer<typeof representPayload>;
@@ -34,6 +36,7 @@ export const representPoolJob = defineJobKind({
       sae: resources.sae!,
       ...(payload.hidden ? { hidden: true } : {}),
       ...(payload.maxFeatures === undefined ? {} : { maxFeatures: payload.maxFeatures }),
+      ...(payload.samplesPerStep === undefined ? {} : { samplesPerStep: payload.samplesPerStep }),
       onProgress: (progress) => ctx.progress(progress.samplesDone, progress.sampleCount, 'samples'),
       signal: ctx.signal,
     });
