@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
+import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +38,8 @@ export type Query = {
   feature: Feature;
   /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
   features: FeatureConnection;
+  /** A job by id; null when no job has it. */
+  job?: Maybe<Job>;
   /**
    * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
    * strength × the feature's decoder row added to the SAE's hook at every position (steered).
@@ -121,6 +124,20 @@ export type QueryFeaturesArgs = {
   saeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -402,6 +419,71 @@ export type MapPoint = {
   label?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Long work the atlas runs in the background (a comparison, a data selection, …): a domain's mutation
+ * starts one and returns it; poll `job(id)` for its progress. A job's id is a random UUID: whoever
+ * holds it may follow or cancel the job, and the API lists no one's jobs.
+ */
+export type Job = {
+  __typename?: 'Job';
+  id: Scalars['ID']['output'];
+  /** What kind of work: compare, select, statistics-shard, … */
+  kind: Scalars['String']['output'];
+  state: JobState;
+  /** The latest progress report (null until the job reports one). */
+  progress?: Maybe<JobProgress>;
+  /** Why the job failed or was cancelled; on a queued job, why its last attempt failed (it will be retried). */
+  error?: Maybe<JobFailure>;
+  attempts: Scalars['Int']['output'];
+  maxAttempts: Scalars['Int']['output'];
+  /** ISO 8601 timestamps. */
+  createdAt: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type JobState =
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'CANCELLED';
+
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  done: Scalars['Float']['output'];
+  /** Null when the job did not say how much there is. */
+  total?: Maybe<Scalars['Float']['output']>;
+  /** What is counted (tokens, features, samples, …). */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** Units per second over the last ~30 s of the attempt. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Seconds left at that rate. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type JobFailure = {
+  __typename?: 'JobFailure';
+  /** An error code of the API's error contract (BAD_USER_INPUT, CANCELLED, UPSTREAM_FAILED, …). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
+   * job is returned as it is. NOT_FOUND when no job has the id.
+   */
+  cancelJob: Job;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type SteeringResult = {
   __typename?: 'SteeringResult';
   feature: Feature;
@@ -536,6 +618,11 @@ export type ResolversTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
+  Job: ResolverTypeWrapper<JobMapper>;
+  JobState: JobState;
+  JobProgress: ResolverTypeWrapper<JobProgressMapper>;
+  JobFailure: ResolverTypeWrapper<JobFailureMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
   Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
@@ -569,6 +656,10 @@ export type ResolversParentTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: FeatureMapMapper;
   MapPoint: MapPointMapper;
+  Job: JobMapper;
+  JobProgress: JobProgressMapper;
+  JobFailure: JobFailureMapper;
+  Mutation: Record<PropertyKey, never>;
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
   Continuation: Continuation;
   SteeringTiming: SteeringTiming;
@@ -612,6 +703,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'strength' | 'prompt' | 'maxTokens' | 'temperature'>>;
 };
 
@@ -765,6 +857,37 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['JobProgress']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['JobFailure']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type JobProgressResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobProgress'] = ResolversParentTypes['JobProgress']> = {
+  done?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type JobFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobFailure'] = ResolversParentTypes['JobFailure']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+};
+
 export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
   hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -812,6 +935,10 @@ export type Resolvers<ContextType = ApiContext> = {
   MapPosition?: MapPositionResolvers<ContextType>;
   FeatureMap?: FeatureMapResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
+  Job?: JobResolvers<ContextType>;
+  JobProgress?: JobProgressResolvers<ContextType>;
+  JobFailure?: JobFailureResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   SteeringResult?: SteeringResultResolvers<ContextType>;
   Continuation?: ContinuationResolvers<ContextType>;
   SteeringTiming?: SteeringTimingResolvers<ContextType>;
