@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
+import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -40,6 +41,12 @@ export type Query = {
   features: FeatureConnection;
   /** A job by id; null when no job has it. */
   job?: Maybe<Job>;
+  /** Data pools by id. first: 1..100 (default 25); after: endCursor of the previous page. */
+  pools: PoolConnection;
+  pool?: Maybe<Pool>;
+  selection?: Maybe<Selection>;
+  /** The selection a startSelection job runs: null until the job has started it (while QUEUED). */
+  selectionOfJob?: Maybe<Selection>;
   /**
    * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
    * strength × the feature's decoder row added to the SAE's hook at every position (steered).
@@ -138,6 +145,63 @@ export type QueryFeaturesArgs = {
  */
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryPoolsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryPoolArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySelectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySelectionOfJobArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 
@@ -477,11 +541,231 @@ export type Mutation = {
    * job is returned as it is. NOT_FOUND when no job has the id.
    */
   cancelJob: Job;
+  /**
+   * Imports samples as a new pool, in one transaction. content: JSONL (one object per line with "text",
+   * or "prompt" and "response"; optional "id"; other fields kept as metadata) or CSV with those columns.
+   * At most 900,000 bytes here (the request body limit is 1 MB): import larger pools with
+   * `atlas import-pool --file FILE` (up to 64 MiB). Malformed lines are reported by line number and
+   * nothing is imported, unless skipMalformed (then they are listed in skipped). A taken id is CONFLICT.
+   */
+  importPool: ImportPoolResult;
+  /**
+   * Starts a selection job and returns it: follow it with job(id) (state, progress with rate and ETA;
+   * cancelJob stops it) and read the selection with selectionOfJob(jobId). Checked before queueing
+   * (BAD_USER_INPUT / NOT_FOUND): the pool, the SAE (mona and hidden need saeId), targets (1..1,000 texts
+   * of at most 10,000 characters, or targetPoolId), ratio in (0, 1] (default 0.05) or count up to the
+   * pool's size. The SAE's pool representation is built on the way (resumably) if it is missing.
+   */
+  startSelection: Job;
+  /** Starts a job that builds a pool's representation under an SAE (each sample's codes mean-pooled over its tokens). Resumable: a new job continues where a stopped one left off. */
+  representPool: Job;
 };
 
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportPoolArgs = {
+  input: ImportPoolInput;
+};
+
+
+export type MutationStartSelectionArgs = {
+  input: StartSelectionInput;
+};
+
+
+export type MutationRepresentPoolArgs = {
+  poolId: Scalars['ID']['input'];
+  saeId: Scalars['ID']['input'];
+};
+
+export type ImportPoolInput = {
+  /** 1..128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  content: Scalars['String']['input'];
+  format: PoolUploadFormat;
+  skipMalformed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type PoolUploadFormat =
+  | 'JSONL'
+  | 'CSV';
+
+export type ImportPoolResult = {
+  __typename?: 'ImportPoolResult';
+  pool: Pool;
+  imported: Scalars['Int']['output'];
+  /** Malformed lines left out (only with skipMalformed). */
+  skipped: Array<MalformedLine>;
+};
+
+export type MalformedLine = {
+  __typename?: 'MalformedLine';
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type SelectionMethod =
+  | 'MONA'
+  | 'BM25'
+  | 'EMBEDDING'
+  | 'HIDDEN'
+  | 'RANDOM';
+
+export type SelectionSimilarity =
+  | 'JACCARD'
+  | 'COSINE';
+
+export type SelectionAggregation =
+  /** Against the mean of the targets (MONA's prototype). */
+  | 'PROTOTYPE'
+  /** Against the best single target. */
+  | 'MAX';
+
+export type StartSelectionInput = {
+  poolId: Scalars['ID']['input'];
+  /** The SAE (mona), or the SAE whose hook the hidden states are read at (hidden). */
+  saeId?: InputMaybe<Scalars['ID']['input']>;
+  targets?: InputMaybe<Array<Scalars['String']['input']>>;
+  targetPoolId?: InputMaybe<Scalars['ID']['input']>;
+  method?: SelectionMethod;
+  ratio?: InputMaybe<Scalars['Float']['input']>;
+  count?: InputMaybe<Scalars['Int']['input']>;
+  /** Default JACCARD (COSINE for EMBEDDING). */
+  similarity?: InputMaybe<SelectionSimilarity>;
+  aggregation?: InputMaybe<SelectionAggregation>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PoolConnection = {
+  __typename?: 'PoolConnection';
+  edges: Array<PoolEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PoolEdge = {
+  __typename?: 'PoolEdge';
+  cursor: Scalars['String']['output'];
+  node: Pool;
+};
+
+export type Pool = {
+  __typename?: 'Pool';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** TEXT samples, or PAIR (prompt and response). */
+  format: Scalars['String']['output'];
+  sampleCount: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Its selections, newest first. first: 1..100 (default 10). */
+  selections: Array<Selection>;
+};
+
+
+export type PoolSelectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SelectionStatus =
+  | 'RUNNING'
+  | 'COMPLETE'
+  | 'FAILED';
+
+export type Selection = {
+  __typename?: 'Selection';
+  id: Scalars['ID']['output'];
+  pool: Pool;
+  name: Scalars['String']['output'];
+  method: SelectionMethod;
+  sae?: Maybe<Sae>;
+  status: SelectionStatus;
+  /** Why it failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  ratio?: Maybe<Scalars['Float']['output']>;
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Target example texts given (0 when a target pool was). */
+  targetCount: Scalars['Int']['output'];
+  targetPool?: Maybe<Pool>;
+  poolSize?: Maybe<Scalars['Int']['output']>;
+  selectedCount?: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** The job that runs it (null for selections made by the CLI). */
+  job?: Maybe<Job>;
+  /** The selected samples, best first. first: 1..100 (default 25); after: endCursor of the previous page. */
+  items: SelectionItemConnection;
+  /**
+   * The selection as JSONL, one sample per line ({rank, score, id, text, response?, metadata?, features?}),
+   * a page at a time: first 1..1,000 lines (default 1,000) after endCursor. The web's download route
+   * streams every page as one file.
+   */
+  jsonl: JsonlPage;
+};
+
+
+export type SelectionItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SelectionJsonlArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SelectionItemConnection = {
+  __typename?: 'SelectionItemConnection';
+  edges: Array<SelectionItemEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SelectionItemEdge = {
+  __typename?: 'SelectionItemEdge';
+  cursor: Scalars['String']['output'];
+  node: SelectionItem;
+};
+
+export type SelectionItem = {
+  __typename?: 'SelectionItem';
+  rank: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+  sample: PoolSample;
+  /** SAE methods: the features contributing most to the score, heaviest first (contributions sum to at most the score). */
+  drivingFeatures: Array<DrivingFeature>;
+};
+
+export type PoolSample = {
+  __typename?: 'PoolSample';
+  /** The sample's id in the upload (its line number when it had none). */
+  externalId: Scalars['String']['output'];
+  position: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  response?: Maybe<Scalars['String']['output']>;
+  /** The upload's other fields, as a JSON object string. */
+  metadata?: Maybe<Scalars['String']['output']>;
+};
+
+export type DrivingFeature = {
+  __typename?: 'DrivingFeature';
+  index: Scalars['Int']['output'];
+  contribution: Scalars['Float']['output'];
+  /** The feature's page data (null when the SAE is gone). */
+  feature?: Maybe<Feature>;
+};
+
+export type JsonlPage = {
+  __typename?: 'JsonlPage';
+  text: Scalars['String']['output'];
+  lines: Scalars['Int']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type SteeringResult = {
@@ -623,6 +907,25 @@ export type ResolversTypes = {
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
   JobFailure: ResolverTypeWrapper<JobFailureMapper>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ImportPoolInput: ImportPoolInput;
+  PoolUploadFormat: PoolUploadFormat;
+  ImportPoolResult: ResolverTypeWrapper<ImportPoolResultMapper>;
+  MalformedLine: ResolverTypeWrapper<MalformedLine>;
+  SelectionMethod: SelectionMethod;
+  SelectionSimilarity: SelectionSimilarity;
+  SelectionAggregation: SelectionAggregation;
+  StartSelectionInput: StartSelectionInput;
+  PoolConnection: ResolverTypeWrapper<PoolConnectionMapper>;
+  PoolEdge: ResolverTypeWrapper<Omit<PoolEdge, 'node'> & { node: ResolversTypes['Pool'] }>;
+  Pool: ResolverTypeWrapper<PoolMapper>;
+  SelectionStatus: SelectionStatus;
+  Selection: ResolverTypeWrapper<SelectionMapper>;
+  SelectionItemConnection: ResolverTypeWrapper<SelectionItemConnectionMapper>;
+  SelectionItemEdge: ResolverTypeWrapper<Omit<SelectionItemEdge, 'node'> & { node: ResolversTypes['SelectionItem'] }>;
+  SelectionItem: ResolverTypeWrapper<SelectionItemMapper>;
+  PoolSample: ResolverTypeWrapper<PoolSampleMapper>;
+  DrivingFeature: ResolverTypeWrapper<DrivingFeatureMapper>;
+  JsonlPage: ResolverTypeWrapper<JsonlPage>;
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
   Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
@@ -660,6 +963,20 @@ export type ResolversParentTypes = {
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
   Mutation: Record<PropertyKey, never>;
+  ImportPoolInput: ImportPoolInput;
+  ImportPoolResult: ImportPoolResultMapper;
+  MalformedLine: MalformedLine;
+  StartSelectionInput: StartSelectionInput;
+  PoolConnection: PoolConnectionMapper;
+  PoolEdge: Omit<PoolEdge, 'node'> & { node: ResolversParentTypes['Pool'] };
+  Pool: PoolMapper;
+  Selection: SelectionMapper;
+  SelectionItemConnection: SelectionItemConnectionMapper;
+  SelectionItemEdge: Omit<SelectionItemEdge, 'node'> & { node: ResolversParentTypes['SelectionItem'] };
+  SelectionItem: SelectionItemMapper;
+  PoolSample: PoolSampleMapper;
+  DrivingFeature: DrivingFeatureMapper;
+  JsonlPage: JsonlPage;
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
   Continuation: Continuation;
   SteeringTiming: SteeringTiming;
@@ -704,6 +1021,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  pools?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, Partial<QueryPoolsArgs>>;
+  pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
+  selection?: Resolver<Maybe<ResolversTypes['Selection']>, ParentType, ContextType, RequireFields<QuerySelectionArgs, 'id'>>;
+  selectionOfJob?: Resolver<Maybe<ResolversTypes['Selection']>, ParentType, ContextType, RequireFields<QuerySelectionOfJobArgs, 'jobId'>>;
   steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'strength' | 'prompt' | 'maxTokens' | 'temperature'>>;
 };
 
@@ -886,6 +1207,99 @@ export type JobFailureResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  importPool?: Resolver<ResolversTypes['ImportPoolResult'], ParentType, ContextType, RequireFields<MutationImportPoolArgs, 'input'>>;
+  startSelection?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartSelectionArgs, 'input'>>;
+  representPool?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRepresentPoolArgs, 'poolId' | 'saeId'>>;
+};
+
+export type ImportPoolResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportPoolResult'] = ResolversParentTypes['ImportPoolResult']> = {
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['MalformedLine']>, ParentType, ContextType>;
+};
+
+export type MalformedLineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MalformedLine'] = ResolversParentTypes['MalformedLine']> = {
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoolConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PoolConnection'] = ResolversParentTypes['PoolConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PoolEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoolEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PoolEdge'] = ResolversParentTypes['PoolEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+};
+
+export type PoolResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Pool'] = ResolversParentTypes['Pool']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  selections?: Resolver<Array<ResolversTypes['Selection']>, ParentType, ContextType, Partial<PoolSelectionsArgs>>;
+};
+
+export type SelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Selection'] = ResolversParentTypes['Selection']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['SelectionMethod'], ParentType, ContextType>;
+  sae?: Resolver<Maybe<ResolversTypes['Sae']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SelectionStatus'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  targetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetPool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType>;
+  poolSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selectedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['SelectionItemConnection'], ParentType, ContextType, Partial<SelectionItemsArgs>>;
+  jsonl?: Resolver<ResolversTypes['JsonlPage'], ParentType, ContextType, Partial<SelectionJsonlArgs>>;
+};
+
+export type SelectionItemConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelectionItemConnection'] = ResolversParentTypes['SelectionItemConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SelectionItemEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SelectionItemEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelectionItemEdge'] = ResolversParentTypes['SelectionItemEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SelectionItem'], ParentType, ContextType>;
+};
+
+export type SelectionItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SelectionItem'] = ResolversParentTypes['SelectionItem']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sample?: Resolver<ResolversTypes['PoolSample'], ParentType, ContextType>;
+  drivingFeatures?: Resolver<Array<ResolversTypes['DrivingFeature']>, ParentType, ContextType>;
+};
+
+export type PoolSampleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PoolSample'] = ResolversParentTypes['PoolSample']> = {
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DrivingFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DrivingFeature'] = ResolversParentTypes['DrivingFeature']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  feature?: Resolver<Maybe<ResolversTypes['Feature']>, ParentType, ContextType>;
+};
+
+export type JsonlPageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JsonlPage'] = ResolversParentTypes['JsonlPage']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
@@ -939,6 +1353,18 @@ export type Resolvers<ContextType = ApiContext> = {
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  ImportPoolResult?: ImportPoolResultResolvers<ContextType>;
+  MalformedLine?: MalformedLineResolvers<ContextType>;
+  PoolConnection?: PoolConnectionResolvers<ContextType>;
+  PoolEdge?: PoolEdgeResolvers<ContextType>;
+  Pool?: PoolResolvers<ContextType>;
+  Selection?: SelectionResolvers<ContextType>;
+  SelectionItemConnection?: SelectionItemConnectionResolvers<ContextType>;
+  SelectionItemEdge?: SelectionItemEdgeResolvers<ContextType>;
+  SelectionItem?: SelectionItemResolvers<ContextType>;
+  PoolSample?: PoolSampleResolvers<ContextType>;
+  DrivingFeature?: DrivingFeatureResolvers<ContextType>;
+  JsonlPage?: JsonlPageResolvers<ContextType>;
   SteeringResult?: SteeringResultResolvers<ContextType>;
   Continuation?: ContinuationResolvers<ContextType>;
   SteeringTiming?: SteeringTimingResolvers<ContextType>;

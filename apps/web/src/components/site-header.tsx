@@ -14,6 +14,7 @@ export async function SiteHeader() {
         </Link>
         <nav className="site-nav" aria-label="Main">
           <Link href="/">Models</Link>
+          <Link href="/select">Data selection</Link>
           <a href={graphqlIdeUrl(env.ATLAS_API_URL)} target="_blank" rel="noreferrer">
             GraphQL IDE ↗
           </a>

@@ -2,6 +2,22 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ImportPoolInput = {
+  content: string;
+  format: PoolUploadFormat;
+  /** 1..128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+  id: string;
+  name?: string | null | undefined;
+  skipMalformed?: boolean | null | undefined;
+};
+
+export type JobState =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 export type LabelSource =
   /** Written by a person. */
   | 'HUMAN'
@@ -9,6 +25,48 @@ export type LabelSource =
   | 'LLM'
   /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
   | 'MACHINE';
+
+export type PoolUploadFormat =
+  | 'CSV'
+  | 'JSONL';
+
+export type SelectionAggregation =
+  /** Against the best single target. */
+  | 'MAX'
+  /** Against the mean of the targets (MONA's prototype). */
+  | 'PROTOTYPE';
+
+export type SelectionMethod =
+  | 'BM25'
+  | 'EMBEDDING'
+  | 'HIDDEN'
+  | 'MONA'
+  | 'RANDOM';
+
+export type SelectionSimilarity =
+  | 'COSINE'
+  | 'JACCARD';
+
+export type SelectionStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'RUNNING';
+
+export type StartSelectionInput = {
+  aggregation?: SelectionAggregation | null | undefined;
+  count?: number | null | undefined;
+  method?: SelectionMethod;
+  name?: string | null | undefined;
+  poolId: string;
+  ratio?: number | null | undefined;
+  /** The SAE (mona), or the SAE whose hook the hidden states are read at (hidden). */
+  saeId?: string | null | undefined;
+  seed?: number | null | undefined;
+  /** Default JACCARD (COSINE for EMBEDDING). */
+  similarity?: SelectionSimilarity | null | undefined;
+  targetPoolId?: string | null | undefined;
+  targets?: Array<string> | null | undefined;
+};
 
 export type FeatureMapQueryVariables = Exact<{
   saeId: string;
@@ -54,6 +112,49 @@ export type SaeQueryVariables = Exact<{
 
 
 export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, model: { id: string, displayName: string } } };
+
+export type SelectionHomeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelectionHomeQuery = { pools: { edges: Array<{ node: { id: string, name: string, format: string, sampleCount: number, createdAt: string, selections: Array<{ id: string, name: string, method: SelectionMethod, status: SelectionStatus, selectedCount: number | null, poolSize: number | null, createdAt: string }> } }> }, models: Array<{ id: string, saes: Array<{ id: string, hookName: string, width: number }> }> };
+
+export type SelectionJobQueryVariables = Exact<{
+  jobId: string;
+}>;
+
+
+export type SelectionJobQuery = { job: { id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { done: number, total: number | null, unit: string | null, rate: number | null, etaSeconds: number | null } | null, error: { code: string, message: string } | null } | null, selectionOfJob: { id: string, status: SelectionStatus, error: string | null, selectedCount: number | null, poolSize: number | null } | null };
+
+export type SelectionPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SelectionPageQuery = { selection: { id: string, name: string, method: SelectionMethod, status: SelectionStatus, error: string | null, ratio: number | null, count: number | null, targetCount: number, poolSize: number | null, selectedCount: number | null, createdAt: string, finishedAt: string | null, targetPool: { id: string, name: string } | null, pool: { id: string, name: string, sampleCount: number }, sae: { id: string } | null, job: { id: string, state: JobState } | null, items: { edges: Array<{ node: { rank: number, score: number, sample: { externalId: string, text: string, response: string | null }, drivingFeatures: Array<{ index: number, contribution: number, feature: { id: string, label: { text: string } | null } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type SelectionJsonlQueryVariables = Exact<{
+  id: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type SelectionJsonlQuery = { selection: { jsonl: { text: string, endCursor: string | null, hasNextPage: boolean } } | null };
+
+export type ImportPoolMutationVariables = Exact<{
+  input: ImportPoolInput;
+}>;
+
+
+export type ImportPoolMutation = { importPool: { imported: number, pool: { id: string, sampleCount: number }, skipped: Array<{ line: number, message: string }> } };
+
+export type StartSelectionMutationVariables = Exact<{
+  input: StartSelectionInput;
+}>;
+
+
+export type StartSelectionMutation = { startSelection: { id: string, state: JobState } };
 
 export type SteerFeatureQueryVariables = Exact<{
   featureId: string;

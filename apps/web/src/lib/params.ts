@@ -61,3 +61,8 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const featureSearchParams = z.object({
   counts: z.enum(['linear', 'log']).catch('linear'),
 });
+
+/** `/select/<selection id>?after=<cursor>` and `/select/jobs/<job id>`. */
+export const selectionRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
+export const selectionJobRouteParams = z.object({ jobId: z.string().regex(/^[0-9a-f-]{36}$/i) });
+export const selectionSearchParams = z.object({ after: cursor.optional().catch(undefined) });

@@ -42,3 +42,18 @@ export function saeName(saeId: string): string {
 export function mapHref(saeId: string, focus?: number): string {
   return `/map/${encodeId(saeId)}${focus !== undefined ? `?focus=${focus}` : ''}`;
 }
+
+/** Data selection: the page to import pools and start selections, a running job, a finished selection. */
+export const selectHref = '/select';
+
+export function selectionJobHref(jobId: string): string {
+  return `/select/jobs/${encodeURIComponent(jobId)}`;
+}
+
+export function selectionHref(selectionId: string, after?: string): string {
+  return `/select/${encodeURIComponent(selectionId)}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+}
+
+export function selectionDownloadHref(selectionId: string): string {
+  return `/select/${encodeURIComponent(selectionId)}/download`;
+}
