@@ -122,7 +122,7 @@ describe('selection domain', () => {
       ['poolId: "pool", method: MONA, targets: $targets', 'BAD_USER_INPUT', /mona method reads an SAE's hook; give saeId/],
       ['poolId: "pool", method: RANDOM, ratio: 1.5, targets: $targets', 'BAD_USER_INPUT', /ratio must be in \(0, 1\]/],
       ['poolId: "pool", method: RANDOM, count: 17, targets: $targets', 'BAD_USER_INPUT', /count 17 is larger than the pool \(16 samples\)/],
-      ['poolId: "pool", method: RANDOM', 'BAD_USER_INPUT', /targets or targetPoolId/],
+      ['poolId: "pool", method: RANDOM, targetPoolId: "broken", targets: $targets', 'BAD_USER_INPUT', /targets or targetPoolId \(one of them\)/],
       ['poolId: "pool", method: RANDOM, targets: $targets', 'BAD_USER_INPUT', /The target set is empty/, { targets: ['  '] }],
       ['poolId: "pool", method: RANDOM, targets: $targets', 'BAD_USER_INPUT', /1001 targets is more than 1000; import them as a pool/, { targets: Array(1001).fill('x') }],
     ];

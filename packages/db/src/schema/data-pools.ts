@@ -30,7 +30,7 @@ export type PoolFormat = 'text' | 'pair';
 /**
  * A pool of candidate training data for task-specific data selection (MONA). A pool is only
  * samples: which model, SAE or embedder represents them is a `pool_representations` row, so
- * one pool serves every SAE. Migration `0002_data_selection` reshaped 0000's version, which
+ * one pool serves every SAE. Migration `data_selection` (0005 here) reshaped 0000's version, which
  * tied a pool to one model and kept its text as `contexts` (one tokenization per model).
  */
 export const dataPools = pgTable(
