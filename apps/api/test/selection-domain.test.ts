@@ -120,6 +120,7 @@ describe('selection domain', () => {
       ['poolId: "nope", method: RANDOM, targets: $targets', 'NOT_FOUND', /No pool "nope"/],
       [`poolId: "pool", saeId: "no/such", method: MONA, targets: $targets`, 'NOT_FOUND', /No SAE "no\/such"/],
       ['poolId: "pool", method: MONA, targets: $targets', 'BAD_USER_INPUT', /mona method reads an SAE's hook; give saeId/],
+      ['poolId: "pool", method: EMBEDDING, targets: $targets', 'MODEL_UNAVAILABLE', /needs a sentence embedder/],
       ['poolId: "pool", method: RANDOM, ratio: 1.5, targets: $targets', 'BAD_USER_INPUT', /ratio must be in \(0, 1\]/],
       ['poolId: "pool", method: RANDOM, count: 17, targets: $targets', 'BAD_USER_INPUT', /count 17 is larger than the pool \(16 samples\)/],
       ['poolId: "pool", method: RANDOM, targetPoolId: "broken", targets: $targets', 'BAD_USER_INPUT', /targets or targetPoolId \(one of them\)/],

@@ -156,6 +156,13 @@ export type StartSelectionMutationVariables = Exact<{
 
 export type StartSelectionMutation = { startSelection: { id: string, state: JobState } };
 
+export type CancelSelectionJobMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelSelectionJobMutation = { cancelJob: { id: string, state: JobState } };
+
 export type SteerFeatureQueryVariables = Exact<{
   featureId: string;
   strength: number;

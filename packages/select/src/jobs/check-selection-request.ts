@@ -13,6 +13,10 @@ import type { RunSelectionPayload } from './run-selection-job.ts';
  */
 export async function checkSelectionRequest(db: AtlasDb, request: Omit<RunSelectionPayload, 'method'> & { method: string }): Promise<{ size: number; poolSize: number }> {
   selectionMethod(request.method);
+  if (request.method === 'embedding') {
+    // The sentence embedder (@atlas/embed) is not loaded by jobs or the CLI yet: say so now rather than fail the job.
+    throw new SelectError('The embedding method needs a sentence embedder, which jobs and the CLI do not load yet; call runSelection with resources.embedder, or choose mona, bm25, hidden or random.', { code: 'MODEL_UNAVAILABLE' });
+  }
   if (request.ratio != null) checkRatio(request.ratio);
   await resolveTargets(db, request.targets, request.poolId);
   const [pool] = await getPoolsByIds(db, [request.poolId]);

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { isApiError } from '@/lib/graphql';
-import { getSelectionJob, importPool, startSelection, type SelectionJobStatus } from '@/lib/queries/selection';
+import { cancelSelectionJob, getSelectionJob, importPool, startSelection, type SelectionJobStatus } from '@/lib/queries/selection';
 
 /**
  * The selection page's server calls (server actions: ATLAS_API_URL is a server-side setting and
@@ -55,4 +55,8 @@ export async function startSelectionAction(input: z.input<typeof StartInput>) {
 
 export async function selectionJobAction(jobId: string): Promise<ActionOutcome<SelectionJobStatus>> {
   return outcome(() => getSelectionJob(jobId));
+}
+
+export async function cancelSelectionJobAction(jobId: string): Promise<ActionOutcome<{ state: string }>> {
+  return outcome(() => cancelSelectionJob(jobId));
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { formatValue } from '@/lib/format';
 import type { SelectionJobStatus } from '@/lib/queries/selection';
 import { selectionHref } from '@/lib/routes';
-import { selectionJobAction } from './selection-actions';
+import { cancelSelectionJobAction, selectionJobAction } from './selection-actions';
 import styles from './selection.module.css';
 
 const POLL_MS = 1_500;
@@ -53,6 +53,18 @@ export function SelectionJobProgress({ jobId, initial }: { jobId: string; initia
             {progress.etaSeconds != null && ` · about ${Math.ceil(progress.etaSeconds)} s left`}
           </p>
         </>
+      )}
+      {!finished && (
+        <button
+          className="button"
+          type="button"
+          onClick={async () => {
+            const result = await cancelSelectionJobAction(jobId).catch(() => null);
+            if (result && !result.ok) setError(`${result.message} [${result.code}]`);
+          }}
+        >
+          Cancel
+        </button>
       )}
       {job.error && <p role="alert" className={styles.error}>{job.error.message} [{job.error.code}]</p>}
       {error && <p role="alert" className={styles.error}>{error}</p>}

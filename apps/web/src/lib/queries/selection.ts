@@ -1,5 +1,7 @@
 import { operation, request } from '../graphql';
 import type {
+  CancelSelectionJobMutation,
+  CancelSelectionJobMutationVariables,
   ImportPoolMutation,
   ImportPoolMutationVariables,
   SelectionJobQuery,
@@ -105,6 +107,16 @@ const START_SELECTION = operation<StartSelectionMutation, StartSelectionMutation
     startSelection(input: $input) { id state }
   }
 `);
+
+const CANCEL_SELECTION_JOB = operation<CancelSelectionJobMutation, CancelSelectionJobMutationVariables>(/* GraphQL */ `
+  mutation CancelSelectionJob($id: ID!) {
+    cancelJob(id: $id) { id state }
+  }
+`);
+
+export async function cancelSelectionJob(id: string): Promise<CancelSelectionJobMutation['cancelJob']> {
+  return (await request(CANCEL_SELECTION_JOB, { id })).cancelJob;
+}
 
 export async function getSelectionHome(): Promise<SelectionHome> {
   return request(SELECTION_HOME, {});
