@@ -30,3 +30,6 @@ export { reconstruct } from './reconstruct.ts';
 export { DEFAULT_GBA, gbaBiasUpdate, gbaGroups } from './gba.ts';
 export type { GbaSettings } from './gba.ts';
 export { mulberry32 } from './random.ts';
+export { gaussian, permutation } from './random.ts';
+export { CovarianceAccumulator } from './atoms-metrics.ts';
+export { whiteningMatrix } from './whitening.ts';
