@@ -43,9 +43,6 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(ranks(x), ranks(y));
 }
 
-/** Position of pair (i, j), i < j, in the row-major upper triangle of an m × m matrix. */
-const triangleIndex = (i: number, j: number, m: number) => i * m - (i * (i + 1)) / 2 + (j - i - 1);
-
 /** Cosines of every pair i < j of `rows` [m, d], the upper triangle row by row (m(m − 1)/2 values). */
 export function pairwiseCosines(rows: Float32Array, m: number, d: number): Float64Array {
   const norms = new Float64Array(m);
@@ -91,20 +88,22 @@ export function rsa(similarityA: Float64Array, similarityB: Float64Array, m: num
     varB += (rankB[e]! - centre) ** 2;
   }
   const scale = 1 / Math.sqrt(varA * varB);
+  // B's centred ranks as a full symmetric m × m matrix (8 MB at m = 1000): under a re-pairing π,
+  // row π(i) is read across j, so the draws stay in cache instead of jumping through the triangle.
+  const fullB = new Float64Array(m * m);
+  for (let i = 0, e = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++, e++) {
+      const value = rankB[e]! - centre;
+      fullB[i * m + j] = value;
+      fullB[j * m + i] = value;
+    }
+  }
   const correlate = (order: Int32Array | null) => {
     let sum = 0;
     let e = 0;
     for (let i = 0; i < m; i++) {
-      for (let j = i + 1; j < m; j++) {
-        let f = e;
-        if (order) {
-          const x = order[i]!;
-          const y = order[j]!;
-          f = x < y ? triangleIndex(x, y, m) : triangleIndex(y, x, m);
-        }
-        sum += (rankA[e]! - centre) * (rankB[f]! - centre);
-        e++;
-      }
+      const row = (order ? order[i]! : i) * m;
+      for (let j = i + 1; j < m; j++) sum += (rankA[e++]! - centre) * fullB[row + (order ? order[j]! : j)]!;
     }
     return sum * scale;
   };

@@ -1,4 +1,5 @@
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { symmetricEigenvalues } from './symmetric-eigenvalues.ts';
 import { CompareError } from './compare-error.ts';
 
 /** Share of variance the principal components keep before CCA (SVCCA's usual 99%). */
@@ -54,11 +55,24 @@ export function principalBasis(rows: Float32Array | Float64Array, n: number, d: 
   return { basis, n, components };
 }
 
-/** Canonical correlations of two orthonormal bases (rows paired): the singular values of U_xᵀU_y, clipped to [0, 1]. */
-export function canonicalCorrelations(crossProduct: Float64Array | Float32Array, rx: number, ry: number): number[] {
-  const m = Matrix.from1DArray(rx, ry, Array.from(crossProduct));
-  const svd = new SingularValueDecomposition(m, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true });
-  return svd.diagonal.slice(0, Math.min(rx, ry)).map((s) => Math.min(1, Math.max(0, s)));
+/**
+ * Canonical correlations of two orthonormal bases (rows paired): the singular values of
+ * C = U_xᵀU_y [rx, ry], as square roots of the eigenvalues of its Gram on the smaller side,
+ * clipped to [0, 1], largest first. The shuffle null computes its draws the same way.
+ */
+export function canonicalCorrelations(cross: Float64Array | Float32Array, rx: number, ry: number): number[] {
+  const size = Math.min(rx, ry);
+  const gram = new Float64Array(size * size);
+  for (let p = 0; p < size; p++) {
+    for (let q = p; q < size; q++) {
+      let sum = 0;
+      if (ry <= rx) for (let t = 0; t < rx; t++) sum += cross[t * ry + p]! * cross[t * ry + q]!;
+      else for (let t = 0; t < ry; t++) sum += cross[p * ry + t]! * cross[q * ry + t]!;
+      gram[p * size + q] = sum;
+      gram[q * size + p] = sum;
+    }
+  }
+  return Array.from(symmetricEigenvalues(gram, size), (value) => Math.min(1, Math.sqrt(Math.max(0, value)))).sort((x, y) => y - x);
 }
 
 /** U_xᵀ·U_y [rx, ry] of two bases over the same n rows. */

@@ -59,6 +59,7 @@ function program(): Command {
     .option('--width <m>', 'SAE width', String(DEMO_DEFAULTS.width))
     .option('--k <k>', 'active features per token', String(DEMO_DEFAULTS.k))
     .option('--epochs <n>', 'SAE training passes', String(DEMO_DEFAULTS.epochs))
+    .option('--with-comparisons', 'also build a 1/4-width SAE, a second seed and an SAE on the second demo LM (issue 12: cross-width, cross-seed, cross-model)')
     .action(async (options) => (await import('./commands/build-demo.ts')).runBuildDemo(options));
   cli
     .command('build')

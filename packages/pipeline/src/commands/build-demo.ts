@@ -24,4 +24,5 @@ export async function runBuildDemo(raw: Record<string, unknown>): Promise<void> 
   const { coactivationMemory, ...options } = parseOptions(buildDemoOptions, raw);
   const recipe = demoRecipe({ ...options, ...(coactivationMemory === undefined ? {} : { coactivationMemoryMiB: coactivationMemory }) });
   await buildIntoDatabase(recipe, scaleOutFromOptions(raw));
+  if (raw.withComparisons) for (const extra of (await import('./build-demo-comparisons.ts')).comparisonRecipes(options)) await buildIntoDatabase(extra, scaleOutFromOptions(raw));
 }

@@ -15,6 +15,8 @@ export interface TrainedSaeSpec {
   k: number;
   epochs: number;
   batchSize: number;
+  /** Database id; default `${modelId}/${hook}/topk-${width}` (a second seed of one width needs its own). */
+  saeId?: string;
 }
 
 /** An SAE that already exists as a folder (SAELens or sparsify; `atlas build`). */
@@ -59,7 +61,7 @@ export function validateSaeId(id: string): string {
 
 export function trainedSaeSource(spec: TrainedSaeSpec, modelId: string, hook: string): SaeSource {
   return {
-    saeId: `${modelId}/${hook}/topk-${spec.width}`,
+    saeId: spec.saeId ?? `${modelId}/${hook}/topk-${spec.width}`,
     dIn: undefined,
     fingerprint: { width: spec.width, k: spec.k, epochs: spec.epochs, batchSize: spec.batchSize },
     trainingTokens: (rows) => rows * spec.epochs,
