@@ -30,4 +30,6 @@ export { DEFAULT_NULL_DRAWS } from './null-distribution.ts';
 // Feature families across widths.
 export { featureFamilies } from './families.ts';
 export type { FamilyChild, FamilyOptions, FeatureFamily } from './families.ts';
+// The neurons-versus-features contrast: a layer's MLP neurons as a dictionary.
+export { neuronDictionary } from './neurons.ts';
 export { randomOrthogonal } from './random.ts';
