@@ -5,13 +5,14 @@
 //   npm run bench:compare                                        # full size (run on a quiet machine)
 //   npm run bench:compare -- --tokens 65536 --width 2048 --sweep-widths 1024   # smoke run
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readSafetensors } from '@atlas/safetensors';
-import { activationsFile, extractActivations, trainBenchSae } from './bench-inputs.ts';
+import { activationsFile, codesFile, extractActivations, trainBenchSae } from './bench-inputs.ts';
 import type { BenchJob } from './bench-method.ts';
 
 const { values: flags } = parseArgs({
@@ -64,36 +65,46 @@ try {
 
   console.log('| step | wall s | peak RSS MiB | figures |');
   console.log('| --- | ---: | ---: | --- |');
-  for (const w of widths) {
-    for (const seed of [0, 1]) row(`codes: encode ${rows.toLocaleString('en-US')} tokens, width ${w}, seed ${seed}`, measure({ kind: 'encode', dir, width: w, tokens: rows, seed }));
-  }
-  for (const w of widths) {
+  // Headline figures at full width first, then the sweeps (rows print as each step ends).
+  const encode = (w: number) => {
+    for (const seed of [0, 1]) {
+      if (existsSync(codesFile(dir, seed, w))) continue;
+      row(`codes: encode ${rows.toLocaleString('en-US')} tokens, width ${w}, seed ${seed}`, measure({ kind: 'encode', dir, width: w, tokens: rows, seed }));
+    }
+  };
+  const decoderCosine = (w: number) => {
     const m = measure({ kind: 'decoder-cosine', dir, width: w, tokens: rows });
     row(`decoder cosine ${w} × ${w}${m.approximate ? ' (greedy assignment)' : ' (exact assignment)'}`, m,
       `best A→B ${fig(m, 'meanBestAB')}; mutual ${fig(m, 'mutualShare')}; assigned mean ${fig(m, 'assignedMean')}; shared ≥ 0.7 ${fig(m, 'sharedShare')}`);
-  }
-  if (widths.includes(4096)) {
-    const m = measure({ kind: 'decoder-cosine', dir, width: 4096, tokens: rows, exactLimit: 0 });
-    row('decoder cosine 4096 × 4096, greedy (approximation gap vs the exact row above)', m, `assigned mean ${fig(m, 'assignedMean')}; shared ${fig(m, 'sharedShare')}`);
-  }
+  };
+  const correlation = (w: number, t: number) => {
+    const m = measure({ kind: 'activation-correlation', dir, width: w, tokens: t });
+    row(`activation correlation ${w} × ${w}, ${t.toLocaleString('en-US')} tokens (+ SVCCA, RSA, 100-draw nulls)`, m,
+      `best r A→B ${fig(m, 'meanBestAB')}; SVCCA ${fig(m, 'svcca')}; RSA ${fig(m, 'rsa')}`);
+  };
+  decoderCosine(width);
   const naive = measure({ kind: 'naive-cosine', dir, width: naiveWidth, tokens: rows });
   row(`reference: naive dense JS cosine matrix + maxima, ${naiveWidth} × ${naiveWidth}`, naive, `best A→B ${fig(naive, 'meanBestAB')}`);
   const ours = measure({ kind: 'decoder-cosine', dir, width: naiveWidth, tokens: rows });
   row(`ours at the same size (${naiveWidth} × ${naiveWidth}; includes assignment and nulls)`, ours, `best A→B ${fig(ours, 'meanBestAB')}`);
+  if (widths.includes(4096)) {
+    decoderCosine(4096);
+    const m = measure({ kind: 'decoder-cosine', dir, width: 4096, tokens: rows, exactLimit: 0 });
+    row('decoder cosine 4096 × 4096, greedy (approximation gap vs the exact row above)', m, `assigned mean ${fig(m, 'assignedMean')}; shared ${fig(m, 'sharedShare')}`);
+  }
   const aip = measure({ kind: 'aip', dir, width, tokens: rows });
   row(`AIP ${width} × ${width} (covariance over ${rows.toLocaleString('en-US')} tokens)`, aip, `best A→B ${fig(aip, 'meanBestAB')}; plain cosine ${fig(aip, 'cosineMeanBestAB')}; same best ${fig(aip, 'bestAgreement')}`);
-  for (const w of widths) {
-    const m = measure({ kind: 'activation-correlation', dir, width: w, tokens: rows });
-    row(`activation correlation ${w} × ${w}, ${rows.toLocaleString('en-US')} tokens (+ SVCCA, RSA, 100-draw nulls)`, m,
-      `best r A→B ${fig(m, 'meanBestAB')}; SVCCA ${fig(m, 'svcca')}; RSA ${fig(m, 'rsa')}`);
-  }
-  for (const fraction of [0.25, 0.5]) {
-    const t = Math.floor(rows * fraction);
-    const m = measure({ kind: 'activation-correlation', dir, width, tokens: t });
-    row(`activation correlation ${width} × ${width}, ${t.toLocaleString('en-US')} tokens`, m, `best r A→B ${fig(m, 'meanBestAB')}; SVCCA ${fig(m, 'svcca')}`);
-  }
+  encode(width);
+  correlation(width, rows);
+  for (const fraction of [0.25, 0.5]) correlation(width, Math.floor(rows * fraction));
+  encode(narrow);
   const families = measure({ kind: 'families', dir, width, narrow, tokens: rows });
   row(`families ${narrow} → ${width}, ${rows.toLocaleString('en-US')} tokens`, families, `parents with children ${fig(families, 'parentsWithChildrenShare')}; children each ${fig(families, 'meanChildren', 2)}`);
+  for (const w of widths.slice(0, -1)) {
+    if (w !== 4096) decoderCosine(w);
+    encode(w);
+    correlation(w, rows);
+  }
 } finally {
   if (!flags.work) await rm(dir, { recursive: true, force: true });
 }

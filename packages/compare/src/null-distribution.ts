@@ -18,6 +18,7 @@ export function figureWithNull(
   draws: readonly number[],
 ): SummaryFigure {
   const finite = draws.filter(Number.isFinite);
+  if (finite.length === 0) return { name, value, description };
   const mean = finite.reduce((sum, x) => sum + x, 0) / finite.length;
   const sd = Math.sqrt(finite.reduce((sum, x) => sum + (x - mean) ** 2, 0) / Math.max(1, finite.length - 1));
   const max = finite.reduce((m, x) => Math.max(m, x), Number.NEGATIVE_INFINITY);
