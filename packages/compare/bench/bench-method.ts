@@ -40,7 +40,8 @@ async function run(job: BenchJob): Promise<{ figures: unknown; approximate?: boo
     }
     case 'naive-cosine': {
       const [a, b] = [await loadBenchSae(dir, 0, width), await loadBenchSae(dir, 1, width)];
-      return { figures: naiveBestMatches(a.W_dec, b.W_dec, width, a.cfg.dIn), loadSeconds: loaded() };
+      const loadSeconds = loaded();
+      return { figures: naiveBestMatches(a.W_dec, b.W_dec, width, a.cfg.dIn), loadSeconds };
     }
     case 'aip': {
       const [a, b] = [dictionaryOf(await loadBenchSae(dir, 0, width)), dictionaryOf(await loadBenchSae(dir, 1, width))];
