@@ -82,7 +82,8 @@ export async function matchAtoms(atoms: UnitAtoms, method: ComparisonMethod, opt
     bestFigure('meanBestAB', finiteMean(best.scoreAB), 'mean over A features of the best score in B (null: B randomly rotated)', rotatedAB),
     bestFigure('meanBestBA', finiteMean(best.scoreBA), 'mean over B features of the best score in A (null: B randomly rotated)', rotatedBA),
     { name: 'mutualShare', value: best.mutualCount / pairs, description: 'mutual nearest neighbours ÷ the smaller width' },
-    figureWithNull('assignedMean', finiteMean(assignment.scores), 'mean score of the one-to-one assignment (null: random one-to-one pairings)', 'shuffle', shuffleMeans),
+    figureWithNull('assignedMean', finiteMean(assignment.scores), 'mean score of the one-to-one assignment\'s pairs (null: random one-to-one pairings)', 'shuffle', shuffleMeans),
+    { name: 'assignedShare', value: assignment.featureA.length / pairs, description: 'pairs the assignment made ÷ the smaller width (greedy leaves a feature unpaired when all its candidates are taken)' },
     figureWithNull('sharedShare', shared / pairs, `share of the smaller width assigned a partner scoring ≥ ${threshold} (null: random pairings)`, 'shuffle', shuffleShares),
   ];
   return {
