@@ -1,6 +1,6 @@
 // One measured step of `npm run bench:compare`, in its own process so its peak RSS is its own.
 // Prints one JSON line: { seconds, peakRssMiB, figures }.
-import { openActivationSource } from '@atlas/sae';
+import { openActivationSource } from '@atlas/activations';
 import {
   compareAip, compareDecoders, correlateActivations, dictionaryOf, encodeSource, featureFamilies, type ComparisonSummary,
 } from '../src/index.ts';

@@ -1,4 +1,5 @@
-import { CovarianceAccumulator, whiteningMatrix, type ActivationSource } from '@atlas/sae';
+import type { ActivationSource } from '@atlas/activations';
+import { CovarianceAccumulator, whiteningMatrix } from '@atlas/sae';
 import { matchAtoms, type AtomMatchOptions } from './atom-matching.ts';
 import { CompareError } from './compare-error.ts';
 import { breathe, throwIfAborted } from './control.ts';

@@ -1,4 +1,5 @@
-import { createEncoder, type ActivationSource, type SaeWeights, type SparseCodes } from '@atlas/sae';
+import type { ActivationSource } from '@atlas/activations';
+import { createEncoder, type SaeWeights, type SparseCodes } from '@atlas/sae';
 import { CompareError } from './compare-error.ts';
 import { breathe, throwIfAborted } from './control.ts';
 import type { RunControl } from './result.ts';

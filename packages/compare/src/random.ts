@@ -1,5 +1,5 @@
 import { QrDecomposition, Matrix } from 'ml-matrix';
-import { gaussian, mulberry32, permutation } from '@atlas/sae';
+import { gaussian, mulberry32, permutation } from '@atlas/random';
 
 export { mulberry32, permutation };
 

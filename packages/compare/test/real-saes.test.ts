@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inMemorySource, type SaeWeights } from '@atlas/sae';
+import { inMemorySource } from '@atlas/activations';
+import type { SaeWeights } from '@atlas/sae';
 import {
   compareAip, compareDecoders, correlateActivations, dictionaryOf, encodeSource, featureFamilies, figure, randomOrthogonal, type CodeTable,
 } from '../src/index.ts';

@@ -4,7 +4,7 @@ import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
 import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
-import { readActivationFile } from './activation-file.ts';
+import { readActivationFile } from '@atlas/activations';
 import { sha256File, sha256Json } from './files.ts';
 import { lockBuild } from './build-lock.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';

@@ -13,7 +13,15 @@ declare module 'vitest' {
   }
 }
 
-export type PostgresServer = { url: string; logFile: string; stop(): void };
+export type PostgresServer = {
+  url: string;
+  logFile: string;
+  stop(): void;
+  /** Stops the server, keeping its data: 'fast' ends sessions cleanly, 'immediate' as a crash would. */
+  halt(mode?: 'fast' | 'immediate'): void;
+  /** Starts a halted server again on the same port and data. */
+  resume(): void;
+};
 
 /** The newest local Postgres server binaries (Debian layout), if any. */
 function postgresBin(): string | undefined {
@@ -40,11 +48,17 @@ export function startPostgres(): PostgresServer | undefined {
   const logFile = path.join(dir, 'server.log');
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
-  run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all`]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all`;
+  run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', options]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     logFile,
+    halt: (mode = 'fast') => {
+      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+    },
+    resume: () => {
+      run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', options]);
+    },
     stop: () => {
       run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       rmSync(dir, { recursive: true, force: true });
