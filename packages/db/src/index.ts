@@ -31,3 +31,4 @@ export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
 export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
 export * from './queries/rate-limits.ts';
+export * from './queries/comparisons.ts';

@@ -1,4 +1,5 @@
 import type { AnyJobKind } from '@atlas/jobs';
+import { compareJob } from './compare/compare-job.ts';
 import { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
 
 /**
@@ -8,4 +9,5 @@ import { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
  */
 export const atlasJobKinds: readonly AnyJobKind[] = [
   statisticsShardJob,
+  compareJob,
 ];

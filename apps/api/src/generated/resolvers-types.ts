@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
+import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +38,15 @@ export type Query = {
   feature: Feature;
   /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
   features: FeatureConnection;
+  /**
+   * The latest finished comparison of SAE A with SAE B by a method, or null when none has been run
+   * (startComparison runs one). NOT_FOUND for an unknown SAE id.
+   */
+  compare?: Maybe<Comparison>;
+  /** One finished comparison by id, or NOT_FOUND. */
+  comparison: Comparison;
+  /** Finished comparisons, newest first; with saeId, those with that SAE on either side. first: 1..100 (default 25). */
+  comparisons: Array<Comparison>;
   /**
    * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
    * strength × the feature's decoder row added to the SAE's hook at every position (steered).
@@ -121,6 +131,51 @@ export type QueryFeaturesArgs = {
   saeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryCompareArgs = {
+  saeA: Scalars['ID']['input'];
+  saeB: Scalars['ID']['input'];
+  method: ComparisonMethod;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryComparisonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryComparisonsArgs = {
+  saeId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -267,11 +322,23 @@ export type Feature = {
   coactivatingFeatures: Array<CoactivatingFeature>;
   /** The feature's place on its SAE's map (UMAP of decoder directions, coordinates in 0..1); null when not computed. */
   mapPosition?: Maybe<MapPosition>;
+  /**
+   * The same feature elsewhere: this feature's match edges in finished comparisons by a method, with
+   * it on either side, best score first. first: 1..100 (default 10); after: endCursor of the previous page.
+   */
+  matches: FeatureMatchConnection;
 };
 
 
 export type FeatureTopActivationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type FeatureMatchesArgs = {
+  method?: ComparisonMethod;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type FeatureNeighbour = {
@@ -400,6 +467,113 @@ export type MapPoint = {
   isDead: Scalars['Boolean']['output'];
   /** The current label's text, if any. */
   label?: Maybe<Scalars['String']['output']>;
+};
+
+/** How two SAEs' features are matched. */
+export type ComparisonMethod =
+  /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
+  | 'DECODER_COSINE'
+  /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
+  | 'AIP'
+  /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
+  | 'ACTIVATION_CORRELATION';
+
+export type Comparison = {
+  __typename?: 'Comparison';
+  id: Scalars['ID']['output'];
+  saeA: Sae;
+  saeB: Sae;
+  method: ComparisonMethod;
+  /** True when a bounded approximation replaced the exact algorithm (params names it, e.g. greedy assignment past 4096 features). */
+  approximate: Scalars['Boolean']['output'];
+  /** Every setting that shaped the result (thresholds, seeds, tokens, algorithm names), as text. */
+  params: Array<ComparisonParam>;
+  /** The summary figures, each with its null distribution and one-sided p-value where it has one. */
+  figures: Array<ComparisonFigure>;
+  /** Match edges stored (up to 3 per feature each way). */
+  matchCount: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Match edges, best score first. assignedOnly keeps the method's pairing (one-to-one assignment, or A's argmax partner). first: 1..100 (default 25). */
+  matches: FeatureMatchConnection;
+  /** Edge scores counted in equal bins over [0, 1] (scores below 0 count in the first bin). bins: 2..100 (default 20). */
+  scoreHistogram: ScoreHistogram;
+};
+
+
+export type ComparisonMatchesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ComparisonScoreHistogramArgs = {
+  bins?: InputMaybe<Scalars['Int']['input']>;
+  assignedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ComparisonParam = {
+  __typename?: 'ComparisonParam';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ComparisonFigure = {
+  __typename?: 'ComparisonFigure';
+  /** Stable name, e.g. meanBestAB, mutualShare, assignedMean, sharedShare, svcca, rsa. */
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+  /** The statistic under random pairings (shuffle) or random rotations, when it has a null. */
+  null?: Maybe<NullDistribution>;
+  /** P(null ≥ observed), add-one; null when the figure has no null. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+};
+
+export type NullDistribution = {
+  __typename?: 'NullDistribution';
+  /** shuffle (random pairings) or rotation (B's space randomly rotated). */
+  kind: Scalars['String']['output'];
+  draws: Scalars['Int']['output'];
+  mean: Scalars['Float']['output'];
+  sd: Scalars['Float']['output'];
+  /** The largest draw. */
+  max: Scalars['Float']['output'];
+};
+
+export type ScoreHistogram = {
+  __typename?: 'ScoreHistogram';
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+  counts: Array<Scalars['Int']['output']>;
+};
+
+/** A page of match edges: its cost is the page size (`first`) times its selection. */
+export type FeatureMatchConnection = {
+  __typename?: 'FeatureMatchConnection';
+  edges: Array<FeatureMatchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FeatureMatchEdge = {
+  __typename?: 'FeatureMatchEdge';
+  cursor: Scalars['String']['output'];
+  node: FeatureMatch;
+};
+
+/** One edge: feature A of the comparison's SAE A, feature B of its SAE B. */
+export type FeatureMatch = {
+  __typename?: 'FeatureMatch';
+  comparison: Comparison;
+  featureA: Feature;
+  featureB: Feature;
+  /** Cosine, whitened cosine (AIP) or Pearson r, by method. */
+  score: Scalars['Float']['output'];
+  /** Each is the other's best match. */
+  mutual: Scalars['Boolean']['output'];
+  /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
+  assigned: Scalars['Boolean']['output'];
 };
 
 export type SteeringResult = {
@@ -536,6 +710,15 @@ export type ResolversTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
+  ComparisonMethod: ComparisonMethod;
+  Comparison: ResolverTypeWrapper<ComparisonMapper>;
+  ComparisonParam: ResolverTypeWrapper<ComparisonParam>;
+  ComparisonFigure: ResolverTypeWrapper<ComparisonFigureMapper>;
+  NullDistribution: ResolverTypeWrapper<NullDistribution>;
+  ScoreHistogram: ResolverTypeWrapper<ScoreHistogram>;
+  FeatureMatchConnection: ResolverTypeWrapper<FeatureMatchConnectionMapper>;
+  FeatureMatchEdge: ResolverTypeWrapper<Omit<FeatureMatchEdge, 'node'> & { node: ResolversTypes['FeatureMatch'] }>;
+  FeatureMatch: ResolverTypeWrapper<FeatureMatchMapper>;
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
   Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
@@ -569,6 +752,14 @@ export type ResolversParentTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: FeatureMapMapper;
   MapPoint: MapPointMapper;
+  Comparison: ComparisonMapper;
+  ComparisonParam: ComparisonParam;
+  ComparisonFigure: ComparisonFigureMapper;
+  NullDistribution: NullDistribution;
+  ScoreHistogram: ScoreHistogram;
+  FeatureMatchConnection: FeatureMatchConnectionMapper;
+  FeatureMatchEdge: Omit<FeatureMatchEdge, 'node'> & { node: ResolversParentTypes['FeatureMatch'] };
+  FeatureMatch: FeatureMatchMapper;
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
   Continuation: Continuation;
   SteeringTiming: SteeringTiming;
@@ -612,6 +803,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'saeA' | 'saeB' | 'method'>>;
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
+  comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
   steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'strength' | 'prompt' | 'maxTokens' | 'temperature'>>;
 };
 
@@ -687,6 +881,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   headAttribution?: Resolver<Maybe<Array<ResolversTypes['HeadShare']>>, ParentType, ContextType>;
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
 };
 
 export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
@@ -765,6 +960,67 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  saeA?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  saeB?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ComparisonMethod'], ParentType, ContextType>;
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  params?: Resolver<Array<ResolversTypes['ComparisonParam']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ComparisonFigure']>, ParentType, ContextType>;
+  matchCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<ComparisonMatchesArgs, 'assignedOnly'>>;
+  scoreHistogram?: Resolver<ResolversTypes['ScoreHistogram'], ParentType, ContextType, RequireFields<ComparisonScoreHistogramArgs, 'bins' | 'assignedOnly'>>;
+};
+
+export type ComparisonParamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonParam'] = ResolversParentTypes['ComparisonParam']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComparisonFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonFigure'] = ResolversParentTypes['ComparisonFigure']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  null?: Resolver<Maybe<ResolversTypes['NullDistribution']>, ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type NullDistributionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NullDistribution'] = ResolversParentTypes['NullDistribution']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  draws?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ScoreHistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScoreHistogram'] = ResolversParentTypes['ScoreHistogram']> = {
+  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type FeatureMatchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatchConnection'] = ResolversParentTypes['FeatureMatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureMatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeatureMatchEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatchEdge'] = ResolversParentTypes['FeatureMatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FeatureMatch'], ParentType, ContextType>;
+};
+
+export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatch'] = ResolversParentTypes['FeatureMatch']> = {
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType>;
+  featureA?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  featureB?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mutual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
   hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -812,6 +1068,14 @@ export type Resolvers<ContextType = ApiContext> = {
   MapPosition?: MapPositionResolvers<ContextType>;
   FeatureMap?: FeatureMapResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
+  Comparison?: ComparisonResolvers<ContextType>;
+  ComparisonParam?: ComparisonParamResolvers<ContextType>;
+  ComparisonFigure?: ComparisonFigureResolvers<ContextType>;
+  NullDistribution?: NullDistributionResolvers<ContextType>;
+  ScoreHistogram?: ScoreHistogramResolvers<ContextType>;
+  FeatureMatchConnection?: FeatureMatchConnectionResolvers<ContextType>;
+  FeatureMatchEdge?: FeatureMatchEdgeResolvers<ContextType>;
+  FeatureMatch?: FeatureMatchResolvers<ContextType>;
   SteeringResult?: SteeringResultResolvers<ContextType>;
   Continuation?: ContinuationResolvers<ContextType>;
   SteeringTiming?: SteeringTimingResolvers<ContextType>;

@@ -36,6 +36,8 @@ export const saes = pgTable(
     l0: real('l0'),
     fvu: real('fvu'),
     deadFraction: real('dead_fraction'),
+    /** The SAE's weights folder (SAELens) on the machine that built it: comparisons that encode read it. */
+    weightsPath: text('weights_path'),
     status: text('status').$type<BuildStatus>().notNull().default('building'),
     buildId: bigint('build_id', { mode: 'number' }).references(() => builds.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

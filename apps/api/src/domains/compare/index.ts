@@ -1,0 +1,16 @@
+import { defineDomain, readSchema } from '../domain.ts';
+import { createCompareLoaders } from './loaders.ts';
+import { Comparison } from './resolvers/comparison.ts';
+import { Feature, FeatureMatch, FeatureMatchConnection } from './resolvers/feature-match.ts';
+import { Query } from './resolvers/query.ts';
+
+/**
+ * Comparisons across SAEs and models (issue 12): stored runs of the `compare` job (@atlas/pipeline,
+ * computed by @atlas/compare) — summaries with nulls, paged match edges, and `Feature.matches`.
+ */
+export const compare = defineDomain({
+  name: 'compare',
+  typeDefs: readSchema(import.meta.url),
+  resolvers: { Query, Feature, Comparison, FeatureMatch, FeatureMatchConnection },
+  createLoaders: createCompareLoaders,
+});
