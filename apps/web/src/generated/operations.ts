@@ -2,6 +2,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** How two SAEs' features are matched. */
+export type ComparisonMethod =
+  /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
+  | 'ACTIVATION_CORRELATION'
+  /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
+  | 'AIP'
+  /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
+  | 'DECODER_COSINE';
+
 export type LabelSource =
   /** Written by a person. */
   | 'HUMAN'
@@ -9,6 +18,24 @@ export type LabelSource =
   | 'LLM'
   /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
   | 'MACHINE';
+
+export type ComparisonPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ComparisonPageQuery = { comparison: { id: string, method: ComparisonMethod, approximate: boolean, matchCount: number, createdAt: string, saeA: { id: string, width: number, model: { id: string, displayName: string } }, saeB: { id: string, width: number, model: { id: string, displayName: string } }, params: Array<{ name: string, value: string }>, figures: Array<{ name: string, value: number, description: string, pValue: number | null, null: { kind: string, draws: number, mean: number, sd: number, max: number } | null }>, scoreHistogram: { lower: number, upper: number, counts: Array<number> }, matches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { score: number, mutual: boolean, featureA: { id: string, index: number, label: { text: string } | null, topActivations: Array<{ tokens: Array<string>, values: Array<number>, maxPosition: number, maxValue: number }> }, featureB: { id: string, index: number, label: { text: string } | null, topActivations: Array<{ tokens: Array<string>, values: Array<number>, maxPosition: number, maxValue: number }> } } }> } } };
+
+export type FeatureMatchesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureMatchesQuery = { feature: { id: string, decoderCosine: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> }, aip: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> }, activationCorrelation: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> } } };
+
+export type MatchListFragment = { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> };
 
 export type FeatureMapQueryVariables = Exact<{
   saeId: string;

@@ -61,3 +61,9 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 export const featureSearchParams = z.object({
   counts: z.enum(['linear', 'log']).catch('linear'),
 });
+
+/** `/compare/[id]` → the comparison id (digits). */
+export const comparisonRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
+
+/** `/compare/...?after=<cursor>` — the page of matches. */
+export const comparisonSearchParams = z.object({ after: cursor.optional().catch(undefined) });

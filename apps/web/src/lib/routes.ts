@@ -42,3 +42,8 @@ export function saeName(saeId: string): string {
 export function mapHref(saeId: string, focus?: number): string {
   return `/map/${encodeId(saeId)}${focus !== undefined ? `?focus=${focus}` : ''}`;
 }
+
+/** A stored comparison's page, optionally at a page of its matches. */
+export function comparisonHref(comparisonId: string, after?: string): string {
+  return `/compare/${encodeURIComponent(comparisonId)}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+}
