@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     hookTimeout: 600_000,
     environment: 'node',
     // A real Postgres with pgvector for the database tests' third driver (skipped where absent).

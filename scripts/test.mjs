@@ -42,7 +42,8 @@ const vitestCode = await run(bin('vitest'), ['run', '--reporter=default', '--rep
 if (existsSync(reportFile)) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  const failedHere = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  // numFailedTestSuites also counts describe blocks, so a file's failure is counted from its results instead.
+  const failedHere = (report.numFailedTests ?? 0) + countFilesFailedWithoutFailedTests(report);
   failed += failedHere;
   // An error outside any test (global setup, an unhandled rejection) fails the run with no failed test: count it.
   if (vitestCode !== 0 && failedHere === 0) {
@@ -54,10 +55,10 @@ if (existsSync(reportFile)) {
   console.error('vitest wrote no report');
 }
 
-/** A file that fails to load counts as a failed suite with no failed tests; count it once. */
-function countSuitesWithFailedTests(report) {
+/** A file that fails to load (or whose hooks fail) is failed with no failed test: count it once. */
+function countFilesFailedWithoutFailedTests(report) {
   return (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
 }
 

@@ -45,7 +45,7 @@ describe('the feature page in Chromium', () => {
     const response = await page.goto(`${web.url}/feature/${featureId}`);
     expect(response?.status()).toBe(200);
     const active = page.locator('.token-active');
-    await active.first().waitFor({ timeout: 30_000 });
+    await active.first().waitFor({ timeout: 180_000 });
     expect(await active.count()).toBeGreaterThan(0);
     const values = (await active.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-value')))));
     expect(values.every((value) => value > 0)).toBe(true);
@@ -66,7 +66,7 @@ describe('the feature page in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${web.url}/feature/${featureId}`);
     const histogram = page.locator('[data-testid="activation-histogram"]');
-    await histogram.waitFor({ timeout: 30_000 });
+    await histogram.waitFor({ timeout: 180_000 });
     expect(await histogram.locator('svg').count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -87,12 +87,12 @@ describe('the feature page in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${web.url}/feature/${featureId}`);
     const panel = page.locator('[data-testid="steering-panel"]');
-    await panel.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 30_000 }); // hydrated
+    await panel.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 180_000 }); // hydrated
     await panel.locator('textarea').fill('Call me Ishmael.');
     await panel.getByLabel('Steering strength value').fill('-150');
     await panel.getByRole('button', { name: 'Steer' }).click();
     const result = panel.locator('[data-testid="steering-result"]');
-    await result.waitFor({ timeout: 60_000 });
+    await result.waitFor({ timeout: 300_000 });
     for (const side of ['steering-baseline', 'steering-steered']) {
       const text = await result.locator(`[data-testid="${side}"] p`).textContent();
       expect(text ?? '').toMatch(/^Call me Ishmael\..+/s);

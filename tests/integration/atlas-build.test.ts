@@ -60,7 +60,7 @@ describe('atlas build / export / import', () => {
     const train = await atlas(data, 'train', '--activations', activations, '--architecture', 'topk', '--width', '64',
       '--k', '4', '--epochs', '10', '--batch-size', '64', '--out', saeDir);
     expect(train.code, train.stderr).toBe(0);
-  }, 240_000);
+  }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('builds a trained SAELens folder into the atlas, then skips the same build', async () => {
@@ -80,7 +80,7 @@ describe('atlas build / export / import', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain(`${SAE_ID} is up to date.`);
     expect(await withDb(data, (db) => dumpSae(db, SAE_ID))).toEqual(before);
-  }, 240_000);
+  }, 900_000);
 
   it.skipIf(!postgresUrl)('builds the same atlas into a real Postgres (DATABASE_URL, COPY loads) with identical rows', async () => {
     const database = await createTestDatabase(postgresUrl!);
@@ -102,7 +102,7 @@ describe('atlas build / export / import', () => {
     } finally {
       await database.drop();
     }
-  }, 240_000);
+  }, 900_000);
 
   it('exports a bundle and imports it into another database with identical rows', async () => {
     const bundle = path.join(dir, 'bundle');
@@ -118,7 +118,7 @@ describe('atlas build / export / import', () => {
     const original = await withDb(data, (db) => dumpSae(db, SAE_ID));
     const copy = await withDb(elsewhere, (db) => dumpSae(db, SAE_ID));
     for (const [table, rows] of Object.entries(original)) expect(copy[table], table).toEqual(rows);
-  }, 240_000);
+  }, 900_000);
 
   it('builds the same SAE saved as a sparsify folder into the same features, warning about its hook name', async () => {
     const sae = await loadSae(saeDir);
@@ -143,7 +143,7 @@ describe('atlas build / export / import', () => {
     for (const table of ['features', 'examples', 'activations', 'histograms']) {
       expect(sparsify![table], table).toEqual(saelens![table]);
     }
-  }, 240_000);
+  }, 900_000);
 
   it('refuses a second build of the same SAE while one runs, and the next run finds it done', async () => {
     const concurrent = path.join(dir, 'data-concurrent');
@@ -158,7 +158,7 @@ describe('atlas build / export / import', () => {
     expect(refused[0]!.stderr).toMatch(/open in another process|Another build of demo-lm\/concurrent\/topk-64 is running/);
     const after = await atlas(concurrent, ...args);
     expect(after.stdout).toContain('demo-lm/concurrent/topk-64 is up to date.');
-  }, 240_000);
+  }, 900_000);
 
   it('explains bad input: missing folders and corpus, a width mismatch, bad numbers and ids', async () => {
     const saeIds = () => withDb(data, async (db) => (await listSaes(db)).map((sae) => sae.id));
@@ -190,5 +190,5 @@ describe('atlas build / export / import', () => {
     for (const run of [missingSae, missingCorpus, zeroTokens, badId, noCoactivationMemory]) expect(run.code).toBe(2);
     // Nothing half-written: the refused builds added no SAE.
     expect(await saeIds()).toEqual(before);
-  }, 240_000);
+  }, 900_000);
 });

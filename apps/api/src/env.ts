@@ -66,6 +66,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_EXEMPT: z.preprocess(unsetWhenEmpty, ExemptSchema),
   /** Milliseconds a request may run before its work is stopped (QUERY_TOO_COSTLY). */
   REQUEST_TIMEOUT_MS: z.preprocess(unsetWhenEmpty, z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).default(30_000)),
+  /** Background jobs this process runs at once; 0 leaves them to `atlas worker` processes. */
+  API_JOB_WORKERS: z.preprocess(unsetWhenEmpty, z.coerce.number({ error: 'must be a number of jobs' }).int().min(0).max(64).default(1)),
+  /** Queued and running jobs over which starting another is refused (RATE_LIMITED). */
+  API_MAX_ACTIVE_JOBS: z.preprocess(unsetWhenEmpty, z.coerce.number({ error: 'must be a number of jobs' }).int().min(1).default(20)),
+  /** The atlas database on Postgres (also where jobs are queued); unset: the embedded one. */
+  DATABASE_URL: z.preprocess(unsetWhenEmpty, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

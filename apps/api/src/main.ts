@@ -11,6 +11,7 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
     const server = await createApiServer({
       db, port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY,
       limits: { timeoutMs: env.REQUEST_TIMEOUT_MS },
+      jobs: { workers: env.API_JOB_WORKERS, maxActiveJobs: env.API_MAX_ACTIVE_JOBS, startNow: true, ...(env.DATABASE_URL ? { queueUrl: env.DATABASE_URL } : {}) },
       rateLimits: {
         anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, keyPerMinute: env.RATE_LIMIT_KEY,
         steerAnonymousPerMinute: env.RATE_LIMIT_STEER_ANONYMOUS, steerKeyPerMinute: env.RATE_LIMIT_STEER_KEY,

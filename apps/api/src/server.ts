@@ -8,6 +8,7 @@ import { anonymousViewers, type ResolveViewer } from './auth/viewer.ts';
 import { createContext, type ApiContext } from './context.ts';
 import type { Domain } from './domains/domain.ts';
 import { domains as registeredDomains } from './domains/index.ts';
+import { JobService } from './domains/jobs/job-service.ts';
 import { SteeringService } from './domains/steering/steering-service.ts';
 import { formatError } from './format-error.ts';
 import { createGraphQLHandler } from './http/graphql-handler.ts';
@@ -47,6 +48,13 @@ export type ApiServerOptions = {
   rateLimits?: Partial<RateLimitSettings>;
   /** Who is asking, from the request's credentials; every request is anonymous by default (auth/viewer.ts). */
   resolveViewer?: ResolveViewer;
+  /**
+   * Background jobs: this process runs `workers` at once (0: only \`atlas worker\` processes run them), refuses new ones
+   * while `maxActiveJobs` are queued or running, and queues them in `queueUrl`'s Postgres (the embedded database is
+   * served on a local socket). With `startNow` the queue opens with the server (so jobs queued before a restart run);
+   * otherwise on the first job.
+   */
+  jobs?: { workers?: number; maxActiveJobs?: number; queueUrl?: string; startNow?: boolean };
 };
 
 export type ApiServer = { url: string; stop(): Promise<void> };
@@ -56,6 +64,14 @@ export async function createApiServer({
   db, port = 4000, host = DEFAULT_HOST, logger = consoleLogger, steering = new SteeringService(), trustProxy = false,
   domains = registeredDomains, resolveViewer = anonymousViewers, ...overrides
 }: ApiServerOptions): Promise<ApiServer> {
+  const jobs = new JobService(db, {
+    kinds: domains.flatMap((domain) => domain.jobKinds ?? []),
+    workers: overrides.jobs?.workers ?? 1,
+    maxActiveJobs: overrides.jobs?.maxActiveJobs ?? 20,
+    logger,
+    ...(overrides.jobs?.queueUrl ? { queueUrl: overrides.jobs.queueUrl } : {}),
+  });
+  if (overrides.jobs?.startNow && jobs.kinds.length > 0) await jobs.start();
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...overrides.limits };
   const rateLimits = new RateLimits(db, { ...DEFAULT_RATE_LIMITS, ...overrides.rateLimits });
   // A request must arrive whole within the time limit (slow uploads do not hold a connection for long).
@@ -87,7 +103,7 @@ export async function createApiServer({
     limits,
     resolveViewer,
     rateLimits,
-    context: async (request, viewer) => createContext({ db, services: { steering, rateLimits }, domains, request, viewer }),
+    context: async (request, viewer) => createContext({ db, services: { steering, jobs, rateLimits }, domains, request, viewer }),
   });
   httpServer.on('request', createRouter(graphql, logger));
   await new Promise<void>((resolve, reject) => {
@@ -99,6 +115,9 @@ export async function createApiServer({
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${bound}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await jobs.stop();
+    },
   };
 }

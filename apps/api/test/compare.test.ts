@@ -1,6 +1,6 @@
 import { ingestSaeAtlas, saveComparison } from '@atlas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atlasInput, SAE_ID, STORED_INDEXES } from './support/atlas-fixture.ts';
+import { atlasInput, decoderOf, SAE_ID, STORED_INDEXES } from './support/atlas-fixture.ts';
 import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
 // The compare domain over stored comparison runs (the runs themselves are computed and stored in
@@ -108,5 +108,70 @@ describe.each(testDatabases)('comparisons over GraphQL (%s)', (database) => {
     expect(STORED_INDEXES).not.toContain(5);
     const { compare } = await server.data(`query($a: ID!, $b: ID!) { compare(saeA: $a, saeB: $b, method: AIP) { id } }`, { a: SAE_ID, b: OTHER_SAE });
     expect(compare).toBeNull();
+  });
+});
+
+describe('startComparison: a comparison as a job from GraphQL (pglite)', () => {
+  const FULL_A = 'demo-lm/blocks.2.hook_resid_post/full-a';
+  const FULL_B = 'demo-lm/blocks.2.hook_resid_post/full-b';
+  const OTHER_MODEL = 'tiny-lm/blocks.0.hook_resid_post/full';
+  let server: TestServer;
+  let queuedOnly: TestServer;
+
+  /** An SAE of width 8 with every feature stored (decoder of feature i: one-hot at i). */
+  async function seedFullSae(db: TestServer['db'], id: string, modelId = 'demo-lm'): Promise<void> {
+    const input = atlasInput();
+    const template = input.features[0]!;
+    const features = Array.from({ length: 8 }, (_, index) => ({ ...template, index, decoder: Float32Array.from(decoderOf(index)) }));
+    await ingestSaeAtlas(db, { ...input, sae: { ...input.sae, id, modelId, width: 8 }, checksum: `sha256:${id}`, features });
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ jobs: { workers: 1, maxActiveJobs: 4 } });
+    queuedOnly = await startTestServer({ jobs: { workers: 0, maxActiveJobs: 4 } });
+    for (const target of [server, queuedOnly]) {
+      await seedFullSae(target.db, FULL_A);
+      await seedFullSae(target.db, FULL_B);
+      await seedFullSae(target.db, OTHER_MODEL, 'tiny-lm');
+    }
+  });
+  afterAll(async () => {
+    await server?.close();
+    await queuedOnly?.close();
+  });
+
+  it('queues the compare job, which stores the comparison the compare query then finds', async () => {
+    const { startComparison } = await server.data<{ startComparison: { id: string; kind: string } }>(
+      `mutation($a: ID!, $b: ID!) { startComparison(saeA: $a, saeB: $b, method: DECODER_COSINE) { id kind state } }`, { a: FULL_A, b: FULL_B });
+    expect(startComparison.kind).toBe('compare');
+    let state = '';
+    for (let poll = 0; poll < 6000 && !['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(state); poll += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = (await server.data<{ job: { state: string } }>(`query($id: ID!) { job(id: $id) { state } }`, { id: startComparison.id })).job.state;
+    }
+    expect(state).toBe('SUCCEEDED');
+    const { compare } = await server.data(`query($a: ID!, $b: ID!) { compare(saeA: $a, saeB: $b, method: DECODER_COSINE) {
+      job { id state } matchCount figures { name value } matches(first: 8, assignedOnly: true) { edges { node { score featureA { index } featureB { index } } } } } }`, { a: FULL_A, b: FULL_B });
+    expect(compare!.job).toEqual({ id: startComparison.id, state: 'SUCCEEDED' });
+    expect(compare!.figures.find((f) => f.name === 'mutualShare')?.value).toBeCloseTo(1, 6);
+    for (const { node } of compare!.matches.edges) {
+      expect(node.featureB.index).toBe(node.featureA.index);
+      expect(node.score).toBeCloseTo(1, 3);
+    }
+  });
+
+  it('refuses before queueing: unknown ids, decoder cosine across models, bad tokens; CONFLICT for a second start', async () => {
+    const start = (a: string, b: string, method: string, extra = '') =>
+      queuedOnly.gql(`mutation { startComparison(saeA: "${a}", saeB: "${b}", method: ${method}${extra}) { id state } }`);
+    const unknown = await start('no/such/sae', FULL_B, 'DECODER_COSINE');
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringMatching(/no\/such\/sae/) });
+    const across = await start(FULL_A, OTHER_MODEL, 'AIP');
+    expect(across.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/different spaces.*activation-correlation/) });
+    const tokens = await start(FULL_A, FULL_B, 'ACTIVATION_CORRELATION', ', tokens: 10');
+    expect(tokens.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/tokens/) });
+    const first = await start(FULL_A, FULL_B, 'DECODER_COSINE');
+    expect(first.errors).toBeUndefined();
+    const second = await start(FULL_A, FULL_B, 'DECODER_COSINE');
+    expect(second.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });

@@ -1,4 +1,5 @@
 import type { AtlasDb } from '@atlas/db';
+import type { AnyJobKind } from '@atlas/jobs';
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
@@ -21,6 +22,8 @@ export type Domain = {
    * `signal` aborts when the request is cancelled: batch functions skip their queries then.
    */
   readonly createLoaders?: (db: AtlasDb, request: LoaderRequest) => object;
+  /** The job kinds its mutations start (`ctx.jobs.enqueue`); the server runs them (domains/jobs/job-service.ts). */
+  readonly jobKinds?: readonly AnyJobKind[];
 };
 
 /** Keeps the domain's exact type (its name as a literal, its loaders' type) for the context type. */

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
 import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
+import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -47,6 +48,8 @@ export type Query = {
   comparison: Comparison;
   /** Finished comparisons, newest first; with saeId, those with that SAE on either side. first: 1..100 (default 25). */
   comparisons: Array<Comparison>;
+  /** A job by id; null when no job has it. */
+  job?: Maybe<Job>;
   /**
    * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
    * strength × the feature's decoder row added to the SAE's hook at every position (steered).
@@ -176,6 +179,20 @@ export type QueryComparisonArgs = {
 export type QueryComparisonsArgs = {
   saeId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -497,6 +514,8 @@ export type Comparison = {
   matches: FeatureMatchConnection;
   /** Edge scores counted in equal bins over [0, 1] (scores below 0 count in the first bin). bins: 2..100 (default 20). */
   scoreHistogram: ScoreHistogram;
+  /** The job that computed it (null when `atlas compare` did, or the job record was removed). */
+  job?: Maybe<Job>;
 };
 
 
@@ -574,6 +593,90 @@ export type FeatureMatch = {
   mutual: Scalars['Boolean']['output'];
   /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
   assigned: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Starts a comparison of SAE A with SAE B as a background job and returns it (poll job(id); when
+   * it succeeded, compare(saeA, saeB, method) has the result). A finished identical comparison is
+   * reused. corpus and tokens (64..4194304, default 65536) are for AIP and activation correlation
+   * (default corpus: SAE A's statistics corpus). NOT_FOUND for unknown ids; BAD_USER_INPUT for
+   * decoder methods across models or hooks (use ACTIVATION_CORRELATION) and for models with different
+   * tokenizers; CONFLICT while the same pair and method is already queued or running.
+   */
+  startComparison: Job;
+  /**
+   * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
+   * job is returned as it is. NOT_FOUND when no job has the id.
+   */
+  cancelJob: Job;
+};
+
+
+export type MutationStartComparisonArgs = {
+  saeA: Scalars['ID']['input'];
+  saeB: Scalars['ID']['input'];
+  method: ComparisonMethod;
+  corpus?: InputMaybe<Scalars['String']['input']>;
+  tokens?: InputMaybe<Scalars['Int']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * Long work the atlas runs in the background (a comparison, a data selection, …): a domain's mutation
+ * starts one and returns it; poll `job(id)` for its progress. A job's id is a random UUID: whoever
+ * holds it may follow or cancel the job, and the API lists no one's jobs.
+ */
+export type Job = {
+  __typename?: 'Job';
+  id: Scalars['ID']['output'];
+  /** What kind of work: compare, select, statistics-shard, … */
+  kind: Scalars['String']['output'];
+  state: JobState;
+  /** The latest progress report (null until the job reports one). */
+  progress?: Maybe<JobProgress>;
+  /** Why the job failed or was cancelled; on a queued job, why its last attempt failed (it will be retried). */
+  error?: Maybe<JobFailure>;
+  attempts: Scalars['Int']['output'];
+  maxAttempts: Scalars['Int']['output'];
+  /** ISO 8601 timestamps. */
+  createdAt: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type JobState =
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'CANCELLED';
+
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  done: Scalars['Float']['output'];
+  /** Null when the job did not say how much there is. */
+  total?: Maybe<Scalars['Float']['output']>;
+  /** What is counted (tokens, features, samples, …). */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** Units per second over the last ~30 s of the attempt. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Seconds left at that rate. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type JobFailure = {
+  __typename?: 'JobFailure';
+  /** An error code of the API's error contract (BAD_USER_INPUT, CANCELLED, UPSTREAM_FAILED, …). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 export type SteeringResult = {
@@ -719,6 +822,11 @@ export type ResolversTypes = {
   FeatureMatchConnection: ResolverTypeWrapper<FeatureMatchConnectionMapper>;
   FeatureMatchEdge: ResolverTypeWrapper<Omit<FeatureMatchEdge, 'node'> & { node: ResolversTypes['FeatureMatch'] }>;
   FeatureMatch: ResolverTypeWrapper<FeatureMatchMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Job: ResolverTypeWrapper<JobMapper>;
+  JobState: JobState;
+  JobProgress: ResolverTypeWrapper<JobProgressMapper>;
+  JobFailure: ResolverTypeWrapper<JobFailureMapper>;
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
   Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
@@ -760,6 +868,10 @@ export type ResolversParentTypes = {
   FeatureMatchConnection: FeatureMatchConnectionMapper;
   FeatureMatchEdge: Omit<FeatureMatchEdge, 'node'> & { node: ResolversParentTypes['FeatureMatch'] };
   FeatureMatch: FeatureMatchMapper;
+  Mutation: Record<PropertyKey, never>;
+  Job: JobMapper;
+  JobProgress: JobProgressMapper;
+  JobFailure: JobFailureMapper;
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
   Continuation: Continuation;
   SteeringTiming: SteeringTiming;
@@ -806,6 +918,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'saeA' | 'saeB' | 'method'>>;
   comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
   comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'strength' | 'prompt' | 'maxTokens' | 'temperature'>>;
 };
 
@@ -972,6 +1085,7 @@ export type ComparisonResolvers<ContextType = ApiContext, ParentType extends Res
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<ComparisonMatchesArgs, 'assignedOnly'>>;
   scoreHistogram?: Resolver<ResolversTypes['ScoreHistogram'], ParentType, ContextType, RequireFields<ComparisonScoreHistogramArgs, 'bins' | 'assignedOnly'>>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
 };
 
 export type ComparisonParamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonParam'] = ResolversParentTypes['ComparisonParam']> = {
@@ -1019,6 +1133,38 @@ export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends R
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mutual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  startComparison?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartComparisonArgs, 'saeA' | 'saeB' | 'method'>>;
+  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+};
+
+export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['JobProgress']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['JobFailure']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type JobProgressResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobProgress'] = ResolversParentTypes['JobProgress']> = {
+  done?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type JobFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobFailure'] = ResolversParentTypes['JobFailure']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
@@ -1076,6 +1222,10 @@ export type Resolvers<ContextType = ApiContext> = {
   FeatureMatchConnection?: FeatureMatchConnectionResolvers<ContextType>;
   FeatureMatchEdge?: FeatureMatchEdgeResolvers<ContextType>;
   FeatureMatch?: FeatureMatchResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Job?: JobResolvers<ContextType>;
+  JobProgress?: JobProgressResolvers<ContextType>;
+  JobFailure?: JobFailureResolvers<ContextType>;
   SteeringResult?: SteeringResultResolvers<ContextType>;
   Continuation?: ContinuationResolvers<ContextType>;
   SteeringTiming?: SteeringTimingResolvers<ContextType>;

@@ -103,12 +103,15 @@ describe('queries that ask too much are refused before they run', () => {
     expect(page.errors).toBeUndefined();
   });
 
-  it('mutation { x } on a schema without mutations: a validation error saying so, nothing logged', async () => {
+  it('an unknown mutation or a subscription: a validation error saying so, nothing logged', async () => {
     const answer = await post('mutation { x }');
     expect(answer.status).toBe(400);
     expect(answer.errors?.map((error) => error.extensions?.code)).toContain('GRAPHQL_VALIDATION_FAILED');
-    expect(answer.errors?.map((error) => error.message)).toContain(
-      'This API has no mutations: the schema defines no mutation type. Send a query; the schema (introspection, or GraphiQL at /) lists what can be asked.',
+    expect(answer.errors?.map((error) => error.message)).toContain('Cannot query field "x" on type "Mutation".');
+    const subscription = await post('subscription { x }');
+    expect(subscription.status).toBe(400);
+    expect(subscription.errors?.map((error) => error.message)).toContain(
+      'This API has no subscriptions: the schema defines no subscription type. Send a query; the schema (introspection, or GraphiQL at /) lists what can be asked.',
     );
     expect(server.logged).toEqual([]);
   });

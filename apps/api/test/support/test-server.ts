@@ -44,7 +44,7 @@ export async function startTestServer(
     seed?: boolean; steering?: SteeringService; database?: TestDatabase; domains?: readonly Domain[];
     /** Serve this database (not closed by `close()`) instead of a fresh one. */
     db?: AtlasDb;
-  } & Pick<ApiServerOptions, 'limits' | 'rateLimits' | 'resolveViewer'> = {},
+  } & Pick<ApiServerOptions, 'limits' | 'rateLimits' | 'resolveViewer' | 'jobs'> = {},
 ): Promise<TestServer> {
   const db = given ?? (await openTestDatabase(database));
   if (seed) await seedAtlas(db);

@@ -157,6 +157,12 @@ export async function listJobs(db: AtlasDb, filter: JobFilter = {}): Promise<Job
   return selectJobs(db, conditions.length > 0 ? and(...conditions) : undefined, first);
 }
 
+/** Jobs queued or running, of every kind (what an API bounds before it queues another). */
+export async function countActiveJobs(db: AtlasDb): Promise<number> {
+  const [row] = await db.orm.select({ count: sql<number>`count(*)::int` }).from(jobs).where(inArray(jobs.state, ['queued', 'running']));
+  return row?.count ?? 0;
+}
+
 /**
  * Marks attempt `attempt` of an unfinished job running (clearing the last attempt's progress
  * and error). Null when the job is finished (cancelled, or done by an earlier attempt) or a

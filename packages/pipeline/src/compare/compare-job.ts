@@ -1,6 +1,5 @@
 import { defineJobKind } from '@atlas/jobs';
 import { compareRequest } from './compare-request.ts';
-import { runComparison } from './run-comparison.ts';
 
 /**
  * A comparison as a job (issue 12): progress per stage, cancellation through the signal, and a
@@ -13,6 +12,8 @@ export const compareJob = defineJobKind({
   defaults: { retryLimit: 1, expireInSeconds: 6 * 3600 },
   run: async (request, ctx) => {
     ctx.log(`compare ${request.method}: ${request.saeA} → ${request.saeB}`);
+    // Imported when a job runs: onnxruntime and the models load in workers, not in every process that enqueues.
+    const { runComparison } = await import('./run-comparison.ts');
     const { run, reused } = await runComparison(ctx.db, request, {
       runKey: ctx.jobId,
       signal: ctx.signal,

@@ -1,22 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Dictionary } from '@atlas/compare';
-import { getModelSourcePaths, getSaeDecoderMatrix, getSaeWeightsPaths, getSaesByIds, type AtlasDb, type SaeRow } from '@atlas/db';
+import { getModelSourcePaths, getSaeDecoderMatrix, getSaeWeightsPaths, type AtlasDb, type SaeRow } from '@atlas/db';
 import { AtlasError } from '@atlas/errors';
 import { loadLanguageModel, type LanguageModel } from '@atlas/model';
 import { loadSae, type SaeWeights } from '@atlas/sae';
 import { UserError } from '../errors.ts';
-
-/** Both SAEs' rows, or NOT_FOUND naming the unknown id. */
-export async function comparedSaes(db: AtlasDb, saeA: string, saeB: string): Promise<[SaeRow, SaeRow]> {
-  const rows = await getSaesByIds(db, [saeA, saeB]);
-  const find = (id: string) => {
-    const row = rows.find((sae) => sae.id === id);
-    if (!row) throw new UserError(`No SAE "${id}" in the atlas (or its build has not finished). List them with { models { saes { id } } }.`, { code: 'NOT_FOUND' });
-    return row;
-  };
-  return [find(saeA), find(saeB)];
-}
 
 /** An SAE's decoder rows as stored (halfvec precision: cosines to ~3 digits). */
 export async function storedDictionary(db: AtlasDb, sae: SaeRow): Promise<Dictionary> {

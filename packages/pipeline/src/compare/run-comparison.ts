@@ -1,19 +1,19 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openActivationSource } from '@atlas/activations';
 import {
-  collectAlignedCodes, compareAip, compareDecoders, correlateActivations, dictionaryOf, requireSameTokenizer,
+  collectAlignedCodes, compareAip, compareDecoders, correlateActivations, dictionaryOf,
   type ComparisonResult, type ProgressEvent, type RunControl,
 } from '@atlas/compare';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
-import { findComparison, getModelSourcePaths, saveComparison, type AtlasDb, type ComparisonRunRow, type SaeRow } from '@atlas/db';
+import { findComparison, saveComparison, type AtlasDb, type ComparisonRunRow, type SaeRow } from '@atlas/db';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 import { extractActivations } from '../steps/extract-activations.ts';
 import { compareRequest, type CompareRequest } from './compare-request.ts';
-import { comparedModel, comparedSaes, comparedSaeWeights, storedDictionary } from './comparison-inputs.ts';
+import { checkComparison } from './check-comparison.ts';
+import { comparedModel, comparedSaeWeights, storedDictionary } from './comparison-inputs.ts';
 
 export interface ComparisonControl extends RunControl {
   /** The job (or CLI run) the stored rows belong to: a rerun with the same id replaces them. */
@@ -25,32 +25,6 @@ export interface ComparisonOutcome {
   run: ComparisonRunRow;
   /** An earlier complete run with the same request was returned instead of computing again. */
   reused: boolean;
-}
-
-/**
- * Checks a request against the stored SAEs before any work: unknown ids are NOT_FOUND; decoder
- * directions of different spaces and models with different tokenizers are BAD_USER_INPUT saying
- * which method to use instead. The API calls it before enqueueing, the job again when it runs.
- */
-export async function checkComparison(db: AtlasDb, raw: CompareRequest): Promise<{ request: CompareRequest; a: SaeRow; b: SaeRow }> {
-  const request = compareRequest.parse(raw);
-  const [a, b] = await comparedSaes(db, request.saeA, request.saeB);
-  if (request.method !== 'activation-correlation') {
-    const method = request.method === 'aip' ? 'AIP matching' : 'Decoder-cosine matching';
-    if (a.dIn !== b.dIn || a.modelId !== b.modelId || a.hookName !== b.hookName) {
-      throw new UserError(
-        `${method} needs SAEs on the same model and hook, but ${a.id} reads ${a.modelId} ${a.hookName} (d_in ${a.dIn}) and ${b.id} reads ` +
-          `${b.modelId} ${b.hookName} (d_in ${b.dIn}): their decoder directions live in different spaces. ` +
-          'Compare them by activation correlation over a shared corpus instead (method activation-correlation).',
-      );
-    }
-  } else if (a.modelId !== b.modelId) {
-    const dirs = await getModelSourcePaths(db, [a.modelId, b.modelId]);
-    const [dirA, dirB] = [dirs.get(a.modelId), dirs.get(b.modelId)];
-    // Where the model files are not on this machine, collectAlignedCodes checks when the job runs.
-    if (dirA && dirB && existsSync(path.resolve(dirA)) && existsSync(path.resolve(dirB))) await requireSameTokenizer(path.resolve(dirA), path.resolve(dirB));
-  }
-  return { request, a, b };
 }
 
 /**

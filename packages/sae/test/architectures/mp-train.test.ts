@@ -48,7 +48,7 @@ describe('trainSae, mp', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 600_000);
 
   it('encodes with merged, distinct, largest-first slots whose reconstruction is x minus the pursuit residual', async () => {
     const { data } = syntheticData(dIn, features, 3, 256, 5);
@@ -70,7 +70,7 @@ describe('trainSae, mp', () => {
     }
     expect(compared).toBeGreaterThan(200);
     await expect(createTopKEncoder(sae)).rejects.toThrow(/has no TopK encoder.*createEncoder/);
-  }, 60_000);
+  }, 600_000);
 
   it('asks for k, and rejects maxActive and a negative residual threshold', async () => {
     const { data } = syntheticData(dIn, features, 3, 64, 2);

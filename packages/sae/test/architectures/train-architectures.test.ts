@@ -49,7 +49,7 @@ describe.each(settings)('trainSae, %s', (architecture, extra, minCosine) => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('createEncoder', () => {

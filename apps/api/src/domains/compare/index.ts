@@ -1,16 +1,20 @@
+import { compareJob } from '@atlas/pipeline/compare';
 import { defineDomain, readSchema } from '../domain.ts';
 import { createCompareLoaders } from './loaders.ts';
 import { Comparison } from './resolvers/comparison.ts';
 import { Feature, FeatureMatch, FeatureMatchConnection } from './resolvers/feature-match.ts';
 import { Query } from './resolvers/query.ts';
+import { startComparison } from './resolvers/start-comparison.ts';
 
 /**
  * Comparisons across SAEs and models (issue 12): stored runs of the `compare` job (@atlas/pipeline,
- * computed by @atlas/compare) — summaries with nulls, paged match edges, and `Feature.matches`.
+ * computed by @atlas/compare) — summaries with nulls, paged match edges, `Feature.matches`, and
+ * `startComparison`, which queues the job (the API's workers or `atlas worker` run it).
  */
 export const compare = defineDomain({
   name: 'compare',
   typeDefs: readSchema(import.meta.url),
-  resolvers: { Query, Feature, Comparison, FeatureMatch, FeatureMatchConnection },
+  resolvers: { Query, Mutation: { startComparison }, Feature, Comparison, FeatureMatch, FeatureMatchConnection },
   createLoaders: createCompareLoaders,
+  jobKinds: [compareJob],
 });

@@ -18,6 +18,7 @@ export const Comparison: ComparisonResolvers = {
   params: (row) => Object.entries(row.params).sort(([x], [y]) => x.localeCompare(y)).map(([name, value]) => ({ name, value: typeof value === 'string' ? value : JSON.stringify(value) })),
   figures: (row) => storedFigures(row.figures),
   createdAt: (row) => row.createdAt.toISOString(),
+  job: (row, _args, ctx) => (row.jobId === null ? null : ctx.loaders.jobs.jobs.load(row.jobId)),
   matches: async (row, args, ctx) => {
     const { limit, offset } = matchPageBounds(args, DEFAULT_PAGE_SIZE, 'matches');
     const page = await getComparisonMatches(ctx.db, row.id, { limit, offset, assignedOnly: args.assignedOnly ?? false });
