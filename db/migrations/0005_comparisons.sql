@@ -1,4 +1,9 @@
 ALTER TABLE "saes" ADD COLUMN "weights_path" text;--> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "r2" real;--> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "coherence" real;--> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "aip" real;--> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "unique_share" real;--> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "max_unique_support" real;--> statement-breakpoint
 ALTER TABLE "comparison_runs" ADD COLUMN "figures" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "comparison_runs" ADD COLUMN "approximate" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "comparison_runs" ADD COLUMN "job_id" text;--> statement-breakpoint

@@ -65,6 +65,20 @@ describe('comparisons in Chromium', () => {
     await page.close();
   });
 
+  it('shows the SAE’s atoms metrics and links its comparisons from the SAE page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${web.url}/sae/${atlas.result.saeId}`);
+    const header = await page.locator('header.page-header').innerText();
+    expect(header).toMatch(/R²/);
+    expect(header).toMatch(/Coherence μ/);
+    expect(header).toMatch(/q\*/);
+    const list = page.getByTestId('sae-comparisons');
+    await list.waitFor({ timeout: 30_000 });
+    const hrefs = await list.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(hrefs).toEqual([`/compare/${comparisonId}`, `/sae/${pair.saeB}`]);
+    await page.close();
+  });
+
   it('answers 404 for an unknown comparison', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${web.url}/compare/999999`);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeWeightsPaths, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
+import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtoms, getSaeWeightsPaths, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
 import { demoModelBDir, demoModelBId } from '@atlas/demo-model';
 import { openJobQueue } from '@atlas/jobs';
 import { buildAtlas, compareJob, compareSingletonKey, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
@@ -43,10 +43,16 @@ describe('comparisons stored in the atlas', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it('records where each SAE’s weights are', async () => {
+  it('records where each SAE’s weights are, and its atoms metrics', async () => {
     const paths = await getSaeWeightsPaths(db, [ids.a, ids.other]);
     expect(paths.get(ids.a)).toMatch(/sae$/);
     expect(paths.get(ids.other)).toMatch(/sae$/);
+    const atoms = (await getSaeAtoms(db, [ids.a])).get(ids.a);
+    expect(atoms).toMatchObject({ r2: expect.any(Number), coherence: expect.any(Number), uniqueShare: expect.any(Number) });
+    expect(atoms!.coherence).toBeGreaterThan(0);
+    expect(atoms!.coherence).toBeLessThanOrEqual(1.0001);
+    expect(atoms!.uniqueShare).toBeGreaterThanOrEqual(0);
+    expect(atoms!.uniqueShare).toBeLessThanOrEqual(1);
   });
 
   it('an SAE against itself: every feature assigned to itself, stored with its figures', async () => {

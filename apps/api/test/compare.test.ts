@@ -1,4 +1,4 @@
-import { ingestSaeAtlas, saveComparison } from '@atlas/db';
+import { ingestSaeAtlas, saveComparison, setSaeAtoms } from '@atlas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atlasInput, decoderOf, SAE_ID, STORED_INDEXES } from './support/atlas-fixture.ts';
 import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
@@ -72,6 +72,15 @@ describe.each(testDatabases)('comparisons over GraphQL (%s)', (database) => {
     });
     const none = await server.data(`query($id: ID!) { feature(id: $id) { matches(method: AIP) { totalCount edges { cursor } } } }`, { id: `${SAE_ID}/0` });
     expect(none.feature.matches).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('Sae.atoms: R², coherence, AIP and the uniqueness share q* where the build stored them', async () => {
+    await setSaeAtoms(server.db, SAE_ID, { r2: 0.75, coherence: 0.5, aip: 0.875, uniqueShare: 0.25, maxUniqueSupport: 1 });
+    const { saes } = await server.data(`{ saes { id atoms { r2 coherence aip uniqueShare maxUniqueSupport } } }`);
+    expect(saes).toEqual([
+      { id: SAE_ID, atoms: { r2: 0.75, coherence: 0.5, aip: 0.875, uniqueShare: 0.25, maxUniqueSupport: 1 } },
+      { id: OTHER_SAE, atoms: null },
+    ]);
   });
 
   it('lists comparisons, answers null for a pair never compared, NOT_FOUND for unknown ids', async () => {

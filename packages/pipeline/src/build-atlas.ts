@@ -7,6 +7,7 @@ import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/
 import { readActivationFile } from '@atlas/activations';
 import { sha256File, sha256Json } from './files.ts';
 import { lockBuild } from './build-lock.ts';
+import { storeAtomsMetrics } from './steps/atoms-stage.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
 import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
@@ -157,6 +158,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
     // Where the weights are, so comparisons that encode (activation correlation) can load them.
     await setSaeWeightsPath(db, saeId, path.resolve(recipe.saeDir ?? path.join(stageDir, 'sae')));
+    await storeAtomsMetrics(db, saeId, sae, extracted.file, log);
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
     bars.stop();

@@ -254,6 +254,11 @@ export type Sae = {
    * points inside the rectangle (a zoomed-in view).
    */
   map: FeatureMap;
+  /**
+   * The atoms view of the SAE (computed by the build on its activations): R², decoder coherence μ,
+   * mean atomic inner product, and the uniqueness share q*. Null for SAEs built before it existed.
+   */
+  atoms?: Maybe<SaeAtoms>;
 };
 
 
@@ -628,6 +633,20 @@ export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type SaeAtoms = {
+  __typename?: 'SaeAtoms';
+  /** R² averaged over dimensions: mean over d of 1 − SSE_d / SST_d. */
+  r2: Scalars['Float']['output'];
+  /** μ = the largest |cosine| between two decoder rows. */
+  coherence: Scalars['Float']['output'];
+  /** Mean cosine of input and reconstruction after whitening by the activation covariance. */
+  aip: Scalars['Float']['output'];
+  /** q*: share of tokens whose support size K meets the uniqueness bound μ < 1/(2K − 1). */
+  uniqueShare: Scalars['Float']['output'];
+  /** The largest support size K meeting the bound; null when unbounded (μ = 0). */
+  maxUniqueSupport?: Maybe<Scalars['Float']['output']>;
+};
+
 /**
  * Long work the atlas runs in the background (a comparison, a data selection, …): a domain's mutation
  * starts one and returns it; poll `job(id)` for its progress. A job's id is a random UUID: whoever
@@ -823,6 +842,7 @@ export type ResolversTypes = {
   FeatureMatchEdge: ResolverTypeWrapper<Omit<FeatureMatchEdge, 'node'> & { node: ResolversTypes['FeatureMatch'] }>;
   FeatureMatch: ResolverTypeWrapper<FeatureMatchMapper>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SaeAtoms: ResolverTypeWrapper<SaeAtoms>;
   Job: ResolverTypeWrapper<JobMapper>;
   JobState: JobState;
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
@@ -869,6 +889,7 @@ export type ResolversParentTypes = {
   FeatureMatchEdge: Omit<FeatureMatchEdge, 'node'> & { node: ResolversParentTypes['FeatureMatch'] };
   FeatureMatch: FeatureMatchMapper;
   Mutation: Record<PropertyKey, never>;
+  SaeAtoms: SaeAtoms;
   Job: JobMapper;
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
@@ -948,6 +969,7 @@ export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversP
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
   map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
+  atoms?: Resolver<Maybe<ResolversTypes['SaeAtoms']>, ParentType, ContextType>;
 };
 
 export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeMetrics'] = ResolversParentTypes['SaeMetrics']> = {
@@ -1140,6 +1162,14 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
 };
 
+export type SaeAtomsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeAtoms'] = ResolversParentTypes['SaeAtoms']> = {
+  r2?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coherence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  aip?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uniqueShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxUniqueSupport?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1223,6 +1253,7 @@ export type Resolvers<ContextType = ApiContext> = {
   FeatureMatchEdge?: FeatureMatchEdgeResolvers<ContextType>;
   FeatureMatch?: FeatureMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  SaeAtoms?: SaeAtomsResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;

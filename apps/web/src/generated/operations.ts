@@ -37,6 +37,13 @@ export type FeatureMatchesQuery = { feature: { id: string, decoderCosine: { tota
 
 export type MatchListFragment = { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> };
 
+export type SaeComparisonsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SaeComparisonsQuery = { comparisons: Array<{ id: string, method: ComparisonMethod, saeA: { id: string }, saeB: { id: string }, figures: Array<{ name: string, value: number }> }> };
+
 export type FeatureMapQueryVariables = Exact<{
   saeId: string;
   first?: number | null | undefined;
@@ -80,7 +87,7 @@ export type SaeQueryVariables = Exact<{
 }>;
 
 
-export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, model: { id: string, displayName: string } } };
+export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, atoms: { r2: number, coherence: number, aip: number, uniqueShare: number, maxUniqueSupport: number | null } | null, model: { id: string, displayName: string } } };
 
 export type SteerFeatureQueryVariables = Exact<{
   featureId: string;

@@ -245,3 +245,26 @@ export async function getSaeWeightsPaths(db: AtlasDb, saeIds: readonly string[])
   const rows = await db.orm.select({ id: saes.id, weightsPath: saes.weightsPath }).from(saes).where(inArray(saes.id, [...new Set(saeIds)]));
   return new Map(rows.map((row) => [row.id, row.weightsPath]));
 }
+
+/** An SAE's atoms metrics (see `saes.r2` …); `maxUniqueSupport` null when unbounded (μ = 0). */
+export type SaeAtomsRow = { r2: number; coherence: number; aip: number; uniqueShare: number; maxUniqueSupport: number | null };
+
+/** Stores the atoms metrics the build computed. */
+export async function setSaeAtoms(db: AtlasDb, saeId: string, atoms: SaeAtomsRow): Promise<void> {
+  await db.orm.update(saes).set(atoms).where(eq(saes.id, saeId));
+}
+
+/** Atoms metrics by SAE id (SAEs without them are left out). */
+export async function getSaeAtoms(db: AtlasDb, saeIds: readonly string[]): Promise<Map<string, SaeAtomsRow>> {
+  if (saeIds.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ id: saes.id, r2: saes.r2, coherence: saes.coherence, aip: saes.aip, uniqueShare: saes.uniqueShare, maxUniqueSupport: saes.maxUniqueSupport })
+    .from(saes)
+    .where(inArray(saes.id, [...new Set(saeIds)]));
+  const out = new Map<string, SaeAtomsRow>();
+  for (const { id, r2, coherence, aip, uniqueShare, maxUniqueSupport } of rows) {
+    if (r2 === null || coherence === null || aip === null || uniqueShare === null) continue;
+    out.set(id, { r2, coherence, aip, uniqueShare, maxUniqueSupport });
+  }
+  return out;
+}

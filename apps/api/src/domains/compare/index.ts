@@ -4,6 +4,7 @@ import { createCompareLoaders } from './loaders.ts';
 import { Comparison } from './resolvers/comparison.ts';
 import { Feature, FeatureMatch, FeatureMatchConnection } from './resolvers/feature-match.ts';
 import { Query } from './resolvers/query.ts';
+import { Sae } from './resolvers/sae-atoms.ts';
 import { startComparison } from './resolvers/start-comparison.ts';
 
 /**
@@ -14,7 +15,7 @@ import { startComparison } from './resolvers/start-comparison.ts';
 export const compare = defineDomain({
   name: 'compare',
   typeDefs: readSchema(import.meta.url),
-  resolvers: { Query, Mutation: { startComparison }, Feature, Comparison, FeatureMatch, FeatureMatchConnection },
+  resolvers: { Query, Mutation: { startComparison }, Feature, Sae, Comparison, FeatureMatch, FeatureMatchConnection },
   createLoaders: createCompareLoaders,
   jobKinds: [compareJob],
 });

@@ -5,6 +5,8 @@ import type {
   ComparisonPageQueryVariables,
   FeatureMatchesQuery,
   FeatureMatchesQueryVariables,
+  SaeComparisonsQuery,
+  SaeComparisonsQueryVariables,
 } from '../../generated/operations';
 
 /** A stored comparison with its figures, score histogram and one page of match edges (generated from the query below). */
@@ -71,4 +73,18 @@ export const getComparisonPage = cache(async (id: string, after?: string): Promi
 export const getFeatureMatches = cache(async (id: string): Promise<FeatureMatches> => {
   const data = await request(FEATURE_MATCHES, { id });
   return data.feature;
+});
+
+export type SaeComparison = SaeComparisonsQuery['comparisons'][number];
+
+const SAE_COMPARISONS = operation<SaeComparisonsQuery, SaeComparisonsQueryVariables>(/* GraphQL */ `
+  query SaeComparisons($id: ID!) {
+    comparisons(saeId: $id, first: 20) { id method saeA { id } saeB { id } figures { name value } }
+  }
+`);
+
+/** The latest comparisons with this SAE on either side. */
+export const getSaeComparisons = cache(async (saeId: string): Promise<SaeComparison[]> => {
+  const data = await request(SAE_COMPARISONS, { id: saeId });
+  return data.comparisons;
 });
