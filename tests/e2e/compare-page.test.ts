@@ -69,9 +69,9 @@ describe('comparisons in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${web.url}/sae/${atlas.result.saeId}`);
     const header = await page.locator('header.page-header').innerText();
-    expect(header).toMatch(/R²/);
-    expect(header).toMatch(/Coherence μ/);
-    expect(header).toMatch(/q\*/);
+    expect(header).toMatch(/R²/i);
+    expect(header).toMatch(/coherence μ/iu);
+    expect(header).toMatch(/q\*/i);
     const list = page.getByTestId('sae-comparisons');
     await list.waitFor({ timeout: 30_000 });
     const hrefs = await list.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
