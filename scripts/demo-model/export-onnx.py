@@ -2,6 +2,8 @@
 plus a reference batch (work/check-*.{json,bin}) for verify-onnx.ts to compare onnxruntime-node against.
 
   /usr/bin/python3 scripts/demo-model/export-onnx.py [--checkpoint scripts/demo-model/work/final.pt]
+  # the second demo model (issue 12): trained with --run b, written beside the first with the same tokenizer
+  /usr/bin/python3 scripts/demo-model/export-onnx.py --run b --out packages/demo-model/b
 """
 import os
 
@@ -11,6 +13,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import argparse
 import json
 import re
+import shutil
 
 import numpy as np
 import onnx
@@ -25,12 +28,22 @@ WORK = os.path.join(HERE, "work")
 OUT = os.path.join(ROOT, "packages", "demo-model")
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--checkpoint", default=os.path.join(WORK, "final.pt"))
+parser.add_argument("--run", default="", help="work/ sub-folder of the run (train.py --run): its final.pt and reference batch")
+parser.add_argument("--checkpoint", default=None, help="default: work/<run>/final.pt")
+parser.add_argument("--out", default=OUT, help="model folder to write (the tokenizer is copied there when it is not the first model's)")
 args = parser.parse_args()
+RUN = os.path.join(WORK, args.run)
+args.checkpoint = args.checkpoint or os.path.join(RUN, "final.pt")
+TOKENIZER_DIR = OUT
+OUT = os.path.abspath(args.out)
+os.makedirs(OUT, exist_ok=True)
+if OUT != TOKENIZER_DIR:
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        shutil.copyfile(os.path.join(TOKENIZER_DIR, name), os.path.join(OUT, name))
 
 torch.set_num_threads(2)
 model, cfg = load_trained(args.checkpoint)
-tok = ByteLevelBPE.load(os.path.join(OUT, "tokenizer.json"))
+tok = ByteLevelBPE.load(os.path.join(TOKENIZER_DIR, "tokenizer.json"))
 eos_id = tok.vocab[EOS]
 
 # config.json: Hugging Face GPT-2 keys + where the hooks live in the ONNX graph.
@@ -97,7 +110,7 @@ mask[-1, 100:] = 0
 ids[-1, 100:] = eos_id
 with torch.no_grad():
     logits = model(ids, mask).numpy().astype(np.float32)
-logits.tofile(os.path.join(WORK, "check-logits.bin"))
-with open(os.path.join(WORK, "check-inputs.json"), "w") as f:
+logits.tofile(os.path.join(RUN, "check-logits.bin"))
+with open(os.path.join(RUN, "check-inputs.json"), "w") as f:
     json.dump({"batch": B, "sequence": T, "input_ids": ids.flatten().tolist(), "attention_mask": mask.flatten().tolist()}, f)
-print(f"reference batch {B}x{T} written to {WORK}")
+print(f"reference batch {B}x{T} written to {RUN}")

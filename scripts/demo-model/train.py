@@ -42,15 +42,22 @@ parser.add_argument("--seed", type=int, default=1234)
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--no-bf16", action="store_true")
 parser.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint")
+parser.add_argument("--run", default="", help="sub-folder of work/ for this run's checkpoint, logs and final.pt "
+                    "(a second model trains beside the first; the token files stay in work/)")
+parser.add_argument("--n-embd", type=int, default=GPTConfig.n_embd)
+parser.add_argument("--n-layer", type=int, default=GPTConfig.n_layer)
+parser.add_argument("--n-head", type=int, default=GPTConfig.n_head)
 args = parser.parse_args()
 
 torch.set_num_threads(args.threads)
 torch.manual_seed(args.seed)
-cfg = GPTConfig()
+cfg = GPTConfig(n_embd=args.n_embd, n_layer=args.n_layer, n_head=args.n_head)
 T = cfg.n_positions
 B = args.batch
-CKPT = os.path.join(WORK, "ckpt.pt")
-METRICS = os.path.join(WORK, "train-log.jsonl")
+RUN = os.path.join(WORK, args.run)
+os.makedirs(RUN, exist_ok=True)
+CKPT = os.path.join(RUN, "ckpt.pt")
+METRICS = os.path.join(RUN, "train-log.jsonl")
 use_bf16 = not args.no_bf16
 
 train_data = torch.from_numpy(np.fromfile(os.path.join(WORK, "train.bin"), dtype=np.uint16).astype(np.int64))
@@ -215,7 +222,7 @@ summary = {
     "warmup": args.warmup, "min_lr_ratio": args.min_lr_ratio, "weight_decay": args.weight_decay, "seed": args.seed,
 }
 log(summary)
-torch.save({"model": model.state_dict(), "config": cfg.to_dict(), "summary": summary}, os.path.join(WORK, "final.pt"))
-with open(os.path.join(WORK, "summary.json"), "w") as f:
+torch.save({"model": model.state_dict(), "config": cfg.to_dict(), "summary": summary}, os.path.join(RUN, "final.pt"))
+with open(os.path.join(RUN, "summary.json"), "w") as f:
     json.dump(summary, f, indent=2)
 print("done", flush=True)

@@ -3,15 +3,19 @@
  * export-onnx.py (work/check-*.{json,bin}), and lists the residual-stream node names in the graph.
  *
  *   npx tsx scripts/demo-model/verify-onnx.ts
+ *   npx tsx scripts/demo-model/verify-onnx.ts b packages/demo-model/b   # a second run (train.py --run b) and its folder
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const modelPath = fileURLToPath(new URL('../../packages/demo-model/onnx/model.onnx', import.meta.url));
-const config = JSON.parse(readFileSync(new URL('../../packages/demo-model/config.json', import.meta.url), 'utf8')) as {
+const [run = '', folder = 'packages/demo-model'] = process.argv.slice(2);
+const work = path.join(fileURLToPath(new URL('.', import.meta.url)), 'work', run);
+const modelDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), folder);
+const modelPath = path.join(modelDir, 'onnx/model.onnx');
+const config = JSON.parse(readFileSync(path.join(modelDir, 'config.json'), 'utf8')) as {
   n_layer: number;
   vocab_size: number;
   feature_atlas: { hook_scope: string };
@@ -34,13 +38,13 @@ console.log(`initializers holding wte: ${wte.join(', ')}; LayerNormalization nod
 if (wte.length !== 1) ok = false;
 
 // Logits against PyTorch.
-const check = JSON.parse(readFileSync(`${here}work/check-inputs.json`, 'utf8')) as {
+const check = JSON.parse(readFileSync(path.join(work, 'check-inputs.json'), 'utf8')) as {
   batch: number;
   sequence: number;
   input_ids: number[];
   attention_mask: number[];
 };
-const expectedBytes = readFileSync(`${here}work/check-logits.bin`);
+const expectedBytes = readFileSync(path.join(work, 'check-logits.bin'));
 const expected = new Float32Array(expectedBytes.buffer, expectedBytes.byteOffset, expectedBytes.byteLength / 4);
 const session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 2 });
 console.log(`inputs ${JSON.stringify(session.inputNames)} outputs ${JSON.stringify(session.outputNames)}`);

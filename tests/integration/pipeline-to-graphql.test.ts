@@ -107,15 +107,22 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
       topActivations: { tokens: string[] }[];
       quantileExamples: { lower: number; upper: number; count: number; examples: Example[] }[];
     };
-    const { data, errors } = await graphql<{ features: { edges: { node: Node }[] } }>(
-      tiny.url,
-      `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node {
-         index density maxActivation encoderDecoderCosine isDead isDense topActivations { tokens }
-         quantileExamples { lower upper count examples { tokens values maxValue maxPosition } } } } } }`,
-      { sae: tiny.atlas.result.saeId },
-    );
-    expect(errors).toBeUndefined();
-    const nodes = data!.features.edges.map((edge) => edge.node);
+    // Two pages of 32: one page of 64 with every quantile example is over the API's query cost limit.
+    const nodes: Node[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 2; page += 1) {
+      type Page = { features: { edges: { node: Node }[]; pageInfo: { endCursor: string | null } } };
+      const { data, errors }: { data?: Page | null; errors?: unknown } = await graphql<Page>(
+        tiny.url,
+        `query ($sae: ID!, $after: String) { features(saeId: $sae, first: 32, after: $after) { pageInfo { endCursor } edges { node {
+           index density maxActivation encoderDecoderCosine isDead isDense topActivations { tokens }
+           quantileExamples { lower upper count examples { tokens values maxValue maxPosition } } } } } }`,
+        { sae: tiny.atlas.result.saeId, after },
+      );
+      expect(errors).toBeUndefined();
+      nodes.push(...data!.features.edges.map((edge) => edge.node));
+      after = data!.features.pageInfo.endCursor;
+    }
     let withExamples = 0;
     for (const node of nodes) {
       expect(node.isDead).toBe(node.density === 0);

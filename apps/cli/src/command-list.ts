@@ -1,6 +1,7 @@
 import type { CliCommand } from './define-command.ts';
 import { buildDemoCommand } from './commands/build-demo.ts';
 import { buildCommand } from './commands/build.ts';
+import { compareCommand } from './commands/compare.ts';
 import { evalCommand } from './commands/eval.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   buildDemoCommand,
   buildCommand,
   labelCommand,
+  compareCommand,
   exportCommand,
   importCommand,
   importPoolCommand,

@@ -34,3 +34,4 @@ export * from './queries/pools.ts';
 export * from './queries/pool-representations.ts';
 export * from './queries/selections.ts';
 export * from './queries/rate-limits.ts';
+export * from './queries/comparisons.ts';

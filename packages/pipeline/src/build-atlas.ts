@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
-import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
+import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, setSaeWeightsPath, upsertModel, type AtlasDb } from '@atlas/db';
 import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { readActivationFile } from '@atlas/activations';
 import { sha256File, sha256Json } from './files.ts';
 import { lockBuild } from './build-lock.ts';
+import { storeAtomsMetrics } from './steps/atoms-stage.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
 import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
@@ -106,6 +107,8 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   const existing = await getSaeBuild(db, saeId);
   if (existing?.status === 'complete' && existing.checksum === checksum) {
     log(`${saeId} is up to date.`);
+    const weights = path.resolve(recipe.saeDir ?? path.join(context.workDir, checksum.slice(0, 16), 'sae'));
+    if (existsSync(weights)) await setSaeWeightsPath(db, saeId, weights);
     return { saeId, skipped: true, rows: {} };
   }
 
@@ -153,6 +156,9 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   const bars = stageProgress(progress);
   try {
     const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
+    // Where the weights are, so comparisons that encode (activation correlation) can load them.
+    await setSaeWeightsPath(db, saeId, path.resolve(recipe.saeDir ?? path.join(stageDir, 'sae')));
+    await storeAtomsMetrics(db, saeId, sae, extracted.file, log);
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
     bars.stop();

@@ -1,5 +1,6 @@
 import type { AnyJobKind } from '@atlas/jobs';
 import { representPoolJob, runSelectionJob } from '@atlas/select';
+import { compareJob } from './compare/compare-job.ts';
 import { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
 
 /**
@@ -11,4 +12,5 @@ export const atlasJobKinds: readonly AnyJobKind[] = [
   statisticsShardJob,
   representPoolJob,
   runSelectionJob,
+  compareJob,
 ];

@@ -39,3 +39,5 @@ export type { AtomsMetrics } from './evaluation/atoms-metrics.ts';
 export { saveSaeLens, loadSae, CFG_FILE, WEIGHTS_FILE, METRICS_FILE } from './formats/saelens.ts';
 export { SPARSIFY_WEIGHTS_FILE } from './formats/sparsify.ts';
 export { toSaeLensConfig, fromSaeLensConfig } from './formats/saelens-config.ts';
+export { CovarianceAccumulator } from './evaluation/atoms-metrics.ts';
+export { whiteningMatrix } from './evaluation/whitening.ts';

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
+import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
 import type { ApiContext } from '../context.ts';
@@ -39,6 +40,15 @@ export type Query = {
   feature: Feature;
   /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
   features: FeatureConnection;
+  /**
+   * The latest finished comparison of SAE A with SAE B by a method, or null when none has been run
+   * (startComparison runs one). NOT_FOUND for an unknown SAE id.
+   */
+  compare?: Maybe<Comparison>;
+  /** One finished comparison by id, or NOT_FOUND. */
+  comparison: Comparison;
+  /** Finished comparisons, newest first; with saeId, those with that SAE on either side. first: 1..100 (default 25). */
+  comparisons: Array<Comparison>;
   /** A job by id; null when no job has it. */
   job?: Maybe<Job>;
   /** Data pools by id. first: 1..100 (default 25); after: endCursor of the previous page. */
@@ -131,6 +141,51 @@ export type QueryFeaturesArgs = {
   saeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryCompareArgs = {
+  saeA: Scalars['ID']['input'];
+  saeB: Scalars['ID']['input'];
+  method: ComparisonMethod;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryComparisonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryComparisonsArgs = {
+  saeId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -263,6 +318,11 @@ export type Sae = {
    * points inside the rectangle (a zoomed-in view).
    */
   map: FeatureMap;
+  /**
+   * The atoms view of the SAE (computed by the build on its activations): R², decoder coherence μ,
+   * mean atomic inner product, and the uniqueness share q*. Null for SAEs built before it existed.
+   */
+  atoms?: Maybe<SaeAtoms>;
 };
 
 
@@ -348,11 +408,23 @@ export type Feature = {
   coactivatingFeatures: Array<CoactivatingFeature>;
   /** The feature's place on its SAE's map (UMAP of decoder directions, coordinates in 0..1); null when not computed. */
   mapPosition?: Maybe<MapPosition>;
+  /**
+   * The same feature elsewhere: this feature's match edges in finished comparisons by a method, with
+   * it on either side, best score first. first: 1..100 (default 10); after: endCursor of the previous page.
+   */
+  matches: FeatureMatchConnection;
 };
 
 
 export type FeatureTopActivationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type FeatureMatchesArgs = {
+  method?: ComparisonMethod;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type FeatureNeighbour = {
@@ -483,6 +555,196 @@ export type MapPoint = {
   label?: Maybe<Scalars['String']['output']>;
 };
 
+/** How two SAEs' features are matched. */
+export type ComparisonMethod =
+  /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
+  | 'DECODER_COSINE'
+  /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
+  | 'AIP'
+  /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
+  | 'ACTIVATION_CORRELATION';
+
+export type Comparison = {
+  __typename?: 'Comparison';
+  id: Scalars['ID']['output'];
+  saeA: Sae;
+  saeB: Sae;
+  method: ComparisonMethod;
+  /** True when a bounded approximation replaced the exact algorithm (params names it, e.g. greedy assignment past 4096 features). */
+  approximate: Scalars['Boolean']['output'];
+  /** Every setting that shaped the result (thresholds, seeds, tokens, algorithm names), as text. */
+  params: Array<ComparisonParam>;
+  /** The summary figures, each with its null distribution and one-sided p-value where it has one. */
+  figures: Array<ComparisonFigure>;
+  /** Match edges stored (up to 3 per feature each way). */
+  matchCount: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Match edges, best score first. assignedOnly keeps the method's pairing (one-to-one assignment, or A's argmax partner). first: 1..100 (default 25). */
+  matches: FeatureMatchConnection;
+  /** Edge scores counted in equal bins over [0, 1] (scores below 0 count in the first bin). bins: 2..100 (default 20). */
+  scoreHistogram: ScoreHistogram;
+  /** The job that computed it (null when `atlas compare` did, or the job record was removed). */
+  job?: Maybe<Job>;
+};
+
+
+export type ComparisonMatchesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type ComparisonScoreHistogramArgs = {
+  bins?: InputMaybe<Scalars['Int']['input']>;
+  assignedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ComparisonParam = {
+  __typename?: 'ComparisonParam';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ComparisonFigure = {
+  __typename?: 'ComparisonFigure';
+  /** Stable name, e.g. meanBestAB, mutualShare, assignedMean, sharedShare, svcca, rsa. */
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+  /** The statistic under random pairings (shuffle) or random rotations, when it has a null. */
+  null?: Maybe<NullDistribution>;
+  /** P(null ≥ observed), add-one; null when the figure has no null. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+};
+
+export type NullDistribution = {
+  __typename?: 'NullDistribution';
+  /** shuffle (random pairings) or rotation (B's space randomly rotated). */
+  kind: Scalars['String']['output'];
+  draws: Scalars['Int']['output'];
+  mean: Scalars['Float']['output'];
+  sd: Scalars['Float']['output'];
+  /** The largest draw. */
+  max: Scalars['Float']['output'];
+};
+
+export type ScoreHistogram = {
+  __typename?: 'ScoreHistogram';
+  lower: Scalars['Float']['output'];
+  upper: Scalars['Float']['output'];
+  counts: Array<Scalars['Int']['output']>;
+};
+
+/** A page of match edges: its cost is the page size (`first`) times its selection. */
+export type FeatureMatchConnection = {
+  __typename?: 'FeatureMatchConnection';
+  edges: Array<FeatureMatchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FeatureMatchEdge = {
+  __typename?: 'FeatureMatchEdge';
+  cursor: Scalars['String']['output'];
+  node: FeatureMatch;
+};
+
+/** One edge: feature A of the comparison's SAE A, feature B of its SAE B. */
+export type FeatureMatch = {
+  __typename?: 'FeatureMatch';
+  comparison: Comparison;
+  featureA: Feature;
+  featureB: Feature;
+  /** Cosine, whitened cosine (AIP) or Pearson r, by method. */
+  score: Scalars['Float']['output'];
+  /** Each is the other's best match. */
+  mutual: Scalars['Boolean']['output'];
+  /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
+  assigned: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Starts a comparison of SAE A with SAE B as a background job and returns it (poll job(id); when
+   * it succeeded, compare(saeA, saeB, method) has the result). A finished identical comparison is
+   * reused. corpus and tokens (64..4194304, default 65536) are for AIP and activation correlation
+   * (default corpus: SAE A's statistics corpus). NOT_FOUND for unknown ids; BAD_USER_INPUT for
+   * decoder methods across models or hooks (use ACTIVATION_CORRELATION) and for models with different
+   * tokenizers; CONFLICT while the same pair and method is already queued or running.
+   */
+  startComparison: Job;
+  /**
+   * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
+   * job is returned as it is. NOT_FOUND when no job has the id.
+   */
+  cancelJob: Job;
+  /**
+   * Imports samples as a new pool, in one transaction. content: JSONL (one object per line with "text",
+   * or "prompt" and "response"; optional "id"; other fields kept as metadata) or CSV with those columns.
+   * At most 900,000 bytes here (the request body limit is 1 MB): import larger pools with
+   * `atlas import-pool --file FILE` (up to 64 MiB). Malformed lines are reported by line number and
+   * nothing is imported, unless skipMalformed (then they are listed in skipped). A taken id is CONFLICT.
+   */
+  importPool: ImportPoolResult;
+  /**
+   * Starts a selection job and returns it: follow it with job(id) (state, progress with rate and ETA;
+   * cancelJob stops it) and read the selection with selectionOfJob(jobId). Checked before queueing
+   * (BAD_USER_INPUT / NOT_FOUND): the pool, the SAE (mona and hidden need saeId), targets (1..1,000 texts
+   * of at most 10,000 characters, or targetPoolId), ratio in (0, 1] (default 0.05) or count up to the
+   * pool's size. The SAE's pool representation is built on the way (resumably) if it is missing.
+   */
+  startSelection: Job;
+  /** Starts a job that builds a pool's representation under an SAE (each sample's codes mean-pooled over its tokens). Resumable: a new job continues where a stopped one left off. */
+  representPool: Job;
+};
+
+
+export type MutationStartComparisonArgs = {
+  saeA: Scalars['ID']['input'];
+  saeB: Scalars['ID']['input'];
+  method: ComparisonMethod;
+  corpus?: InputMaybe<Scalars['String']['input']>;
+  tokens?: InputMaybe<Scalars['Int']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportPoolArgs = {
+  input: ImportPoolInput;
+};
+
+
+export type MutationStartSelectionArgs = {
+  input: StartSelectionInput;
+};
+
+
+export type MutationRepresentPoolArgs = {
+  poolId: Scalars['ID']['input'];
+  saeId: Scalars['ID']['input'];
+};
+
+export type SaeAtoms = {
+  __typename?: 'SaeAtoms';
+  /** R² averaged over dimensions: mean over d of 1 − SSE_d / SST_d. */
+  r2: Scalars['Float']['output'];
+  /** μ = the largest |cosine| between two decoder rows. */
+  coherence: Scalars['Float']['output'];
+  /** Mean cosine of input and reconstruction after whitening by the activation covariance. */
+  aip: Scalars['Float']['output'];
+  /** q*: share of tokens whose support size K meets the uniqueness bound μ < 1/(2K − 1). */
+  uniqueShare: Scalars['Float']['output'];
+  /** The largest support size K meeting the bound; null when unbounded (μ = 0). */
+  maxUniqueSupport?: Maybe<Scalars['Float']['output']>;
+};
+
 /**
  * Long work the atlas runs in the background (a comparison, a data selection, …): a domain's mutation
  * starts one and returns it; poll `job(id)` for its progress. A job's id is a random UUID: whoever
@@ -532,54 +794,6 @@ export type JobFailure = {
   /** An error code of the API's error contract (BAD_USER_INPUT, CANCELLED, UPSTREAM_FAILED, …). */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
-};
-
-export type Mutation = {
-  __typename?: 'Mutation';
-  /**
-   * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
-   * job is returned as it is. NOT_FOUND when no job has the id.
-   */
-  cancelJob: Job;
-  /**
-   * Imports samples as a new pool, in one transaction. content: JSONL (one object per line with "text",
-   * or "prompt" and "response"; optional "id"; other fields kept as metadata) or CSV with those columns.
-   * At most 900,000 bytes here (the request body limit is 1 MB): import larger pools with
-   * `atlas import-pool --file FILE` (up to 64 MiB). Malformed lines are reported by line number and
-   * nothing is imported, unless skipMalformed (then they are listed in skipped). A taken id is CONFLICT.
-   */
-  importPool: ImportPoolResult;
-  /**
-   * Starts a selection job and returns it: follow it with job(id) (state, progress with rate and ETA;
-   * cancelJob stops it) and read the selection with selectionOfJob(jobId). Checked before queueing
-   * (BAD_USER_INPUT / NOT_FOUND): the pool, the SAE (mona and hidden need saeId), targets (1..1,000 texts
-   * of at most 10,000 characters, or targetPoolId), ratio in (0, 1] (default 0.05) or count up to the
-   * pool's size. The SAE's pool representation is built on the way (resumably) if it is missing.
-   */
-  startSelection: Job;
-  /** Starts a job that builds a pool's representation under an SAE (each sample's codes mean-pooled over its tokens). Resumable: a new job continues where a stopped one left off. */
-  representPool: Job;
-};
-
-
-export type MutationCancelJobArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationImportPoolArgs = {
-  input: ImportPoolInput;
-};
-
-
-export type MutationStartSelectionArgs = {
-  input: StartSelectionInput;
-};
-
-
-export type MutationRepresentPoolArgs = {
-  poolId: Scalars['ID']['input'];
-  saeId: Scalars['ID']['input'];
 };
 
 export type ImportPoolInput = {
@@ -902,11 +1116,21 @@ export type ResolversTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
+  ComparisonMethod: ComparisonMethod;
+  Comparison: ResolverTypeWrapper<ComparisonMapper>;
+  ComparisonParam: ResolverTypeWrapper<ComparisonParam>;
+  ComparisonFigure: ResolverTypeWrapper<ComparisonFigureMapper>;
+  NullDistribution: ResolverTypeWrapper<NullDistribution>;
+  ScoreHistogram: ResolverTypeWrapper<ScoreHistogram>;
+  FeatureMatchConnection: ResolverTypeWrapper<FeatureMatchConnectionMapper>;
+  FeatureMatchEdge: ResolverTypeWrapper<Omit<FeatureMatchEdge, 'node'> & { node: ResolversTypes['FeatureMatch'] }>;
+  FeatureMatch: ResolverTypeWrapper<FeatureMatchMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SaeAtoms: ResolverTypeWrapper<SaeAtoms>;
   Job: ResolverTypeWrapper<JobMapper>;
   JobState: JobState;
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
   JobFailure: ResolverTypeWrapper<JobFailureMapper>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ImportPoolInput: ImportPoolInput;
   PoolUploadFormat: PoolUploadFormat;
   ImportPoolResult: ResolverTypeWrapper<ImportPoolResultMapper>;
@@ -959,10 +1183,19 @@ export type ResolversParentTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: FeatureMapMapper;
   MapPoint: MapPointMapper;
+  Comparison: ComparisonMapper;
+  ComparisonParam: ComparisonParam;
+  ComparisonFigure: ComparisonFigureMapper;
+  NullDistribution: NullDistribution;
+  ScoreHistogram: ScoreHistogram;
+  FeatureMatchConnection: FeatureMatchConnectionMapper;
+  FeatureMatchEdge: Omit<FeatureMatchEdge, 'node'> & { node: ResolversParentTypes['FeatureMatch'] };
+  FeatureMatch: FeatureMatchMapper;
+  Mutation: Record<PropertyKey, never>;
+  SaeAtoms: SaeAtoms;
   Job: JobMapper;
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
-  Mutation: Record<PropertyKey, never>;
   ImportPoolInput: ImportPoolInput;
   ImportPoolResult: ImportPoolResultMapper;
   MalformedLine: MalformedLine;
@@ -1020,6 +1253,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'saeA' | 'saeB' | 'method'>>;
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
+  comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   pools?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, Partial<QueryPoolsArgs>>;
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
@@ -1054,6 +1290,7 @@ export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversP
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
   map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
+  atoms?: Resolver<Maybe<ResolversTypes['SaeAtoms']>, ParentType, ContextType>;
 };
 
 export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeMetrics'] = ResolversParentTypes['SaeMetrics']> = {
@@ -1100,6 +1337,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   headAttribution?: Resolver<Maybe<Array<ResolversTypes['HeadShare']>>, ParentType, ContextType>;
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
 };
 
 export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
@@ -1178,6 +1416,84 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  saeA?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  saeB?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ComparisonMethod'], ParentType, ContextType>;
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  params?: Resolver<Array<ResolversTypes['ComparisonParam']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ComparisonFigure']>, ParentType, ContextType>;
+  matchCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<ComparisonMatchesArgs, 'assignedOnly'>>;
+  scoreHistogram?: Resolver<ResolversTypes['ScoreHistogram'], ParentType, ContextType, RequireFields<ComparisonScoreHistogramArgs, 'bins' | 'assignedOnly'>>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+};
+
+export type ComparisonParamResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonParam'] = ResolversParentTypes['ComparisonParam']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComparisonFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ComparisonFigure'] = ResolversParentTypes['ComparisonFigure']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  null?: Resolver<Maybe<ResolversTypes['NullDistribution']>, ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type NullDistributionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NullDistribution'] = ResolversParentTypes['NullDistribution']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  draws?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ScoreHistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScoreHistogram'] = ResolversParentTypes['ScoreHistogram']> = {
+  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type FeatureMatchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatchConnection'] = ResolversParentTypes['FeatureMatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureMatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeatureMatchEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatchEdge'] = ResolversParentTypes['FeatureMatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FeatureMatch'], ParentType, ContextType>;
+};
+
+export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMatch'] = ResolversParentTypes['FeatureMatch']> = {
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType>;
+  featureA?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  featureB?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mutual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  startComparison?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartComparisonArgs, 'saeA' | 'saeB' | 'method'>>;
+  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  importPool?: Resolver<ResolversTypes['ImportPoolResult'], ParentType, ContextType, RequireFields<MutationImportPoolArgs, 'input'>>;
+  startSelection?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartSelectionArgs, 'input'>>;
+  representPool?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRepresentPoolArgs, 'poolId' | 'saeId'>>;
+};
+
+export type SaeAtomsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeAtoms'] = ResolversParentTypes['SaeAtoms']> = {
+  r2?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coherence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  aip?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uniqueShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxUniqueSupport?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1203,13 +1519,6 @@ export type JobProgressResolvers<ContextType = ApiContext, ParentType extends Re
 export type JobFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobFailure'] = ResolversParentTypes['JobFailure']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
-  importPool?: Resolver<ResolversTypes['ImportPoolResult'], ParentType, ContextType, RequireFields<MutationImportPoolArgs, 'input'>>;
-  startSelection?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartSelectionArgs, 'input'>>;
-  representPool?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationRepresentPoolArgs, 'poolId' | 'saeId'>>;
 };
 
 export type ImportPoolResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportPoolResult'] = ResolversParentTypes['ImportPoolResult']> = {
@@ -1349,10 +1658,19 @@ export type Resolvers<ContextType = ApiContext> = {
   MapPosition?: MapPositionResolvers<ContextType>;
   FeatureMap?: FeatureMapResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
+  Comparison?: ComparisonResolvers<ContextType>;
+  ComparisonParam?: ComparisonParamResolvers<ContextType>;
+  ComparisonFigure?: ComparisonFigureResolvers<ContextType>;
+  NullDistribution?: NullDistributionResolvers<ContextType>;
+  ScoreHistogram?: ScoreHistogramResolvers<ContextType>;
+  FeatureMatchConnection?: FeatureMatchConnectionResolvers<ContextType>;
+  FeatureMatchEdge?: FeatureMatchEdgeResolvers<ContextType>;
+  FeatureMatch?: FeatureMatchResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  SaeAtoms?: SaeAtomsResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;
-  Mutation?: MutationResolvers<ContextType>;
   ImportPoolResult?: ImportPoolResultResolvers<ContextType>;
   MalformedLine?: MalformedLineResolvers<ContextType>;
   PoolConnection?: PoolConnectionResolvers<ContextType>;

@@ -11,6 +11,7 @@ export const buildDemoCommand = defineCommand({
     width: flags.positiveInt({ arg: 'm', help: 'SAE width', default: DEMO_DEFAULTS.width }),
     k: flags.positiveInt({ arg: 'k', help: 'active features per token', default: DEMO_DEFAULTS.k }),
     epochs: flags.positiveInt({ help: 'SAE training passes', default: DEMO_DEFAULTS.epochs }),
+    withComparisons: flags.toggle({ help: 'also build a 1/4-width SAE, a second seed and an SAE on the second demo LM (cross-width, cross-seed, cross-model comparisons)', default: false }),
     ...scaleOutFlags,
     coactivationMemory,
   },
@@ -22,5 +23,6 @@ export const buildDemoCommand = defineCommand({
       ...(options.coactivationMemory === undefined ? {} : { coactivationMemoryMiB: options.coactivationMemory }),
     });
     await buildIntoDatabase(recipe, scaleOutOf(options));
+    if (options.withComparisons) for (const extra of (await import('../demo-comparisons.ts')).comparisonRecipes({ tokens, width, k, epochs })) await buildIntoDatabase(extra, scaleOutOf(options));
   },
 });

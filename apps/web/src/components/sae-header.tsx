@@ -16,6 +16,15 @@ function saeStats(sae: SaeDetail): Stat[] {
       { label: 'Dead', value: formatPercent(sae.metrics.deadFraction), detail: 'never fired' },
     );
   }
+  if (sae.atoms) {
+    const bound = sae.atoms.maxUniqueSupport === null ? 'any K' : `K ≤ ${formatInteger(sae.atoms.maxUniqueSupport)}`;
+    stats.push(
+      { label: 'R²', value: formatValue(sae.atoms.r2), detail: 'mean over dimensions' },
+      { label: 'Coherence μ', value: formatValue(sae.atoms.coherence), detail: 'max |cos| of two atoms' },
+      { label: 'q*', value: formatPercent(sae.atoms.uniqueShare), detail: `tokens with a unique code (${bound})` },
+      { label: 'AIP', value: formatValue(sae.atoms.aip), detail: 'whitened input · reconstruction' },
+    );
+  }
   if (sae.trainingTokens != null) stats.push({ label: 'Trained on', value: `${formatCompact(sae.trainingTokens)} tokens` });
   if (sae.statisticsTokens != null) {
     stats.push({

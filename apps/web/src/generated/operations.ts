@@ -2,6 +2,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** How two SAEs' features are matched. */
+export type ComparisonMethod =
+  /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
+  | 'ACTIVATION_CORRELATION'
+  /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
+  | 'AIP'
+  /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
+  | 'DECODER_COSINE';
+
 export type ImportPoolInput = {
   content: string;
   format: PoolUploadFormat;
@@ -68,6 +77,31 @@ export type StartSelectionInput = {
   targets?: Array<string> | null | undefined;
 };
 
+export type ComparisonPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ComparisonPageQuery = { comparison: { id: string, method: ComparisonMethod, approximate: boolean, matchCount: number, createdAt: string, saeA: { id: string, width: number, model: { id: string, displayName: string } }, saeB: { id: string, width: number, model: { id: string, displayName: string } }, params: Array<{ name: string, value: string }>, figures: Array<{ name: string, value: number, description: string, pValue: number | null, null: { kind: string, draws: number, mean: number, sd: number, max: number } | null }>, scoreHistogram: { lower: number, upper: number, counts: Array<number> }, matches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { score: number, mutual: boolean, featureA: { id: string, index: number, label: { text: string } | null, topActivations: Array<{ tokens: Array<string>, values: Array<number>, maxPosition: number, maxValue: number }> }, featureB: { id: string, index: number, label: { text: string } | null, topActivations: Array<{ tokens: Array<string>, values: Array<number>, maxPosition: number, maxValue: number }> } } }> } } };
+
+export type FeatureMatchesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureMatchesQuery = { feature: { id: string, decoderCosine: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> }, aip: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> }, activationCorrelation: { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> } } };
+
+export type MatchListFragment = { totalCount: number, edges: Array<{ node: { score: number, mutual: boolean, assigned: boolean, comparison: { id: string }, featureA: { id: string, index: number, sae: { id: string }, label: { text: string } | null }, featureB: { id: string, index: number, sae: { id: string }, label: { text: string } | null } } }> };
+
+export type SaeComparisonsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SaeComparisonsQuery = { comparisons: Array<{ id: string, method: ComparisonMethod, saeA: { id: string }, saeB: { id: string }, figures: Array<{ name: string, value: number }> }> };
+
 export type FeatureMapQueryVariables = Exact<{
   saeId: string;
   first?: number | null | undefined;
@@ -111,7 +145,7 @@ export type SaeQueryVariables = Exact<{
 }>;
 
 
-export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, model: { id: string, displayName: string } } };
+export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, atoms: { r2: number, coherence: number, aip: number, uniqueShare: number, maxUniqueSupport: number | null } | null, model: { id: string, displayName: string } } };
 
 export type SelectionHomeQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -66,3 +66,9 @@ export const featureSearchParams = z.object({
 export const selectionRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
 export const selectionJobRouteParams = z.object({ jobId: z.string().regex(/^[0-9a-f-]{36}$/i) });
 export const selectionSearchParams = z.object({ after: cursor.optional().catch(undefined) });
+
+/** `/compare/[id]` → the comparison id (digits). */
+export const comparisonRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
+
+/** `/compare/...?after=<cursor>` — the page of matches. */
+export const comparisonSearchParams = z.object({ after: cursor.optional().catch(undefined) });

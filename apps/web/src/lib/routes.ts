@@ -57,3 +57,8 @@ export function selectionHref(selectionId: string, after?: string): string {
 export function selectionDownloadHref(selectionId: string): string {
   return `/select/${encodeURIComponent(selectionId)}/download`;
 }
+
+/** A stored comparison's page, optionally at a page of its matches. */
+export function comparisonHref(comparisonId: string, after?: string): string {
+  return `/compare/${encodeURIComponent(comparisonId)}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+}

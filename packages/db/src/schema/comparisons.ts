@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   jsonb,
@@ -34,11 +35,18 @@ export const comparisonRuns = pgTable(
     method: text('method').notNull(),
     params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status').$type<BuildStatus>().notNull().default('building'),
+    /** The figures with their nulls and p-values (`ComparisonSummary.figures` of @atlas/compare). */
+    figures: jsonb('figures').$type<unknown[]>().notNull().default([]),
+    /** A bounded approximation replaced the exact algorithm (e.g. greedy assignment past its size limit). */
+    approximate: boolean('approximate').notNull().default(false),
+    /** The job that made it (`jobs.id`); one run per job, so a retried job replaces its own rows. */
+    jobId: text('job_id').unique(),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('comparison_runs_pair_idx').on(t.sourceSaeId, t.targetSaeId),
+    index('comparison_runs_method_idx').on(t.method, t.status),
     check('comparison_runs_status_check', sql`${t.status} in ('building', 'complete', 'failed')`),
   ],
 );
@@ -58,10 +66,15 @@ export const featureMatches = pgTable(
       .notNull()
       .references(() => features.id, { onDelete: 'cascade' }),
     score: real('score').notNull(),
+    /** Each is the other's best match. */
+    mutual: boolean('mutual').notNull().default(false),
+    /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
+    assigned: boolean('assigned').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.sourceFeatureId, t.rank] }),
     index('feature_matches_target_idx').on(t.targetFeatureId, t.runId),
     index('feature_matches_source_idx').on(t.sourceFeatureId),
+    index('feature_matches_run_score_idx').on(t.runId, t.score.desc(), t.sourceFeatureId, t.rank),
   ],
 );

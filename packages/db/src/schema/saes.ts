@@ -36,6 +36,19 @@ export const saes = pgTable(
     l0: real('l0'),
     fvu: real('fvu'),
     deadFraction: real('dead_fraction'),
+    /** The SAE's weights folder (SAELens) on the machine that built it: comparisons that encode read it. */
+    weightsPath: text('weights_path'),
+    /**
+     * The atoms metrics (`evaluateSource` with atoms, on the build's activations): R² averaged over
+     * dimensions, decoder coherence μ, mean AIP, the share of rows whose support size K meets the
+     * uniqueness bound μ < 1/(2K − 1) (q*), and the largest such K (null when unbounded, μ = 0).
+     * Null when the build did not compute them.
+     */
+    r2: real('r2'),
+    coherence: real('coherence'),
+    aip: real('aip'),
+    uniqueShare: real('unique_share'),
+    maxUniqueSupport: real('max_unique_support'),
     status: text('status').$type<BuildStatus>().notNull().default('building'),
     buildId: bigint('build_id', { mode: 'number' }).references(() => builds.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

@@ -16,6 +16,14 @@ export interface TrainedSaeSpec {
   k: number;
   epochs: number;
   batchSize: number;
+  /** Database id; default `${modelId}/${hook}/topk-${width}` (a second seed of one width needs its own). */
+  saeId?: string;
+  /**
+   * The SAE's own training seed (default: the recipe's). A second seed of one SAE sets this, not the
+   * recipe's seed, which also orders the documents: contexts are shared between SAEs of one model,
+   * and another order would pack other token ids under the same context ids.
+   */
+  saeSeed?: number;
 }
 
 /** An SAE that already exists as a folder (SAELens or sparsify; `atlas build`). */
@@ -60,9 +68,9 @@ export function validateSaeId(id: string): string {
 
 export function trainedSaeSource(spec: TrainedSaeSpec, modelId: string, hook: string): SaeSource {
   return {
-    saeId: `${modelId}/${hook}/topk-${spec.width}`,
+    saeId: spec.saeId ?? `${modelId}/${hook}/topk-${spec.width}`,
     dIn: undefined,
-    fingerprint: { width: spec.width, k: spec.k, epochs: spec.epochs, batchSize: spec.batchSize },
+    fingerprint: { width: spec.width, k: spec.k, epochs: spec.epochs, batchSize: spec.batchSize, ...(spec.saeSeed === undefined ? {} : { saeSeed: spec.saeSeed }) },
     trainingTokens: (rows) => rows * spec.epochs,
     // A finished SAELens folder is reused (metrics.json is written last, so it marks one).
     async obtain(extracted, stageDir, { progress, log, seed, ...ids }) {
@@ -76,7 +84,7 @@ export function trainedSaeSource(spec: TrainedSaeSpec, modelId: string, hook: st
       const activations = await openActivationSource(extracted.file);
       const trained = await trainSaeStep({
         architecture: 'topk', activations, rows: extracted.rows, dIn: extracted.dIn,
-        width: spec.width, k: spec.k, epochs: spec.epochs, batchSize: spec.batchSize, seed,
+        width: spec.width, k: spec.k, epochs: spec.epochs, batchSize: spec.batchSize, seed: spec.saeSeed ?? seed,
         hookName: ids.hook, modelId: ids.modelId, progress,
       }).finally(() => activations.close());
       await saveSaeLens(saeDir, trained.sae, trained.metrics);

@@ -19,6 +19,7 @@ const SAE = operation<SaeQuery, SaeQueryVariables>(/* GraphQL */ `
       corpusName
       createdAt
       metrics { l0 fvu deadFraction }
+      atoms { r2 coherence aip uniqueShare maxUniqueSupport }
       model { id displayName }
     }
   }

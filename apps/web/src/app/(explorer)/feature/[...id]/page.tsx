@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { CoactivatingFeatures } from '@/components/coactivating-features';
 import { DecoderNeighbours } from '@/components/decoder-neighbours';
 import { FeatureHeader } from '@/components/feature-header';
+import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
 import { HistogramSection } from '@/components/histogram-section';
 import { renderFromApi } from '@/components/render-from-api';
@@ -78,6 +79,12 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
           <h2>Features that fire on the same tokens</h2>
           <Suspense fallback={<ListSkeleton rows={4} label="Loading co-activating features" />}>
             <CoactivatingFeatures featureId={feature.id} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Same feature elsewhere</h2>
+          <Suspense fallback={<ListSkeleton rows={3} label="Loading matches in other SAEs" />}>
+            <FeatureMatchesSection featureId={feature.id} />
           </Suspense>
         </section>
         {/attn\.hook_z$/.test(feature.sae.hookName) ? (

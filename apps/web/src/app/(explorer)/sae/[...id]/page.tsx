@@ -5,8 +5,9 @@ import { Suspense } from 'react';
 import { FeatureList } from '@/components/feature-list';
 import { GotoFeatureForm } from '@/components/goto-feature-form';
 import { renderFromApi } from '@/components/render-from-api';
+import { SaeComparisons } from '@/components/sae-comparisons';
 import { SaeHeader } from '@/components/sae-header';
-import { FeatureListSkeleton } from '@/components/skeletons';
+import { FeatureListSkeleton, ListSkeleton } from '@/components/skeletons';
 import { saeRouteParams, saeSearchParams, type RawSearchParams } from '@/lib/params';
 import { getSae } from '@/lib/queries/sae';
 import { featureHref, mapHref } from '@/lib/routes';
@@ -43,6 +44,12 @@ export default async function SaePage({ params, searchParams }: SaePageProps) {
           </div>
           <Suspense key={`${first}:${after ?? ''}`} fallback={<FeatureListSkeleton rows={first} />}>
             <FeatureList saeId={sae.id} state={state} />
+          </Suspense>
+        </section>
+        <section className="section">
+          <h2>Compared with</h2>
+          <Suspense fallback={<ListSkeleton rows={2} label="Loading comparisons" />}>
+            <SaeComparisons saeId={sae.id} />
           </Suspense>
         </section>
       </>

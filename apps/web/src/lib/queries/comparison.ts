@@ -1,0 +1,90 @@
+import { cache } from 'react';
+import { operation, request } from '../graphql';
+import type {
+  ComparisonPageQuery,
+  ComparisonPageQueryVariables,
+  FeatureMatchesQuery,
+  FeatureMatchesQueryVariables,
+  SaeComparisonsQuery,
+  SaeComparisonsQueryVariables,
+} from '../../generated/operations';
+
+/** A stored comparison with its figures, score histogram and one page of match edges (generated from the query below). */
+export type ComparisonPage = ComparisonPageQuery['comparison'];
+export type ComparisonMatchEdge = ComparisonPage['matches']['edges'][number]['node'];
+/** The feature page's "same feature elsewhere" (generated from the FeatureMatches query below). */
+export type FeatureMatches = FeatureMatchesQuery['feature'];
+
+export const MATCHES_PER_PAGE = 25;
+
+const COMPARISON_PAGE = operation<ComparisonPageQuery, ComparisonPageQueryVariables>(/* GraphQL */ `
+  query ComparisonPage($id: ID!, $first: Int, $after: String) {
+    comparison(id: $id) {
+      id
+      method
+      approximate
+      matchCount
+      createdAt
+      saeA { id width model { id displayName } }
+      saeB { id width model { id displayName } }
+      params { name value }
+      figures { name value description pValue null { kind draws mean sd max } }
+      scoreHistogram(bins: 20) { lower upper counts }
+      matches(first: $first, after: $after, assignedOnly: true) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          score mutual
+          featureA { id index label { text } topActivations(first: 1) { tokens values maxPosition maxValue } }
+          featureB { id index label { text } topActivations(first: 1) { tokens values maxPosition maxValue } }
+        } }
+      }
+    }
+  }
+`);
+
+const FEATURE_MATCHES = operation<FeatureMatchesQuery, FeatureMatchesQueryVariables>(/* GraphQL */ `
+  query FeatureMatches($id: ID!) {
+    feature(id: $id) {
+      id
+      decoderCosine: matches(method: DECODER_COSINE, first: 5) { ...MatchList }
+      aip: matches(method: AIP, first: 5) { ...MatchList }
+      activationCorrelation: matches(method: ACTIVATION_CORRELATION, first: 5) { ...MatchList }
+    }
+  }
+  fragment MatchList on FeatureMatchConnection {
+    totalCount
+    edges { node {
+      score mutual assigned
+      comparison { id }
+      featureA { id index sae { id } label { text } }
+      featureB { id index sae { id } label { text } }
+    } }
+  }
+`);
+
+/** One comparison page; NOT_FOUND for an unknown id. Memoised per request. */
+export const getComparisonPage = cache(async (id: string, after?: string): Promise<ComparisonPage> => {
+  const data = await request(COMPARISON_PAGE, { id, first: MATCHES_PER_PAGE, ...(after ? { after } : {}) });
+  return data.comparison;
+});
+
+/** The feature's matches in other SAEs by each method. */
+export const getFeatureMatches = cache(async (id: string): Promise<FeatureMatches> => {
+  const data = await request(FEATURE_MATCHES, { id });
+  return data.feature;
+});
+
+export type SaeComparison = SaeComparisonsQuery['comparisons'][number];
+
+const SAE_COMPARISONS = operation<SaeComparisonsQuery, SaeComparisonsQueryVariables>(/* GraphQL */ `
+  query SaeComparisons($id: ID!) {
+    comparisons(saeId: $id, first: 20) { id method saeA { id } saeB { id } figures { name value } }
+  }
+`);
+
+/** The latest comparisons with this SAE on either side. */
+export const getSaeComparisons = cache(async (saeId: string): Promise<SaeComparison[]> => {
+  const data = await request(SAE_COMPARISONS, { id: saeId });
+  return data.comparisons;
+});

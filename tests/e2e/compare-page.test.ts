@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '@atlas/api';
+import { getComparisonMatches } from '@atlas/db';
+import { buildAtlas, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
+import { launchChromium } from '../support/browser.ts';
+import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
+import { startWeb } from '../support/web-server.ts';
+
+// The comparison page and "same feature elsewhere" (issue 12) on two real tiny SAEs of one hook.
+describe('comparisons in Chromium', () => {
+  let atlas: TinyAtlas;
+  let api: { url: string; stop(): Promise<void> };
+  let web: { url: string; stop(): void };
+  let browser: Browser;
+  let comparisonId: number;
+  let pair: { featureIdA: number; indexA: number; indexB: number; saeB: string };
+
+  beforeAll(async () => {
+    atlas = await buildTinyAtlas();
+    const narrow = { ...(atlas.recipe as Extract<AtlasRecipe, { saeDir?: undefined }>), width: 32, saeSeed: 2 };
+    const built = await buildAtlas(narrow, { db: atlas.db, workDir: path.join(atlas.workDir, 'narrow'), progress: silentProgress, log: () => {} });
+    const { run } = await runComparison(atlas.db, { saeA: atlas.result.saeId, saeB: built.saeId, method: 'decoder-cosine', tokens: 256, seed: 0 }, { runKey: 'e2e' });
+    comparisonId = run.id;
+    const [best] = (await getComparisonMatches(atlas.db, run.id, { limit: 1, offset: 0, assignedOnly: true })).rows;
+    pair = { ...best!, saeB: built.saeId };
+    api = await createApiServer({ db: atlas.db, port: 0 });
+    web = await startWeb(api.url);
+    browser = await launchChromium();
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    web?.stop();
+    await api?.stop();
+    await atlas?.db.close();
+  });
+
+  it('shows the figures with their nulls, the score histogram and the pairs linking to both features', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const response = await page.goto(`${web.url}/compare/${comparisonId}`);
+    expect(response?.status()).toBe(200);
+    const figures = page.getByTestId('comparison-figures');
+    await expect(figures.locator('tbody tr').count()).resolves.toBeGreaterThan(3);
+    expect(await figures.innerText()).toMatch(/assignedMean[\s\S]*shuffle/);
+    expect(await page.locator('svg[aria-label^="Histogram of"] rect').count()).toBe(20);
+    const firstPair = page.getByTestId('comparison-matches').locator('tbody tr').first();
+    const links = await firstPair.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(links).toEqual([
+      `/feature/${atlas.result.saeId}/${pair.indexA}`,
+      `/feature/${pair.saeB}/${pair.indexB}`,
+    ]);
+    await page.close();
+  });
+
+  it('lists the feature in the other SAE under "Same feature elsewhere", linked to the comparison', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${web.url}/feature/${atlas.result.saeId}/${pair.indexA}`);
+    const section = page.getByTestId('feature-matches');
+    await section.waitFor({ timeout: 30_000 });
+    const hrefs = await section.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(hrefs).toContain(`/feature/${pair.saeB}/${pair.indexB}`);
+    expect(hrefs).toContain(`/compare/${comparisonId}`);
+    await page.close();
+  });
+
+  it('shows the SAE’s atoms metrics and links its comparisons from the SAE page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${web.url}/sae/${atlas.result.saeId}`);
+    const header = await page.locator('header.page-header').innerText();
+    expect(header).toMatch(/R²/i);
+    expect(header).toMatch(/coherence μ/iu);
+    expect(header).toMatch(/q\*/i);
+    const list = page.getByTestId('sae-comparisons');
+    await list.waitFor({ timeout: 30_000 });
+    const hrefs = await list.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(hrefs).toEqual([`/compare/${comparisonId}`, `/sae/${pair.saeB}`]);
+    await page.close();
+  });
+
+  it('answers 404 for an unknown comparison', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${web.url}/compare/999999`);
+    expect(response?.status()).toBe(404);
+    await page.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtoms, getSaeWeightsPaths, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
+import { demoModelBDir, demoModelBId } from '@atlas/demo-model';
+import { openJobQueue } from '@atlas/jobs';
+import { buildAtlas, compareJob, compareSingletonKey, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
+import { runAtlas } from '@atlas/cli/testing';
+import { TINY_CORPUS, tinyRecipe } from '../support/tiny-atlas.ts';
+
+// Stored comparisons (issue 12) on three real tiny SAEs: two on the demo LM's hook (widths 64 and
+// 32, other SAE seeds) and one on the second demo LM (d_model 192, same tokenizer). The library's
+// statistics are checked in packages/compare; here: the run is stored, reused, refused, run as a job
+// and by the CLI.
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const { DATABASE_URL: _postgres, ...embeddedDatabaseEnv } = process.env;
+
+describe('comparisons stored in the atlas', () => {
+  let root: string;
+  let corpusFile: string;
+  let db: AtlasDb;
+  const ids = { a: '', b: '', other: '' };
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'atlas-compare-'));
+    corpusFile = path.join(root, 'tiny-corpus.txt');
+    writeFileSync(corpusFile, TINY_CORPUS);
+    db = await openDatabase({ dataDir: path.join(root, 'pgdata') });
+    const base = tinyRecipe(corpusFile) as Extract<AtlasRecipe, { saeDir?: undefined }>;
+    const recipes: AtlasRecipe[] = [
+      base,
+      { ...base, width: 32, saeSeed: 2 },
+      { ...base, modelDir: demoModelBDir, modelId: demoModelBId, modelDisplayName: 'Demo LM B' },
+    ];
+    const built = [];
+    for (const recipe of recipes) built.push(await buildAtlas(recipe, { db, workDir: path.join(root, 'work'), progress: silentProgress, log: () => {} }));
+    [ids.a, ids.b, ids.other] = built.map((result) => result.saeId) as [string, string, string];
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await db?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('records where each SAE’s weights are, and its atoms metrics', async () => {
+    const paths = await getSaeWeightsPaths(db, [ids.a, ids.other]);
+    expect(paths.get(ids.a)).toMatch(/sae$/);
+    expect(paths.get(ids.other)).toMatch(/sae$/);
+    const atoms = (await getSaeAtoms(db, [ids.a])).get(ids.a);
+    expect(atoms).toMatchObject({ r2: expect.any(Number), coherence: expect.any(Number), uniqueShare: expect.any(Number) });
+    expect(atoms!.coherence).toBeGreaterThan(0);
+    expect(atoms!.coherence).toBeLessThanOrEqual(1.0001);
+    expect(atoms!.uniqueShare).toBeGreaterThanOrEqual(0);
+    expect(atoms!.uniqueShare).toBeLessThanOrEqual(1);
+  });
+
+  it('an SAE against itself: every feature assigned to itself, stored with its figures', async () => {
+    const { run, reused } = await runComparison(db, { saeA: ids.a, saeB: ids.a, method: 'decoder-cosine', tokens: 256, seed: 0 }, { runKey: 'self' });
+    expect(reused).toBe(false);
+    expect(run.approximate).toBe(false);
+    const figures = run.figures as { name: string; value: number; pValue?: number }[];
+    expect(figures.find((f) => f.name === 'mutualShare')?.value).toBeCloseTo(1, 6);
+    const { rows, totalCount } = await getComparisonMatches(db, run.id, { limit: 100, offset: 0, assignedOnly: true });
+    expect(totalCount).toBe(64);
+    for (const edge of rows) {
+      expect(edge.indexB).toBe(edge.indexA);
+      expect(edge.score).toBeGreaterThan(0.999);
+      expect(edge.mutual).toBe(true);
+    }
+  });
+
+  it('two widths on one hook: stored once, reused when asked again, found from either feature', async () => {
+    const request = { saeA: ids.a, saeB: ids.b, method: 'decoder-cosine' as const, tokens: 256, seed: 0 };
+    const first = await runComparison(db, request, { runKey: 'widths' });
+    expect(first.reused).toBe(false);
+    expect(first.run.matchCount).toBeGreaterThan(64);
+    const again = await runComparison(db, request, { runKey: 'widths-again' });
+    expect(again).toMatchObject({ reused: true, run: { id: first.run.id } });
+    const page = await getComparisonMatches(db, first.run.id, { limit: 5, offset: 0 });
+    expect(page.rows.map((row) => row.score)).toEqual([...page.rows.map((row) => row.score)].sort((x, y) => y - x));
+    const top = page.rows[0]!;
+    const fromB = await getFeatureMatches(db, top.featureIdB, { method: 'decoder-cosine', limit: 10, offset: 0 });
+    expect(fromB.rows.some((row) => row.featureIdA === top.featureIdA && row.featureIdB === top.featureIdB)).toBe(true);
+  });
+
+  it('refuses decoder cosine across models (suggesting activation correlation) and unknown ids', async () => {
+    await expect(runComparison(db, { saeA: ids.a, saeB: ids.other, method: 'decoder-cosine', tokens: 256, seed: 0 }, { runKey: 'x' }))
+      .rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/activation-correlation/) });
+    await expect(runComparison(db, { saeA: ids.a, saeB: 'no/such/sae', method: 'aip', tokens: 256, seed: 0 }, { runKey: 'x' }))
+      .rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no\/such\/sae/) });
+  });
+
+  it('across models by activation correlation, and AIP on one hook, over the corpus', async () => {
+    const cross = await runComparison(db, { saeA: ids.a, saeB: ids.other, method: 'activation-correlation', corpus: corpusFile, tokens: 256, seed: 0 }, { runKey: 'cross' });
+    const names = (cross.run.figures as { name: string }[]).map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['meanBestAB', 'svcca', 'rsa']));
+    expect(cross.run.matchCount).toBeGreaterThan(0);
+    const aip = await runComparison(db, { saeA: ids.a, saeB: ids.b, method: 'aip', corpus: corpusFile, tokens: 256, seed: 0 }, { runKey: 'aip' });
+    expect((aip.run.figures as { name: string }[]).map((f) => f.name)).toContain('cosineMeanBestAB');
+  });
+
+  it('runs as a job with progress; a second start for the same pair and method is a CONFLICT', async () => {
+    const served = await serveDatabase(db);
+    const queue = await openJobQueue(served.url, { log: () => {} });
+    try {
+      const request = { saeA: ids.b, saeB: ids.a, method: 'decoder-cosine' as const, tokens: 256 };
+      const id = await queue.enqueue(compareJob, request, { singletonKey: compareSingletonKey(request) });
+      await expect(queue.enqueue(compareJob, request, { singletonKey: compareSingletonKey(request) })).rejects.toMatchObject({ code: 'CONFLICT' });
+      const workers = await queue.startWorkers({ kinds: [compareJob], concurrency: 1 });
+      const [job] = await queue.waitForJobs([id]);
+      await workers.stop();
+      expect(job).toMatchObject({ state: 'succeeded', result: { reused: false } });
+      expect(job!.progress?.done).toBeGreaterThan(0);
+      const stored = await getComparisonByJob(db, id);
+      expect(stored).toMatchObject({ saeA: ids.b, saeB: ids.a, method: 'decoder-cosine' });
+    } finally {
+      await queue.close();
+      await served.close();
+    }
+  });
+
+  it('atlas compare prints the summary (reused) and refuses bad input in one line', async () => {
+    await db.close();
+    try {
+      await cliChecks();
+    } finally {
+      db = await openDatabase({ dataDir: path.join(root, 'pgdata') });
+    }
+  }, 10 * 60_000);
+
+  async function cliChecks(): Promise<void> {
+    const env = { ...embeddedDatabaseEnv, ATLAS_DATA_DIR: root };
+    const json = await runAtlas(['compare', '--a', ids.a, '--b', ids.b, '--json'], { cwd: repoRoot, env });
+    expect(json.stderr).not.toMatch(/atlas: /);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ reused: true, method: 'decoder-cosine', saeA: ids.a, saeB: ids.b });
+    const text = await runAtlas(['compare', '--a', ids.b, '--b', ids.b], { cwd: repoRoot, env });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/decoder-cosine: .* → .*\n\s+meanBestAB\s+1\.000/);
+    const refused = await runAtlas(['compare', '--a', ids.a, '--b', ids.other, '--method', 'aip'], { cwd: repoRoot, env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^atlas: AIP matching needs SAEs on the same model and hook.*activation-correlation.*\[BAD_USER_INPUT\]$/m);
+    const badMethod = await runAtlas(['compare', '--a', ids.a, '--b', ids.b, '--method', 'jaccard'], { cwd: repoRoot, env });
+    expect(badMethod.code).toBe(2);
+    expect(badMethod.stderr).toMatch(/--method jaccard is not supported; supported: decoder-cosine, aip, activation-correlation/);
+  }
+});
