@@ -27,3 +27,8 @@ export * from './queries/table-sizes.ts';
 export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
 export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
+export * from './queries/search-documents.ts';
+export {
+  createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
+} from './queries/search-vector-index.ts';
+export * from './queries/feature-search.ts';

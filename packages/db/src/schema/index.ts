@@ -12,3 +12,4 @@ export * from './lenses.ts';
 export * from './neighbours.ts';
 export * from './logit-effects.ts';
 export * from './head-attributions.ts';
+export * from './search.ts';
