@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type AtlasDb } from '@atlas/db';
 import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
+import type { Embedder } from '@atlas/embed';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { readActivationFile } from './activation-file.ts';
 import { sha256File, sha256Json } from './files.ts';
 import { lockBuild } from './build-lock.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
+import { indexForSearch } from './steps/search-index.ts';
 import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
 import { computeDecoderGeometry } from './steps/decoder-geometry.ts';
 import { computeFeatureMap } from './steps/feature-map.ts';
@@ -46,6 +48,8 @@ export interface BuildContext {
   log: (line: string) => void;
   /** Split the statistics pass into shard jobs (pg-boss); default: one pass in this process. */
   scaleOut?: ScaleOutOptions;
+  /** Embeds the search index (default: the committed word vectors). */
+  searchEmbedder?: Embedder;
 }
 
 export interface BuildResult {
@@ -106,6 +110,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   const existing = await getSaeBuild(db, saeId);
   if (existing?.status === 'complete' && existing.checksum === checksum) {
     log(`${saeId} is up to date.`);
+    await indexForSearch(db, saeId, context);
     return { saeId, skipped: true, rows: {} };
   }
 
@@ -151,12 +156,9 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     map,
   });
   const bars = stageProgress(progress);
-  try {
-    const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
-    return { saeId, skipped: result.skipped, rows: result.rows };
-  } finally {
-    bars.stop();
-  }
+  const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress }).finally(bars.stop);
+  await indexForSearch(db, saeId, context);
+  return { saeId, skipped: result.skipped, rows: result.rows };
 }
 
 /** The recipe's co-activation budget in bytes, saying so when the SAE is too wide for its pair counts. */

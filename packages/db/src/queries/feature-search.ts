@@ -169,22 +169,25 @@ export async function getSearchMatches(db: AtlasDb, featureIds: readonly number[
   // Labels and peak summaries are short: shown whole. Contexts are long: up to two fragments around the matches.
   const whole = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
   const fragments = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-  const rows = await queryRows<{ feature_id: number | string; part: SearchDocumentPart; headline: string }>(
+  const rows = await queryRows<{ feature_id: number | string; part: SearchDocumentPart; matched: boolean; headline: string }>(
     db,
-    sql`select d.feature_id, p.part,
+    sql`select d.feature_id, p.part, p.matched,
                ts_headline('english', p.part->>'text', q.q, case when p.part->>'kind' = 'contexts' then ${fragments} else ${whole} end) as headline
         from feature_search_documents d
         cross join (select ${query} as q) q
         cross join lateral (
-          select e.part from jsonb_array_elements(d.parts) with ordinality as e(part, ord)
-          order by to_tsvector('english', e.part->>'text') @@ q.q desc, e.ord
+          select e.part, to_tsvector('english', e.part->>'text') @@ q.q as matched
+          from jsonb_array_elements(d.parts) with ordinality as e(part, ord)
+          order by 2 desc, e.ord
           limit 1
         ) p
         where d.feature_id = any(${pgArray(featureIds, 'bigint')})`,
   );
   return new Map(rows.map((row) => {
     const featureId = Number(row.feature_id);
-    return [featureId, { featureId, part: row.part, ...parseHeadline(row.headline) }];
+    const { text, highlights } = parseHeadline(row.headline);
+    // A part that does not match the whole query (a phrase's words apart) shows no highlights.
+    return [featureId, { featureId, part: row.part, text, highlights: row.matched ? highlights : [] }];
   }));
 }
 
@@ -200,4 +203,13 @@ function parseHeadline(headline: string): { text: string; highlights: [number, n
     } else text += char;
   }
   return { text, highlights };
+}
+
+/** Whether any document has a vector by this embedder (else the index was built with another). */
+export async function hasSearchVectors(db: AtlasDb, embedderId: string): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from feature_search_documents where embedder_id = ${embedderId} and embedding is not null) as found`,
+  );
+  return rows[0]?.found === true;
 }

@@ -1,0 +1,31 @@
+import { isSearchIndexFresh, type AtlasDb } from '@atlas/db';
+import { embedderKey, loadWordVectorEmbedder, type Embedder } from '@atlas/embed';
+import { indexSaeFeatures } from '@atlas/search';
+import type { ProgressFactory } from '../progress.ts';
+
+/**
+ * The search index of one SAE's features (labels + evidence → full text and an embedding),
+ * after its atlas is written, and again whenever its labels or the embedder change: a fresh
+ * index is confirmed with one query, a stale one refreshes only the documents that changed.
+ * The embedder defaults to the committed word vectors (offline, no download).
+ */
+export async function indexForSearch(
+  db: AtlasDb, saeId: string, context: { progress: ProgressFactory; log: (line: string) => void; searchEmbedder?: Embedder },
+): Promise<void> {
+  const embedder = context.searchEmbedder ?? loadWordVectorEmbedder();
+  if (await isSearchIndexFresh(db, saeId, embedderKey(embedder.id))) return;
+  let bar: ReturnType<ProgressFactory> | undefined;
+  try {
+    const result = await indexSaeFeatures(db, {
+      saeId, embedder,
+      onProgress: (done, total) => (bar ??= context.progress('search index', total, 'features')).update(done),
+    });
+    const rate = result.embedSeconds > 0 ? Math.round(result.embedded / result.embedSeconds) : 0;
+    context.log(
+      `Search index of ${saeId}: ${result.embedded} documents embedded (${result.labels} labels; ${rate} documents/s in the embedder, ` +
+        `${Math.round(result.embedded / result.seconds)}/s with reads and writes), ${result.unchanged} unchanged, ${result.empty} without evidence, in ${result.seconds.toFixed(1)} s.`,
+    );
+  } finally {
+    bar?.stop();
+  }
+}
