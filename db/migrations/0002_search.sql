@@ -11,6 +11,7 @@ CREATE TABLE "feature_search_documents" (
 	"embedding" halfvec,
 	"embedder_id" text NOT NULL,
 	"content_hash" text NOT NULL,
+	"format_version" smallint NOT NULL,
 	"indexed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -42,7 +42,7 @@ describe.each(drivers)('search documents and queries (%s)', (_name, open) => {
   function document(featureId: number, index: number, label: string, peaks: string, embedding: number[] | null, sources: ('machine' | 'llm')[]): SearchDocumentInput {
     return {
       featureId, saeId: SAE_ID, density: 0.1 * (index + 1), labelText: label, labelSources: sources, peakText: peaks,
-      contextText: `… a context about ${peaks} …`, embedding, embedderId: EMBEDDER.id,
+      contextText: `… a context about ${peaks} …`, embedding, embedderId: EMBEDDER.id, formatVersion: 1,
       parts: [{ kind: 'label', source: sources[0]!, method: null, text: label }, { kind: 'contexts', text: `… a context about ${peaks} …` }],
     };
   }
@@ -126,12 +126,13 @@ describe.each(drivers)('search documents and queries (%s)', (_name, open) => {
     const states = await getSearchDocumentStates(db, [ids[0]!, ids[5]!]);
     expect([...states.keys()]).toEqual([ids[0]]);
     // Features 0 and 3 have a label or top examples (fixtures.ts), so they need documents, and have them.
-    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id)).toBe(true);
-    expect(await isSearchIndexFresh(db, SAE_ID, 'another@1#000000000000')).toBe(false);
+    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id, 1)).toBe(true);
+    expect(await isSearchIndexFresh(db, SAE_ID, 'another@1#000000000000', 1)).toBe(false);
+    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id, 2)).toBe(false);
     await addLabels(db, [{ featureId: ids[5]!, text: 'a new label', source: 'llm', method: 'test', authorModel: 'm' }]);
-    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id)).toBe(false);
+    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id, 1)).toBe(false);
     await upsertSearchDocuments(db, [document(ids[5]!, 5, 'a new label', '', [0, 0, 1], ['llm'])]);
     await db.orm.execute(sql`update feature_search_documents set indexed_at = now() + interval '1 second'`);
-    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id)).toBe(true);
+    expect(await isSearchIndexFresh(db, SAE_ID, EMBEDDER.id, 1)).toBe(true);
   });
 });

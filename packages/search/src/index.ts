@@ -10,7 +10,7 @@ export {
 export type { FeatureSearchFilter, LabelSourceName } from './query/resolve-filter.ts';
 export { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 export { reciprocalRankFusion, RRF_K, type FusedFeature } from './hybrid/rrf.ts';
-export { featureDocumentText, type FeatureDocumentText } from './indexing/feature-document.ts';
+export { featureDocumentText, SEARCH_DOCUMENT_VERSION, type FeatureDocumentText } from './indexing/feature-document.ts';
 export { indexSaeFeatures, type IndexFeaturesOptions, type IndexFeaturesResult } from './indexing/index-features.ts';
 export {
   featuresForText, type FeaturesForTextOptions, type FeaturesForTextResult, type TextFeature, type TokenFeatures,

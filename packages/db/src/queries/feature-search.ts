@@ -55,8 +55,16 @@ export function fullTextQuery(text: FullTextTerms): SQL | null {
 export type RankedFeature = { featureId: number; score: number };
 
 /**
- * Documents matching any term, best first: ts_rank (normalised by document length) against the
- * user's terms plus half of it against the expansions; ties by feature id. `after` continues a
+ * ts_rank weights {D, C, B, A}: labels (A) count fully, the words a feature peaks on (B) half,
+ * the words around its peaks (C) little, since they are about the context, not the feature.
+ * Against Postgres' default {0.1, 0.2, 0.4, 1} this raised full-text recall@10 on the
+ * evaluation set from 0.14 to 0.20 and hybrid from 0.19 to 0.25 (packages/search/README.md).
+ */
+const RANK_WEIGHTS = sql.raw(`'{0, 0.05, 0.5, 1}'::real[]`);
+
+/**
+ * Documents matching any term, best first: ts_rank (weighted by part, normalised by document
+ * length) against the user's terms plus half of it against the expansions; ties by feature id. `after` continues a
  * keyset page.
  */
 export async function fullTextSearchCandidates(
@@ -69,8 +77,8 @@ export async function fullTextSearchCandidates(
   const expanded = orQuery(args.text.expansions);
   const rank = sql.join(
     [
-      own ? sql`ts_rank(d.search, ${own}, 1)` : null,
-      expanded ? sql`0.5::real * ts_rank(d.search, ${expanded}, 1)` : null,
+      own ? sql`ts_rank(${RANK_WEIGHTS}, d.search, ${own}, 1)` : null,
+      expanded ? sql`0.5::real * ts_rank(${RANK_WEIGHTS}, d.search, ${expanded}, 1)` : null,
     ].filter((part) => part !== null),
     sql` + `,
   );

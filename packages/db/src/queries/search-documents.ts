@@ -85,6 +85,8 @@ export type SearchDocumentInput = {
   /** Null when the embedder found no meaning in the text. */
   embedding: ArrayLike<number> | null;
   embedderId: string;
+  /** The indexer's version (a new one rebuilds every document). */
+  formatVersion: number;
 };
 
 /** The hash that tells the indexer a document's text is unchanged. */
@@ -93,17 +95,19 @@ export function searchDocumentHash(document: Pick<SearchDocumentInput, 'labelTex
   return createHash('sha256').update(JSON.stringify([labelText, peakText, contextText, parts])).digest('hex');
 }
 
-/** Content hash and embedder of the stored documents of these features. */
-export async function getSearchDocumentStates(
-  db: AtlasDb,
-  featureIds: readonly number[],
-): Promise<Map<number, { contentHash: string; embedderId: string }>> {
+export type SearchDocumentState = { contentHash: string; embedderId: string; formatVersion: number };
+
+/** Content hash, embedder and indexer version of the stored documents of these features. */
+export async function getSearchDocumentStates(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, SearchDocumentState>> {
   if (featureIds.length === 0) return new Map();
-  const rows = await queryRows<{ feature_id: number | string; content_hash: string; embedder_id: string }>(
+  const rows = await queryRows<{ feature_id: number | string; content_hash: string; embedder_id: string; format_version: number }>(
     db,
-    sql`select feature_id, content_hash, embedder_id from feature_search_documents where feature_id = any(${pgArray(featureIds, 'bigint')})`,
+    sql`select feature_id, content_hash, embedder_id, format_version
+        from feature_search_documents where feature_id = any(${pgArray(featureIds, 'bigint')})`,
   );
-  return new Map(rows.map((row) => [Number(row.feature_id), { contentHash: row.content_hash, embedderId: row.embedder_id }]));
+  return new Map(rows.map((row) => [
+    Number(row.feature_id), { contentHash: row.content_hash, embedderId: row.embedder_id, formatVersion: row.format_version },
+  ]));
 }
 
 /** Inserts or replaces documents, all in one statement (one JSON parameter, whatever the count). */
@@ -113,19 +117,21 @@ export async function upsertSearchDocuments(db: AtlasDb, documents: readonly Sea
     feature_id: d.featureId, sae_id: d.saeId, density: d.density, label_text: d.labelText, label_sources: d.labelSources,
     peak_text: d.peakText, context_text: d.contextText, parts: d.parts,
     embedding: d.embedding === null ? null : formatVector(d.embedding), embedder_id: d.embedderId, content_hash: searchDocumentHash(d),
+    format_version: d.formatVersion,
   }));
   await db.orm.execute(
     sql`insert into feature_search_documents
-          (feature_id, sae_id, density, label_text, label_sources, peak_text, context_text, parts, embedding, embedder_id, content_hash)
-        select feature_id, sae_id, density, label_text, label_sources, peak_text, context_text, parts, embedding::halfvec, embedder_id, content_hash
+          (feature_id, sae_id, density, label_text, label_sources, peak_text, context_text, parts, embedding, embedder_id, content_hash, format_version)
+        select feature_id, sae_id, density, label_text, label_sources, peak_text, context_text, parts, embedding::halfvec, embedder_id, content_hash,
+               format_version
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
           feature_id bigint, sae_id text, density real, label_text text, label_sources text[], peak_text text, context_text text,
-          parts jsonb, embedding text, embedder_id text, content_hash text)
+          parts jsonb, embedding text, embedder_id text, content_hash text, format_version smallint)
         on conflict (feature_id) do update set
           sae_id = excluded.sae_id, density = excluded.density, label_text = excluded.label_text,
           label_sources = excluded.label_sources, peak_text = excluded.peak_text, context_text = excluded.context_text,
           parts = excluded.parts, embedding = excluded.embedding, embedder_id = excluded.embedder_id,
-          content_hash = excluded.content_hash, indexed_at = now()`,
+          content_hash = excluded.content_hash, format_version = excluded.format_version, indexed_at = now()`,
   );
 }
 
@@ -141,14 +147,15 @@ export async function deleteSearchDocuments(db: AtlasDb, featureIds: readonly nu
 
 /**
  * Whether an SAE's search index is up to date: every feature with a label or a top example (what
- * the indexer makes a document of) has a document by this embedder, and no label changed since.
+ * the indexer makes a document of) has a document by this embedder and indexer version, and no
+ * label changed since.
  */
-export async function isSearchIndexFresh(db: AtlasDb, saeId: string, embedderId: string): Promise<boolean> {
+export async function isSearchIndexFresh(db: AtlasDb, saeId: string, embedderId: string, formatVersion: number): Promise<boolean> {
   const [row] = await queryRows<{ needed: number; current: number; stale_labels: boolean }>(
     db,
     sql`select
           count(*) filter (where n.needs)::int as needed,
-          count(*) filter (where n.needs and d.embedder_id = ${embedderId})::int as current,
+          count(*) filter (where n.needs and d.embedder_id = ${embedderId} and d.format_version = ${formatVersion})::int as current,
           exists (
             select 1 from label_versions v join labels l on l.id = v.label_id join features f on f.id = l.feature_id
             where f.sae_id = ${saeId}

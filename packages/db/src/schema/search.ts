@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, real, text } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, real, smallint, text } from 'drizzle-orm/pg-core';
 import { createdAt, halfvec, tsvector } from './columns.ts';
 import { features } from './features.ts';
 import type { LabelSource } from './labels.ts';
@@ -62,6 +62,8 @@ export const featureSearchDocuments = pgTable(
       .references(() => searchEmbedders.id),
     /** sha256 of the text parts: an unchanged document is not embedded again. */
     contentHash: text('content_hash').notNull(),
+    /** Version of the indexer that wrote the document: a new one rebuilds every document. */
+    formatVersion: smallint('format_version').notNull(),
     indexedAt: createdAt('indexed_at'),
   },
   (t) => [

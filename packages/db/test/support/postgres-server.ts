@@ -25,10 +25,11 @@ function postgresBin(): string | undefined {
 
 /**
  * A throwaway real Postgres server (initdb + pg_ctl in a temp folder, trust auth, every statement
- * logged), or undefined where no server binaries are installed. Postgres refuses to run as root,
+ * logged unless `logStatements: false`, as benchmarks want), or undefined where no server
+ * binaries are installed. Postgres refuses to run as root,
  * so as root it runs as the `postgres` user.
  */
-export function startPostgres(): PostgresServer | undefined {
+export function startPostgres(options: { logStatements?: boolean } = {}): PostgresServer | undefined {
   const bin = postgresBin();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -41,7 +42,7 @@ export function startPostgres(): PostgresServer | undefined {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
   run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all`]);
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=${options.logStatements === false ? 'none' : 'all'}`]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     logFile,

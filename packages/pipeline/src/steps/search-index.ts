@@ -1,6 +1,6 @@
 import { isSearchIndexFresh, type AtlasDb } from '@atlas/db';
 import { embedderKey, loadWordVectorEmbedder, type Embedder } from '@atlas/embed';
-import { indexSaeFeatures } from '@atlas/search';
+import { indexSaeFeatures, SEARCH_DOCUMENT_VERSION } from '@atlas/search';
 import type { ProgressFactory } from '../progress.ts';
 
 /**
@@ -13,7 +13,7 @@ export async function indexForSearch(
   db: AtlasDb, saeId: string, context: { progress: ProgressFactory; log: (line: string) => void; searchEmbedder?: Embedder },
 ): Promise<void> {
   const embedder = context.searchEmbedder ?? loadWordVectorEmbedder();
-  if (await isSearchIndexFresh(db, saeId, embedderKey(embedder.id))) return;
+  if (await isSearchIndexFresh(db, saeId, embedderKey(embedder.id), SEARCH_DOCUMENT_VERSION)) return;
   let bar: ReturnType<ProgressFactory> | undefined;
   try {
     const result = await indexSaeFeatures(db, {

@@ -15,6 +15,9 @@ export interface FeatureDocumentText {
   embedText: string;
 }
 
+/** Bump when the document text or its parts change: every document is then rebuilt. */
+export const SEARCH_DOCUMENT_VERSION = 1;
+
 /** Tokens shown before and after a peak in `contextText`. */
 const BEFORE = 6;
 const AFTER = 3;
@@ -28,9 +31,7 @@ export function featureDocumentText(evidence: Pick<FeatureSearchEvidence, 'label
   const contexts = evidence.contexts.filter((context) => context.tokens[context.maxPosition] !== undefined);
   if (evidence.labels.length === 0 && contexts.length === 0) return null;
   const peaks = contexts.map((context) => oneLine(wordAround(context.tokens, context.maxPosition)));
-  const snippets = contexts.map((context) =>
-    oneLine(context.tokens.slice(Math.max(0, context.maxPosition - BEFORE), context.maxPosition + AFTER + 1).join('')),
-  );
+  const snippets = contexts.map((context) => oneLine(snippet(context.tokens, context.maxPosition)));
   const labelText = evidence.labels.map((label) => oneLine(label.text)).join('\n');
   const peakText = peaks.join(' ');
   const contextText = snippets.join(' … ');
@@ -43,6 +44,22 @@ export function featureDocumentText(evidence: Pick<FeatureSearchEvidence, 'label
     labelText, labelSources: [...new Set(evidence.labels.map((label) => label.source))], peakText, contextText, parts,
     embedText: [labelText, peakText, contextText].filter((text) => text.length > 0).join('\n'),
   };
+}
+
+/** A token with no leading space that starts with a letter continues a word (BPE pieces), or starts the text. */
+const continuesWord = (token: string | undefined) => /^\p{L}/u.test(token ?? '');
+
+/**
+ * The tokens around a peak trimmed to whole words, so no piece of a cut word ("ipladen") is
+ * indexed: leading pieces are dropped (the word's start is outside the window), and the end stops
+ * before a word the window would cut.
+ */
+function snippet(tokens: readonly string[], peak: number): string {
+  let start = Math.max(0, peak - BEFORE);
+  let end = Math.min(tokens.length, peak + AFTER + 1);
+  while (start < peak && continuesWord(tokens[start])) start += 1;
+  while (end > peak + 1 && end < tokens.length && continuesWord(tokens[end])) end -= 1;
+  return tokens.slice(start, end).join('');
 }
 
 /** `whale ×12 · whales ×3`: the peak words by how many top contexts peak on them (case-insensitive). */

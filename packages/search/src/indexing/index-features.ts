@@ -3,7 +3,7 @@ import {
   upsertSearchDocuments, upsertSearchEmbedder, type AtlasDb, type HnswSettings, type SearchDocumentInput,
 } from '@atlas/db';
 import { embedderKey, isZeroVector, type Embedder } from '@atlas/embed';
-import { featureDocumentText } from './feature-document.ts';
+import { featureDocumentText, SEARCH_DOCUMENT_VERSION } from './feature-document.ts';
 
 export interface IndexFeaturesOptions {
   saeId: string;
@@ -34,8 +34,8 @@ export interface IndexFeaturesResult {
 /**
  * Builds or refreshes the search documents of one SAE's features: labels and evidence → text,
  * tsvector (generated) and an embedding with the embedder's id. Idempotent: a document whose
- * text and embedder are unchanged is skipped, so a second run only reads; a new embedder
- * (other weights or method) re-embeds everything. Each batch is written in one statement, so an
+ * text, embedder and indexer version are unchanged is skipped, so a second run only reads; a new
+ * embedder (other weights or method) or indexer version re-embeds everything. Each batch is written in one statement, so an
  * interrupted run resumes with the batches it had not written.
  */
 export async function indexSaeFeatures(db: AtlasDb, options: IndexFeaturesOptions): Promise<IndexFeaturesResult> {
@@ -62,9 +62,10 @@ export async function indexSaeFeatures(db: AtlasDb, options: IndexFeaturesOption
         continue;
       }
       const { embedText, ...fields } = text;
-      const document = { featureId: feature.featureId, saeId, density: feature.density, embedderId, ...fields };
+      const document = { featureId: feature.featureId, saeId, density: feature.density, embedderId, formatVersion: SEARCH_DOCUMENT_VERSION, ...fields };
       const state = states.get(feature.featureId);
-      if (state?.embedderId === embedderId && state.contentHash === searchDocumentHash(document)) result.unchanged += 1;
+      const current = state?.embedderId === embedderId && state.formatVersion === SEARCH_DOCUMENT_VERSION;
+      if (current && state.contentHash === searchDocumentHash(document)) result.unchanged += 1;
       else todo.push({ document, embedText, labels: feature.labels.length });
     }
     const embedStarted = performance.now();
