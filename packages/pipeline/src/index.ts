@@ -10,6 +10,7 @@ export type { ShardedStatisticsOptions } from './scale-out/coordinator.ts';
 export type { ScaleOutOptions } from './scale-out/statistics-stage.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
+export { indexForSearch } from './steps/search-index.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';
 export { trainSaeStep } from './steps/train-step.ts';
 export { readActivationFile, readActivationMatrix } from './activation-file.ts';
