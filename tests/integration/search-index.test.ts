@@ -43,7 +43,7 @@ describe('search over a built atlas', () => {
     const lines: string[] = [];
     const again = await buildAtlas(recipe, { db, workDir, progress: silentProgress, log: (line) => lines.push(line) });
     expect(again.skipped).toBe(true);
-    expect(lines.join('\n')).toMatch(/Search index of .*: 1 documents embedded/);
+    expect(lines.join('\n')).toMatch(/Search index of .*: 1 documents embedded with [12] labels \(\d+ labels\/s in the embedder/);
     const after = await searchFeatures(db, engine, { query: 'harpooneers', mode: 'FULL_TEXT', filter: { saeIds: [result.saeId] } });
     expect(after.results[0]).toMatchObject({ featureId: feature!.id, match: { part: { kind: 'label', source: 'llm' } } });
   });

@@ -20,10 +20,11 @@ export async function indexForSearch(
       saeId, embedder,
       onProgress: (done, total) => (bar ??= context.progress('search index', total, 'features')).update(done),
     });
-    const rate = result.embedSeconds > 0 ? Math.round(result.embedded / result.embedSeconds) : 0;
+    const perSecond = (count: number, seconds: number) => (seconds > 0 ? Math.round(count / seconds) : 0);
     context.log(
-      `Search index of ${saeId}: ${result.embedded} documents embedded (${result.labels} labels; ${rate} documents/s in the embedder, ` +
-        `${Math.round(result.embedded / result.seconds)}/s with reads and writes), ${result.unchanged} unchanged, ${result.empty} without evidence, in ${result.seconds.toFixed(1)} s.`,
+      `Search index of ${saeId}: ${result.embedded} documents embedded with ${result.labels} labels ` +
+        `(${perSecond(result.labels, result.embedSeconds)} labels/s in the embedder, ${perSecond(result.labels, result.seconds)} labels/s ` +
+        `with reads and writes), ${result.unchanged} unchanged, ${result.empty} without evidence, in ${result.seconds.toFixed(1)} s.`,
     );
   } finally {
     bar?.stop();
