@@ -29,6 +29,6 @@ export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/impo
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
 export * from './queries/search-documents.ts';
 export {
-  createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
+  analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
 } from './queries/search-vector-index.ts';
 export * from './queries/feature-search.ts';

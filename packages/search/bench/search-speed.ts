@@ -4,7 +4,7 @@
  * exact scan, the indexing rate of a build, and featuresForText beside the plain forward pass.
  */
 import {
-  createSearchVectorIndex, dropSearchVectorIndex, ingestSaeAtlas, listFeatures, upsertModel, upsertSearchDocuments, upsertSearchEmbedder,
+  analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, ingestSaeAtlas, listFeatures, upsertModel, upsertSearchDocuments, upsertSearchEmbedder,
   vectorSearchCandidates, type AtlasDb, type SearchDocumentInput,
 } from '@atlas/db';
 import type { LanguageModel } from '@atlas/model';
@@ -75,6 +75,7 @@ export async function prepareSearchAtlas(
   const started = performance.now();
   await createSearchVectorIndex(db, engine.embedderId, engine.embedder.id.dimensions, options.hnsw);
   timings.hnswSeconds = elapsed(started);
+  await analyzeSearchDocuments(db);
   return timings;
 }
 

@@ -129,28 +129,39 @@ function supportsIterativeScan(db: AtlasDb): Promise<boolean> {
  * filters applied inside the scan (iterative scan where pgvector has it); score = cosine.
  */
 export async function vectorSearchCandidates(db: AtlasDb, args: VectorSearchOptions): Promise<RankedFeature[]> {
-  const dimensions = checkedDimensions(args.vector.length);
-  const cast = sql.raw(`::halfvec(${dimensions})`);
-  const query = sql`${formatVector(args.vector)}${cast}`;
-  const column = sql.raw(`(d.embedding::halfvec(${dimensions}))`);
+  const rows = await inVectorSearch(db, args, (tx) => queryRows<{ feature_id: number | string; distance: number }>(
+    tx,
+    sql`select v.feature_id, v.distance from (${vectorSearchSql(args)}) v order by v.distance, v.feature_id`,
+  ));
+  return rows.map((row) => ({ featureId: Number(row.feature_id), score: 1 - Number(row.distance) }));
+}
+
+/** The plan Postgres chooses for `vectorSearchCandidates` (to check that it walks the HNSW index). */
+export async function explainVectorSearch(db: AtlasDb, args: VectorSearchOptions): Promise<string> {
+  const rows = await inVectorSearch(db, args, (tx) => queryRows<Record<string, string>>(tx, sql`explain ${vectorSearchSql(args)}`));
+  return rows.map((row) => Object.values(row)[0]).join('\n');
+}
+
+async function inVectorSearch<T>(db: AtlasDb, args: VectorSearchOptions, run: (tx: AtlasDb) => Promise<T>): Promise<T> {
   const iterative = await supportsIterativeScan(db);
   return db.transaction(async (tx) => {
     if (args.exact) await tx.orm.execute(sql`set local enable_indexscan = off`);
     await tx.orm.execute(sql.raw(`set local hnsw.ef_search = ${Math.max(args.limit, Math.min(1000, Math.floor(args.efSearch)))}`));
     if (iterative) await tx.orm.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    const rows = await queryRows<{ feature_id: number | string; distance: number }>(
-      tx,
-      sql`select v.feature_id, v.distance from (
-            select d.feature_id, ${column} <=> ${query} as distance
-            from feature_search_documents d
-            where d.embedder_id = ${sql.raw(quoteLiteral(args.embedderId))} and d.embedding is not null and ${scopeSql(args.scope)}
-            order by ${column} <=> ${query}
-            limit ${args.limit}
-          ) v
-          order by v.distance, v.feature_id`,
-    );
-    return rows.map((row) => ({ featureId: Number(row.feature_id), score: 1 - Number(row.distance) }));
+    return run(tx);
   });
+}
+
+/** The index only serves a query that repeats its expression and its predicate as literals. */
+function vectorSearchSql(args: VectorSearchOptions): SQL {
+  const dimensions = checkedDimensions(args.vector.length);
+  const query = sql`${formatVector(args.vector)}${sql.raw(`::halfvec(${dimensions})`)}`;
+  const column = sql.raw(`(d.embedding::halfvec(${dimensions}))`);
+  return sql`select d.feature_id, ${column} <=> ${query} as distance
+             from feature_search_documents d
+             where d.embedder_id = ${sql.raw(quoteLiteral(args.embedderId))} and d.embedding is not null and ${scopeSql(args.scope)}
+             order by ${column} <=> ${query}
+             limit ${args.limit}`;
 }
 
 /** A result's best-matching document part, with the matched words marked. */

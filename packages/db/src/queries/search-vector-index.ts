@@ -31,6 +31,15 @@ export async function createSearchVectorIndex(db: AtlasDb, embedderId: string, d
   return name;
 }
 
+/**
+ * Refreshes the planner's statistics of the search documents after a bulk write. Without them
+ * (PGlite runs no autovacuum) the planner takes the table for a few rows and sorts every vector
+ * instead of walking the HNSW index: exact, but linear in the table.
+ */
+export async function analyzeSearchDocuments(db: AtlasDb): Promise<void> {
+  await db.orm.execute(sql`analyze feature_search_documents`);
+}
+
 export async function dropSearchVectorIndex(db: AtlasDb, embedderId: string): Promise<void> {
   await db.orm.execute(sql.raw(`drop index if exists "${searchVectorIndexName(embedderId)}"`));
 }

@@ -1,5 +1,5 @@
 import {
-  countFeatures, createSearchVectorIndex, deleteSearchDocuments, getFeatureSearchEvidence, getSearchDocumentStates, searchDocumentHash,
+  analyzeSearchDocuments, countFeatures, createSearchVectorIndex, deleteSearchDocuments, getFeatureSearchEvidence, getSearchDocumentStates, searchDocumentHash,
   upsertSearchDocuments, upsertSearchEmbedder, type AtlasDb, type HnswSettings, type SearchDocumentInput,
 } from '@atlas/db';
 import { embedderKey, isZeroVector, type Embedder } from '@atlas/embed';
@@ -35,8 +35,10 @@ export interface IndexFeaturesResult {
  * Builds or refreshes the search documents of one SAE's features: labels and evidence → text,
  * tsvector (generated) and an embedding with the embedder's id. Idempotent: a document whose
  * text, embedder and indexer version are unchanged is skipped, so a second run only reads; a new
- * embedder (other weights or method) or indexer version re-embeds everything. Each batch is written in one statement, so an
- * interrupted run resumes with the batches it had not written.
+ * embedder (other weights or method) or indexer version re-embeds everything. Each batch is
+ * written in one statement, so an interrupted run resumes with the batches it had not written.
+ * The table is analyzed at the end, so the planner walks the HNSW index rather than sorting
+ * every vector.
  */
 export async function indexSaeFeatures(db: AtlasDb, options: IndexFeaturesOptions): Promise<IndexFeaturesResult> {
   const started = performance.now();
@@ -80,6 +82,7 @@ export async function indexSaeFeatures(db: AtlasDb, options: IndexFeaturesOption
     options.onProgress?.(result.features, total);
   }
   await createSearchVectorIndex(db, embedderId, embedder.id.dimensions, options.hnsw);
+  if (result.embedded > 0) await analyzeSearchDocuments(db);
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }
