@@ -28,7 +28,7 @@ for (const [port, what, variable] of [[API_PORT, 'API', 'API_PORT'], [WEB_PORT, 
 const started = performance.now();
 console.log('Building the web app (cached after the first start) while the demo atlas builds…');
 const webBuild = run(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-logs=errors-only']);
-const demoCode = await run(process.execPath, [path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs'), 'build-demo']);
+const demoCode = await run(process.execPath, [path.join(repoRoot, 'apps/cli/bin/atlas.mjs'), 'build-demo']);
 if (demoCode !== 0) {
   console.error('The demo atlas build failed (see above). Run `npm start` again: it resumes where it stopped.');
   process.exit(demoCode);

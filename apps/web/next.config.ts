@@ -5,6 +5,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Workspace packages the web imports are TypeScript sources (their `exports` point at src/*.ts).
+  transpilePackages: ['@atlas/errors', '@atlas/ids'],
 };
 
 export default nextConfig;

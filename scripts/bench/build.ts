@@ -17,13 +17,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openActivationSource } from '@atlas/activations';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { openDatabase, tableSizes, type AtlasDb } from '@atlas/db';
 import { rowByRowInsertRate } from '@atlas/db/bench';
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
 import { buildAtlas, extractActivations, silentProgress, terminalProgress, trainSaeStep, type AtlasRecipe, type ProgressFactory } from '@atlas/pipeline';
-import { openActivationSource, saveSaeLens } from '@atlas/sae';
+import { saveSaeLens } from '@atlas/sae';
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,25 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countFeatures, listSaes, openDatabase, type AtlasDb } from '@atlas/db';
 import { loadSae, saveSaeLens } from '@atlas/sae';
 import { writeSafetensors } from '@atlas/safetensors';
-import { createTestDatabase } from '@atlas/db/testing';
-import { dumpSae } from '../../packages/db/test/support/sae-dump.ts';
+import { createTestDatabase, dumpSae } from '@atlas/db/testing';
+import { runAtlas, type AtlasRun } from '@atlas/cli/testing';
 import { TINY_CORPUS } from '../support/tiny-atlas.ts';
 
 // `atlas build` on an SAE folder made by `atlas train`, then `atlas export` / `atlas import`
 // into a second database: real CLI processes, real PGlite folders, real ONNX models.
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');
 const demoModel = path.join(repoRoot, 'packages/demo-model');
 const HOOK = 'blocks.1.hook_resid_post';
 const SAE_ID = `demo-lm/${HOOK}/topk-64`;
-
-type Run = { code: number; stdout: string; stderr: string };
 
 /** The embedded PGlite database in each test's own folder, whatever the shell points at. */
 const { DATABASE_URL: _postgres, ...embeddedDatabaseEnv } = process.env;
@@ -27,18 +22,12 @@ const { DATABASE_URL: _postgres, ...embeddedDatabaseEnv } = process.env;
 /** The run's real Postgres with pgvector (see packages/db/test/support/global-postgres.ts), if any. */
 const postgresUrl = inject('postgresUrl');
 
-async function atlas(dataDir: string, ...args: string[]): Promise<Run> {
+async function atlas(dataDir: string, ...args: string[]): Promise<AtlasRun> {
   return atlasWithEnv({ ...embeddedDatabaseEnv, ATLAS_DATA_DIR: dataDir }, args);
 }
 
-async function atlasWithEnv(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [atlasBin, ...args], { cwd: repoRoot, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function atlasWithEnv(env: NodeJS.ProcessEnv, args: string[]): Promise<AtlasRun> {
+  return runAtlas(args, { cwd: repoRoot, env });
 }
 
 async function withDb<T>(dataDir: string, fn: (db: AtlasDb) => Promise<T>): Promise<T> {

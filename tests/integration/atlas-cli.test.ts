@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSafetensors } from '@atlas/safetensors';
 import { TINY_CORPUS } from '../support/tiny-atlas.ts';
-import { runAtlas } from '../../packages/pipeline/test/support/run-atlas.ts';
+import { runAtlas } from '@atlas/cli/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const demoModel = path.join(repoRoot, 'packages/demo-model');

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSafetensors, writeSafetensors } from '@atlas/safetensors';
-import { CHECKPOINT_FILE, mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
+import { CHECKPOINT_FILE } from '@atlas/sae';
+import { atlasBin } from '@atlas/cli/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const atlasBin = path.join(repoRoot, 'packages/pipeline/bin/atlas.mjs');
 
 /**
  * Runs `atlas …`; with `killWhenExists`, SIGKILLs it as soon as that file appears (the first

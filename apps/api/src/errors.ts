@@ -1,59 +1,40 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from './logger.ts';
-
-/** Every error a client sees carries one of these (or one of Apollo's request codes). */
-export const ErrorCode = {
-  NotFound: 'NOT_FOUND',
-  BadUserInput: 'BAD_USER_INPUT',
-  /** The request is valid but needs a model whose files this server does not have. */
-  ModelUnavailable: 'MODEL_UNAVAILABLE',
-  Internal: 'INTERNAL_SERVER_ERROR',
-} as const;
-
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NotFound } });
-}
-
-export function badUserInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
-}
-
-export function modelUnavailable(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.ModelUnavailable } });
-}
-
-/** Codes whose messages were written for clients: ours, plus Apollo's request-level ones. */
-const CLIENT_CODES: ReadonlySet<string> = new Set([
-  ErrorCode.NotFound,
-  ErrorCode.BadUserInput,
-  ErrorCode.ModelUnavailable,
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+import { AtlasError, type AtlasErrorOptions } from '@atlas/errors';
 
 /**
- * Apollo's `formatError`: the one place where unexpected errors are masked. Client errors pass
- * through with only their code; anything else is logged in full and replaced by a generic one.
+ * Errors the API raises on purpose: an AtlasError with a user-facing code, so `formatError`
+ * (format-error.ts) sends its message and code to the client as they are.
  */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      return { ...formatted, extensions: { code } };
-    }
-    const original = unwrapResolverError(error);
-    const where = formatted.path ? ` at ${formatted.path.join('.')}` : '';
-    logger.error(`Unexpected error${where}:`, original instanceof Error ? (original.stack ?? original) : original);
-    return {
-      message: 'Internal server error. It has been logged; please retry or report it.',
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.Internal },
-    };
-  };
+export class ApiError extends AtlasError {
+  static override defaultCode = 'BAD_USER_INPUT' as const;
+  override name = 'ApiError';
+}
+
+type Options = Omit<AtlasErrorOptions, 'code'>;
+
+export function notFound(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'NOT_FOUND' });
+}
+
+export function badUserInput(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'BAD_USER_INPUT' });
+}
+
+/** The request is valid but needs a model whose files this server does not have. */
+export function modelUnavailable(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'MODEL_UNAVAILABLE' });
+}
+
+/** The request asks for more than one request may: the message gives the figure, the limit and how to ask for less. */
+export function queryTooCostly(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'QUERY_TOO_COSTLY' });
+}
+
+/** Too many requests from one client: the message says when to retry (and the response carries `retry-after`). */
+export function rateLimited(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'RATE_LIMITED' });
+}
+
+/** The work stopped before it finished (the client went away, or the request ran out of time). */
+export function cancelled(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'CANCELLED' });
 }

@@ -8,8 +8,19 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
   const env = loadEnv();
   const db = await openDatabase();
   try {
-    const server = await createApiServer({ db, port: env.PORT, ...(env.HOST ? { host: env.HOST } : {}) });
+    const server = await createApiServer({
+      db, port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY,
+      limits: { timeoutMs: env.REQUEST_TIMEOUT_MS },
+      rateLimits: {
+        anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, keyPerMinute: env.RATE_LIMIT_KEY,
+        steerAnonymousPerMinute: env.RATE_LIMIT_STEER_ANONYMOUS, steerKeyPerMinute: env.RATE_LIMIT_STEER_KEY,
+        exempt: env.RATE_LIMIT_EXEMPT,
+      },
+    });
     log.info(`Feature Atlas API at ${server.url} (open it in a browser for GraphiQL)`);
+    const exempt = env.RATE_LIMIT_EXEMPT.length > 0 ? ` (not for ${env.RATE_LIMIT_EXEMPT.join(', ')})` : '';
+    const local = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST) ? '; HOST=0.0.0.0 exposes the API beyond this machine' : '';
+    log.info(`Rate limits: ${env.RATE_LIMIT_ANONYMOUS} requests/min per address without an API key${exempt}, ${env.RATE_LIMIT_KEY} per key${local}.`);
     return { db, server };
   } catch (error) {
     await db.close();

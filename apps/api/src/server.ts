@@ -4,47 +4,91 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { AtlasDb } from '@atlas/db';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { anonymousViewers, type ResolveViewer } from './auth/viewer.ts';
 import { createContext, type ApiContext } from './context.ts';
-import { createErrorFormatter } from './errors.ts';
+import type { Domain } from './domains/domain.ts';
+import { domains as registeredDomains } from './domains/index.ts';
+import { SteeringService } from './domains/steering/steering-service.ts';
+import { formatError } from './format-error.ts';
 import { createGraphQLHandler } from './http/graphql-handler.ts';
+import { compileTrustProxy, type TrustProxy } from './http/request-info.ts';
 import { createRouter } from './http/router.ts';
 import { consoleLogger, type Logger } from './logger.ts';
+import { cancellationPlugin } from './plugins/cancellation.ts';
 import { depthLimit } from './plugins/depth-limit.ts';
-import { resolvers } from './resolvers/index.ts';
-import { typeDefs } from './schema.ts';
-import { SteeringService } from './services/steering.ts';
+import { errorLogPlugin } from './plugins/error-log.ts';
+import { knownOperationTypes } from './plugins/known-operation-types.ts';
+import { queryCostPlugin } from './plugins/query-cost.ts';
+import { responseCache } from './plugins/response-cache.ts';
+import { stringInputsPlugin } from './plugins/string-inputs.ts';
+import { DEFAULT_RATE_LIMITS, RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.ts';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
+import { buildSchema } from './schema/build-schema.ts';
 
-/** Deepest field nesting a query may use (introspection excluded). */
-const MAX_QUERY_DEPTH = 10;
+/** Where the API listens unless told otherwise: this machine only (HOST=0.0.0.0 exposes it; README: Limits). */
+export const DEFAULT_HOST = '127.0.0.1';
 
 export type ApiServerOptions = {
   db: AtlasDb;
   /** 4000 by default; 0 picks a free port. */
   port?: number;
+  /** 127.0.0.1 by default. */
   host?: string;
   logger?: Logger;
   /** Runs `steer`; by default one that loads each model from its `models.source_path` on first use. */
   steering?: SteeringService;
+  /** Proxies whose `x-forwarded-for` names the client (`TRUST_PROXY`); none by default. */
+  trustProxy?: TrustProxy;
+  /** The GraphQL domains served: every registered one (src/domains/index.ts) unless a test adds its own. */
+  domains?: readonly Domain[];
+  /** What one request may ask (request-limits.ts); the defaults unless overridden. */
+  limits?: Partial<RequestLimits>;
+  /** Requests per minute per viewer (rate-limit/rate-limits.ts). */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** Who is asking, from the request's credentials; every request is anonymous by default (auth/viewer.ts). */
+  resolveViewer?: ResolveViewer;
 };
 
 export type ApiServer = { url: string; stop(): Promise<void> };
 
 /** Starts the GraphQL API on `/graphql` (and GraphiQL on `/`) over an open atlas database. */
-export async function createApiServer({ db, port = 4000, host, logger = consoleLogger, steering = new SteeringService() }: ApiServerOptions): Promise<ApiServer> {
-  const httpServer = createServer();
+export async function createApiServer({
+  db, port = 4000, host = DEFAULT_HOST, logger = consoleLogger, steering = new SteeringService(), trustProxy = false,
+  domains = registeredDomains, resolveViewer = anonymousViewers, ...overrides
+}: ApiServerOptions): Promise<ApiServer> {
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...overrides.limits };
+  const rateLimits = new RateLimits(db, { ...DEFAULT_RATE_LIMITS, ...overrides.rateLimits });
+  // A request must arrive whole within the time limit (slow uploads do not hold a connection for long).
+  const httpServer = createServer({ requestTimeout: limits.timeoutMs });
   const apollo = new ApolloServer<ApiContext>({
-    typeDefs,
-    resolvers,
+    schema: buildSchema(domains),
     logger,
     introspection: true,
+    // No automatic persisted queries: nothing uses them, and their cache would be one more thing clients fill.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [depthLimit(limits.maxDepth), knownOperationTypes],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      stringInputsPlugin,
+      queryCostPlugin(limits),
+      cancellationPlugin,
+      errorLogPlugin(logger),
+      ...(limits.responseCacheBytes > 0 ? responseCache({ maxBytes: limits.responseCacheBytes }) : []),
+    ],
   });
   await apollo.start();
 
-  const graphql = createGraphQLHandler(apollo, async () => createContext(db, { steering }));
+  const graphql = createGraphQLHandler(apollo, {
+    trust: compileTrustProxy(trustProxy),
+    limits,
+    resolveViewer,
+    rateLimits,
+    context: async (request, viewer) => createContext({ db, services: { steering, rateLimits }, domains, request, viewer }),
+  });
   httpServer.on('request', createRouter(graphql, logger));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -52,8 +96,9 @@ export async function createApiServer({ db, port = 4000, host, logger = consoleL
   });
 
   const { port: bound } = httpServer.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${host ?? 'localhost'}:${bound}/graphql`,
+    url: `http://${urlHost}:${bound}/graphql`,
     stop: () => apollo.stop(),
   };
 }

@@ -38,7 +38,8 @@ const PAGE_WITH_EVERYTHING = `query($sae: ID!, $first: Int) {
 describe('DataLoader batching', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    // A page of 100 with every field costs ~30,000, over the default maximum: this suite is about batching.
+    server = await startTestServer({ limits: { maxCost: 100_000 } });
   });
   afterAll(() => server?.close());
   beforeEach(() => {

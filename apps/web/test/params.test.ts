@@ -16,6 +16,16 @@ describe('route params', () => {
     });
   });
 
+  it('accepts every index the features.index column holds, 0..2^31 - 1, as the API does', () => {
+    const index = (last: string) => featureRouteParams.safeParse({ id: ['demo-lm', 'topk-16', last] }).data?.index;
+    expect(index('0')).toBe(0);
+    expect(index('1000000000')).toBe(1_000_000_000); // ten digits: refused before the limit was shared
+    expect(index('2147483647')).toBe(2_147_483_647);
+    expect(index('2147483648')).toBeUndefined();
+    expect(index('007')).toBe(7);
+    expect(featureRouteParams.parse({ id: ['sae', '007'] }).featureId).toBe('sae/7');
+  });
+
   it('rejects bad feature ids', () => {
     expect(featureRouteParams.safeParse({ id: ['demo-lm', 'abc'] }).success).toBe(false);
     expect(featureRouteParams.safeParse({ id: ['123'] }).success).toBe(false);

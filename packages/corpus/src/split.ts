@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CorpusError } from './corpus-error.ts';
 import type { CorpusDocument } from './types.ts';
 
 /** A number in [0, 1) from a hash of the seed and the document id (stable across runs and machines). */
@@ -17,7 +18,7 @@ export function splitHeldOut(
   seed = 0,
 ): { train: CorpusDocument[]; heldOut: CorpusDocument[] } {
   if (!(fraction >= 0 && fraction <= 1)) {
-    throw new RangeError(`held-out fraction must be between 0 and 1, got ${fraction}`);
+    throw new CorpusError(`The held-out fraction must be between 0 and 1 (0.05 holds out 5%), got ${fraction}.`);
   }
   const train: CorpusDocument[] = [];
   const heldOut: CorpusDocument[] = [];

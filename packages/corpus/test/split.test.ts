@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shuffleDocuments, splitHeldOut, type CorpusDocument } from '../src/index.ts';
+import { CorpusError, shuffleDocuments, splitHeldOut, type CorpusDocument } from '../src/index.ts';
 
 const documents: CorpusDocument[] = Array.from({ length: 2000 }, (_, i) => ({ id: `doc-${i}`, text: `text ${i}` }));
 const ids = (docs: CorpusDocument[]) => docs.map((d) => d.id);
@@ -33,7 +33,8 @@ describe('splitHeldOut', () => {
   });
 
   it('rejects a fraction outside [0, 1]', () => {
-    expect(() => splitHeldOut(documents, 1.5, 0)).toThrow(RangeError);
+    expect(() => splitHeldOut(documents, 1.5, 0)).toThrow(CorpusError);
+    expect(() => splitHeldOut(documents, 1.5, 0)).toThrow(/between 0 and 1 .* got 1\.5/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { AtlasError } from '@atlas/errors';
 import { z } from 'zod';
 
 /** Empty strings count as unset, so `DATABASE_URL=` in a shell or compose file means "not set". */
@@ -24,7 +25,12 @@ export function dbEnv(): DbEnv {
 export function parseDbEnv(env: Record<string, string | undefined>): DbEnv {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid environment for @atlas/db:\n${z.prettifyError(parsed.error)}`);
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')} ${issue.message}`);
+    throw new AtlasError(
+      `Invalid environment for the atlas database:\n${problems.join('\n')}\n` +
+        'Set DATABASE_URL to postgres://user:password@host:5432/database, or leave it unset for the embedded database.',
+      { code: 'BAD_USER_INPUT' },
+    );
   }
   return parsed.data;
 }

@@ -11,3 +11,24 @@ export class IngestInputError extends AtlasError {
   static override defaultCode = 'BAD_USER_INPUT' as const;
   override readonly name = 'IngestInputError';
 }
+
+/** Postgres error classes meaning the connection, not the query, failed: 08 (connection exception), 57P01–57P03 (shutdown, restart). */
+const LOST_CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
+const LOST_CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const LOST_CONNECTION_MESSAGE = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+
+/**
+ * Whether a query failed because the database went away (restarting, unreachable, connection
+ * cut) rather than because of the query: such a failure is an outage to retry, not a bug. Looks
+ * through `cause` chains (drizzle wraps driver errors).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (LOST_CONNECTION_SQLSTATE.test(code) || LOST_CONNECTION_ERRNO.has(code))) return true;
+    if (LOST_CONNECTION_MESSAGE.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}

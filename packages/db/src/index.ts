@@ -1,10 +1,10 @@
 // @atlas/db: the atlas database. Callers (API, pipeline) use openDatabase and the query
-// functions below; the drizzle schema is available as `@atlas/db/schema` for types.
+// functions below; the drizzle schema stays inside this package.
 export { openDatabase, type OpenDatabaseOptions } from './client.ts';
 export { serveDatabase, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
 export { migrate, MigrationError } from './migrate.ts';
-export { DatabaseConnectionError, IngestInputError } from './errors.ts';
+export { DatabaseConnectionError, IngestInputError, isConnectionLost } from './errors.ts';
 export { acquirePidLock, type PidLock, type LockHolder } from './pid-lock.ts';
 
 export * from './queries/models.ts';
@@ -24,9 +24,13 @@ export * from './queries/users.ts';
 export * from './queries/builds.ts';
 export * from './queries/ingest.ts';
 export * from './queries/table-sizes.ts';
+export * from './queries/jobs.ts';
+export * from './queries/job-results.ts';
+export { sqlExecutor, type SqlExecutor } from './sql/sql-executor.ts';
 export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
 export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
+export * from './queries/rate-limits.ts';
 export * from './queries/search-documents.ts';
 export {
   analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { AtlasError } from '@atlas/errors';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { AtlasDb } from './orm.ts';
 
@@ -19,7 +20,9 @@ export async function serveDatabase(
   options: { port?: number; host?: string; maxConnections?: number } = {},
 ): Promise<ServedDatabase> {
   if (db.kind !== 'pglite') {
-    throw new Error('serveDatabase serves the embedded database only; with DATABASE_URL set, connect to that Postgres directly.');
+    throw new AtlasError('serveDatabase serves the embedded database only; with DATABASE_URL set, connect to that Postgres directly.', {
+      code: 'BAD_USER_INPUT',
+    });
   }
   // drizzle keeps the client it was created with; the PGlite driver is the only one that gets here.
   const client = (db.orm as unknown as { $client: PGlite }).$client;

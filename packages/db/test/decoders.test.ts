@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createDecoderIndex,
   decoderIndexName,
   getDecoderNeighbours,
   getFeaturesByIndex,
@@ -56,5 +57,23 @@ describe.each(drivers)('decoder nearest neighbours (%s)', (_name, open) => {
       );
     });
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(decoderIndexName(SAE_ID));
+  });
+
+  it('leaves decoders past the HNSW limit unindexed and searches them exactly', async () => {
+    const dIn = 4096;
+    const saeId = 'demo-lm/blocks.2.hook_resid_post/topk-6-4096';
+    const input = atlasInput({ checksum: 'd4096', decoderIndex: true }, saeId);
+    input.sae = { ...input.sae, dIn };
+    input.features = input.features.map((f) => ({ ...f, decoder: Float32Array.from({ length: dIn }, (_, i) => (i === f.index ? 1 : 0.01)) }));
+    await ingestSaeAtlas(db, input);
+    const indexes = await queryRows<{ indexname: string }>(db, sql`select indexname from pg_indexes where indexname = ${decoderIndexName(saeId)}`);
+    expect(indexes).toHaveLength(0);
+    const [first] = await getFeaturesByIndex(db, [{ saeId, index: 0 }]);
+    const neighbours = await getDecoderNeighbours(db, first!.id, 2);
+    expect(neighbours).toHaveLength(2);
+    expect(neighbours.every((n) => n.cosine > 0 && n.cosine < 1)).toBe(true);
+    await expect(createDecoderIndex(db, saeId, dIn)).rejects.toThrow(
+      expect.objectContaining({ name: 'IngestInputError', code: 'BAD_USER_INPUT', message: expect.stringMatching(/1 to 4000 dimensions .* not d_in 4096/) }),
+    );
   });
 });

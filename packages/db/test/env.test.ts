@@ -15,5 +15,8 @@ describe('parseDbEnv', () => {
   it('names the variable when a URL is not Postgres', () => {
     expect(() => parseDbEnv({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL/);
     expect(() => parseDbEnv({ DATABASE_URL: 'not a url' })).toThrow(/postgres:\/\/ URL/);
+    expect(() => parseDbEnv({ DATABASE_URL: 'http://h/db' })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/DATABASE_URL must be a postgres:\/\/ URL\nSet DATABASE_URL to/) }),
+    );
   });
 });

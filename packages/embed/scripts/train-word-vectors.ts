@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '@atlas/corpus';
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { sifAverage, sifWeight } from '../src/words/sif.ts';
 import { words } from '../src/words/tokenize.ts';
 import { writeWordVectors } from '../src/words/vector-file.ts';

@@ -1,5 +1,5 @@
 // Times atlasMapLayout on random unit decoder rows: `npx tsx packages/features/scripts/atlas-map-timing.ts 4096 16384`.
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { atlasMapLayout } from '../src/atlas-map.ts';
 
 const dIn = 256;

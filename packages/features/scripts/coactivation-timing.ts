@@ -1,6 +1,6 @@
 // Times CoactivationCounter on skewed (Zipf-like) random TopK codes:
 // `npx tsx packages/features/scripts/coactivation-timing.ts [width] [k] [tokens]`.
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { CoactivationCounter } from '../src/coactivation.ts';
 
 const [width = 4096, k = 32, rows = 32_768] = process.argv.slice(2).map(Number);

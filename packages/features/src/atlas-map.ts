@@ -1,6 +1,7 @@
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 import { UMAP } from 'umap-js';
 import { denseTopK } from './dense-topk.ts';
+import { FeaturesError } from './features-error.ts';
 
 export interface AtlasMapOptions {
   /** Neighbours per point in the UMAP graph (default 15, fewer when there are fewer features). */
@@ -30,7 +31,7 @@ const EPOCHS_PER_YIELD = 10;
  */
 export async function atlasMapLayout(decoder: Float32Array, dIn: number, options: AtlasMapOptions = {}): Promise<AtlasMapPoint[]> {
   if (!Number.isInteger(dIn) || dIn < 1 || decoder.length % dIn !== 0) {
-    throw new Error(`A decoder of ${decoder.length} values does not split into rows of d_in ${dIn}.`);
+    throw new FeaturesError(`A decoder of ${decoder.length} values does not split into rows of d_in ${dIn}; pass W_dec [width, d_in] and its d_in.`);
   }
   const width = decoder.length / dIn;
   // UMAP needs more points than neighbours; a map of one or two features is a line.

@@ -1,4 +1,5 @@
 import type { SparseCodes } from './sparse-codes.ts';
+import { FeaturesError } from './features-error.ts';
 
 export interface CoactivationOptions {
   /**
@@ -90,8 +91,8 @@ export class CoactivationCounter {
     options: CoactivationOptions = {},
   ) {
     const every = options.every ?? 1;
-    if (!Number.isInteger(every) || every < 1) throw new Error(`Co-activation option every must be a positive integer, got ${every}.`);
-    if (!Number.isInteger(width) || width < 1) throw new Error(`Co-activation width must be a positive integer, got ${width}.`);
+    if (!Number.isInteger(every) || every < 1) throw new FeaturesError(`Co-activation option every must be a whole number of at least 1, got ${every}.`);
+    if (!Number.isInteger(width) || width < 1) throw new FeaturesError(`Co-activation width must be a whole number of at least 1, got ${width}.`);
     this.every = every;
     this.bytesPerPair = coactivationBytesPerPair(width, options.memoryBudgetBytes);
     const cells = this.bytesPerPair === 0 ? 0 : pairCount(width);

@@ -1,6 +1,7 @@
 import {
   createSession, DataType, encodeModel, makeModel, makeNode, makeTensor, makeValueInfo, ort, runChecked, type onnx,
 } from '@atlas/onnx';
+import { FeaturesError } from './features-error.ts';
 
 /** The best `k` columns of each row of a dense product, as TopK left the graph. */
 export interface RowTopK {
@@ -89,12 +90,12 @@ export interface DenseTopKResult {
 export async function denseTopK(options: DenseTopKOptions): Promise<DenseTopKResult> {
   const { a, b, inner, normalise = false, smallest = false } = options;
   if (!Number.isInteger(inner) || inner < 1 || a.length % inner !== 0 || b.length % inner !== 0) {
-    throw new Error(`Matrices of ${a.length} and ${b.length} values do not split into rows of ${inner}.`);
+    throw new FeaturesError(`Matrices of ${a.length} and ${b.length} values do not split into rows of ${inner}; pass row-major matrices with the same row length (inner).`);
   }
   const rows = a.length / inner;
   const columns = b.length / inner;
   const k = Math.min(options.k, columns);
-  if (k < 1) throw new Error('denseTopK needs k ≥ 1 and at least one column.');
+  if (k < 1) throw new FeaturesError(`denseTopK needs k ≥ 1 and at least one column of b (k ${options.k}, ${columns} columns).`);
   const blockRows = Math.max(1, options.blockRows ?? Math.floor(4_000_000 / columns));
   const graph = buildDenseTopKGraph({ inner, columns, k, normalise, smallest });
   const { session } = await createSession(graph, options.threads ? { threads: options.threads } : {});

@@ -1,3 +1,5 @@
+import { FeaturesError } from './features-error.ts';
+
 /**
  * Cosine between each feature's encoder column W_enc[:, j] (W_enc row-major [dIn, width]) and its
  * decoder row W_dec[j] (row-major [width, dIn]). 0 where either vector is zero.
@@ -5,7 +7,7 @@
 export function encoderDecoderCosines(encoder: Float32Array, decoder: Float32Array, dIn: number): Float32Array {
   const width = decoder.length / dIn;
   if (!Number.isInteger(width) || encoder.length !== dIn * width) {
-    throw new Error(`W_enc has ${encoder.length} values and W_dec ${decoder.length}; expected dIn × width each (dIn ${dIn}).`);
+    throw new FeaturesError(`W_enc has ${encoder.length} values and W_dec ${decoder.length}; both must hold d_in × width values (d_in ${dIn}): pass W_enc [d_in, width] and W_dec [width, d_in] of one SAE.`);
   }
   const dots = new Float64Array(width);
   const encNorms = new Float64Array(width);

@@ -5,6 +5,7 @@ import type { SparseCodes } from './sparse-codes.ts';
 import { TopContextTracker, type TopContext } from './top-contexts.ts';
 import { unflattenContexts } from './context-slots.ts';
 import type { FeatureStatsState } from './feature-stats-state.ts';
+import { FeaturesError } from './features-error.ts';
 
 export interface FeatureStatsOptions {
   /** Top-activating contexts kept per feature (default 20). */
@@ -76,7 +77,7 @@ export class FeatureStatsAccumulator {
     readonly width: number,
     options: FeatureStatsOptions = {},
   ) {
-    if (!Number.isInteger(width) || width < 1) throw new Error(`SAE width must be a positive integer, got ${width}.`);
+    if (!Number.isInteger(width) || width < 1) throw new FeaturesError(`SAE width must be a whole number of at least 1, got ${width}.`);
     this.options = options;
     this.firing = new Float64Array(width);
     this.sumHigh = new Float64Array(width);

@@ -1,3 +1,5 @@
+import { FeaturesError } from './features-error.ts';
+
 /** SAEs on this hook read attention-weighted values with the heads concatenated: [n_heads · d_head]. */
 const HEAD_OUTPUT_HOOK = /^blocks\.\d+\.attn\.hook_z$/;
 
@@ -19,11 +21,11 @@ export function isAttentionHeadHook(hookName: string): boolean {
  */
 export function headAttributions(decoder: Float32Array, dIn: number, nHeads: number): Float32Array {
   if (!Number.isInteger(nHeads) || nHeads < 1 || dIn % nHeads !== 0) {
-    throw new Error(`Cannot split a decoder row of ${dIn} values into ${nHeads} heads: d_in must be n_heads × d_head.`);
+    throw new FeaturesError(`Cannot split a decoder row of ${dIn} values into ${nHeads} heads: d_in must be n_heads × d_head. Check the head count (n_head or num_attention_heads) in the model's config.json.`);
   }
   const width = decoder.length / dIn;
   if (!Number.isInteger(width)) {
-    throw new Error(`W_dec has ${decoder.length} values, not a multiple of d_in ${dIn}.`);
+    throw new FeaturesError(`W_dec has ${decoder.length} values, not a multiple of d_in ${dIn}; pass W_dec [width, d_in] and its d_in.`);
   }
   const dHead = dIn / nHeads;
   const shares = new Float32Array(width * nHeads);

@@ -19,3 +19,4 @@ export type { CoactivationFinishOptions, CoactivationNeighbour, CoactivationOpti
 export { atlasMapLayout } from './atlas-map.ts';
 export type { AtlasMapOptions, AtlasMapPoint } from './atlas-map.ts';
 export { headAttributions, isAttentionHeadHook } from './head-attribution.ts';
+export { FeaturesError } from './features-error.ts';

@@ -1,4 +1,5 @@
 import { ContextSlots, flattenSlots, type ContextExample, type FlatContexts } from './context-slots.ts';
+import { FeaturesError } from './features-error.ts';
 
 /** One context in a feature's sample: its maximum and the feature's value at every position it fired. */
 export type SampledContext = ContextExample;
@@ -58,9 +59,9 @@ export class QuantileSampler {
     this.perBin = options.perBin ?? 5;
     this.seed = options.seed ?? 0;
     for (const [name, value] of [['reservoirSize', this.reservoirSize], ['bins', this.binCount], ['perBin', this.perBin]] as const) {
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}.`);
+      if (!Number.isInteger(value) || value < 1) throw new FeaturesError(`Quantile option ${name} must be a whole number of at least 1, got ${value}.`);
     }
-    if (this.reservoirSize > 65_535) throw new Error(`reservoirSize must be at most 65535, got ${this.reservoirSize}.`);
+    if (this.reservoirSize > 65_535) throw new FeaturesError(`Quantile option reservoirSize must be at most 65535 (one 16-bit slot each), got ${this.reservoirSize}.`);
     this.slots = new ContextSlots(width * this.reservoirSize);
     this.keys = new Uint32Array(width * this.reservoirSize);
     this.sizes = new Uint16Array(width);

@@ -158,7 +158,8 @@ describe('CoactivationCounter', () => {
   it('rejects bad input and counters of another shape', () => {
     expect(() => new CoactivationCounter(width).merge(new CoactivationCounter(width + 1))).toThrow(/Cannot merge/);
     expect(() => new CoactivationCounter(width).merge(new CoactivationCounter(width, { every: 2 }))).toThrow(/Cannot merge/);
-    expect(() => new CoactivationCounter(width, { every: 0 })).toThrow(/every must be a positive integer/);
+    expect(() => new CoactivationCounter(width, { every: 0 })).toThrow(/every must be a whole number of at least 1, got 0/);
+    expect(() => new CoactivationCounter(0)).toThrow(expect.objectContaining({ name: 'FeaturesError', code: 'BAD_USER_INPUT' }));
     const outside = { indices: Int32Array.of(width), values: Float32Array.of(1), k: 1 };
     expect(() => new CoactivationCounter(width).addRows(outside, 0, 1)).toThrow(/outside the SAE width/);
   });

@@ -30,7 +30,8 @@ describe('headAttributions', () => {
 
   it('leaves a zero decoder row at zero and rejects a d_in the heads do not divide', () => {
     expect(Array.from(headAttributions(new Float32Array(8), 4, 2))).toEqual([0, 0, 0, 0]);
-    expect(() => headAttributions(new Float32Array(10), 5, 2)).toThrow(/d_in must be n_heads × d_head/);
+    expect(() => headAttributions(new Float32Array(10), 5, 2)).toThrow(/d_in must be n_heads × d_head\. Check the head count/);
+    expect(() => headAttributions(new Float32Array(10), 5, 2)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', userFacing: true }));
     expect(() => headAttributions(new Float32Array(10), 4, 2)).toThrow(/not a multiple of d_in 4/);
   });
 

@@ -13,8 +13,6 @@ export interface ModelConfig {
   /** Attention (query) heads, and key/value heads where grouped-query attention has fewer. */
   headCount?: number;
   kvHeadCount?: number;
-  /** `feature_atlas.hook_scope`, e.g. `/blocks.{layer}/`: where a block's residual Adds live. */
-  hookScope?: string;
 }
 
 const KEYS = {
@@ -46,8 +44,6 @@ export function readModelConfig(path: string): ModelConfig {
     throw new ModelError(`${path} must hold a JSON object.`);
   }
   const config = raw as Record<string, unknown>;
-  const atlas = config.feature_atlas as { hook_scope?: unknown } | undefined;
-  const hookScope = typeof atlas?.hook_scope === 'string' ? atlas.hook_scope : undefined;
   return {
     raw: config,
     dModel: firstInteger(config, KEYS.dModel),
@@ -57,6 +53,5 @@ export function readModelConfig(path: string): ModelConfig {
     eosTokenId: firstInteger(config, KEYS.eosTokenId),
     headCount: firstInteger(config, KEYS.headCount),
     kvHeadCount: firstInteger(config, KEYS.kvHeadCount),
-    hookScope,
   };
 }

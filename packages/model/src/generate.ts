@@ -1,7 +1,8 @@
 import { runChecked, ort, type onnx } from '@atlas/onnx';
 import { ModelError } from './errors.ts';
 import { buildFeeds, type PastCache } from './feeds.ts';
-import type { HookPoint } from './hooks.ts';
+import type { AbsentHook, HookPoint } from './hooks/hook-point.ts';
+import { unknownHookError } from './hooks/unknown-hook.ts';
 import { nextCache, type CachePair } from './kv-cache.ts';
 import { pickToken, seededRandom } from './sampling.ts';
 import { floatData } from './tensor-data.ts';
@@ -58,6 +59,8 @@ export interface GenerationHost {
   readonly vocabSize: number;
   readonly eosTokenId: number | null;
   readonly hookPoints: readonly HookPoint[];
+  /** Hooks the model's blocks lack, with the reason (named in the error when one is asked for). */
+  readonly absentHooks?: readonly AbsentHook[];
   encode(text: string): number[];
   decodeTokens(ids: ArrayLike<number>): string[];
   decode(ids: ArrayLike<number>): string;
@@ -145,7 +148,7 @@ function steeringDeltas(host: GenerationHost, edits: readonly SteeringEdit[]): M
   for (const edit of edits) {
     const point = host.hookPoints.find((hook) => hook.name === edit.hook);
     if (!point) {
-      throw new ModelError(`Unknown steering hook ${edit.hook}. Valid hooks: ${host.hookPoints.map((hook) => hook.name).join(', ')}.`);
+      throw unknownHookError(edit.hook, host.hookPoints.map((hook) => hook.name), host.absentHooks, 'steering hook');
     }
     if (!(edit.direction instanceof Float32Array) || edit.direction.length !== point.width) {
       throw new ModelError(`The steering direction for ${edit.hook} must be a Float32Array of ${point.width} floats, got ${edit.direction?.length ?? typeof edit.direction}.`);

@@ -5,10 +5,12 @@ import { exposeOutputs, spliceInput } from './expose-outputs.ts';
 import { checkExternalData } from './external-data.ts';
 import { buildFeeds } from './feeds.ts';
 import { generate, type Decoder, type GenerateOptions, type Generation } from './generate.ts';
-import type { HookPoint } from './hooks.ts';
+import type { AbsentHook, HookPoint } from './hooks/hook-point.ts';
+import { unknownHookError } from './hooks/unknown-hook.ts';
 import { findCachePairs } from './kv-cache.ts';
 import { flattenIds, validateRequest, type RunRequest, type RunResult, type SpliceRequest, type SpliceResult } from './requests.ts';
 import { addInputsAt } from './steer-inputs.ts';
+import { unfuseResidualNorm } from './unfuse-norm.ts';
 import { floatData } from './tensor-data.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
@@ -25,6 +27,8 @@ export interface LanguageModelParts {
   tokenizer: Tokenizer;
   graph: onnx.IModelProto;
   hooks: HookPoint[];
+  /** Hooks of the model's blocks that its graph does not have, with the reason. */
+  absentHooks?: AbsentHook[];
   dModel: number;
   layerCount: number;
   contextLength: number;
@@ -50,6 +54,8 @@ export class LanguageModel {
   /** Every hook name this model offers, in layer order. */
   readonly hookNames: string[];
   readonly hookPoints: HookPoint[];
+  /** Hooks a block lacks (resid_mid of a parallel block, tensors a fused kernel hides), each with the reason. */
+  readonly absentHooks: AbsentHook[];
   /** Attention heads (config `n_head` / `num_attention_heads`), when the config gives them. */
   readonly headCount: number | undefined;
   /** Width of one head in `attn.hook_z` (its width ÷ headCount), when both are known. */
@@ -75,6 +81,7 @@ export class LanguageModel {
     this.device = parts.device;
     this.hookPoints = parts.hooks;
     this.hookNames = parts.hooks.map((hook) => hook.name);
+    this.absentHooks = parts.absentHooks ?? [];
     this.#graph = parts.graph;
     this.#threads = parts.threads;
     this.#externalDataDir = parts.externalDataDir;
@@ -118,8 +125,12 @@ export class LanguageModel {
   async decoder(hooks: readonly string[]): Promise<Decoder> {
     const sorted = [...new Set(hooks)].sort();
     const steeringInputs = Object.fromEntries(sorted.map((hook) => [hook, `atlas_steer/${hook}`]));
+    const points = sorted.map((hook) => this.#hook(hook));
     const { session, inputs } = await this.#open(`steer|${sorted.join(',')}`, () =>
-      addInputsAt(this.#graph, sorted.map((hook) => ({ tensor: this.#hook(hook).tensor, as: steeringInputs[hook]!, width: this.#hook(hook).width }))),
+      addInputsAt(
+        points.reduce((graph, point) => unfuseResidualNorm(graph, point.tensor), this.#graph),
+        points.map((point) => ({ tensor: point.tensor, as: steeringInputs[point.name]!, width: point.width })),
+      ),
     );
     const graph = this.#graph.graph ?? {};
     const cache = findCachePairs(graph.input ?? [], graph.output ?? []);
@@ -186,14 +197,14 @@ export class LanguageModel {
 
   #hook(name: string): HookPoint {
     const point = this.hookPoints.find((hook) => hook.name === name);
-    if (!point) throw new ModelError(`Unknown hook ${name}. Valid hooks: ${this.hookNames.join(', ')}.`);
+    if (!point) throw unknownHookError(name, this.hookNames, this.absentHooks);
     return point;
   }
 
   /** The graph after `point`, fed the (edited) hook tensor; cached per hook. */
   #suffixSession(point: HookPoint): Promise<GraphSession> {
     return this.#open(`splice|${point.name}`, () =>
-      spliceInput(this.#graph, { tensor: point.tensor, as: SPLICE_INPUT, width: point.width }, [this.#logitsName]),
+      spliceInput(unfuseResidualNorm(this.#graph, point.tensor), { tensor: point.tensor, as: SPLICE_INPUT, width: point.width }, [this.#logitsName]),
     );
   }
 

@@ -3,7 +3,7 @@ import type { Device } from '@atlas/onnx';
 import { readModelConfig } from './config.ts';
 import { ModelError } from './errors.ts';
 import { checkExternalData, readGraphFile } from './external-data.ts';
-import { findHookPoints, hookScopesFor } from './hooks.ts';
+import { findHookPoints } from './hooks/find-hook-points.ts';
 import { LanguageModel } from './language-model.ts';
 import { locateModelFiles } from './layout.ts';
 import { loadTokenizer } from './tokenizer.ts';
@@ -16,7 +16,7 @@ export interface LoadOptions {
 
 /**
  * Loads a Hugging Face ONNX folder (`config.json`, `tokenizer.json`, `tokenizer_config.json`,
- * `onnx/model.onnx` or `onnx/decoder_model.onnx`) and finds its residual-stream hook points.
+ * `onnx/model.onnx` or `onnx/decoder_model.onnx`) and finds its hook points by the graph's structure.
  */
 export async function loadLanguageModel(dir: string, options: LoadOptions = {}): Promise<LanguageModel> {
   const files = locateModelFiles(dir);
@@ -25,11 +25,15 @@ export async function loadLanguageModel(dir: string, options: LoadOptions = {}):
   const graph = readGraphFile(files.onnx);
   // External weights stay in their files: every session reads them from the .onnx file's folder.
   checkExternalData(graph, dirname(files.onnx));
-  const found = findHookPoints(graph.graph ?? {}, hookScopesFor(config.hookScope), config.dModel);
+  const found = findHookPoints(graph.graph ?? {}, { dModel: config.dModel });
   if (config.layerCount !== undefined && config.layerCount !== found.layerCount) {
     throw new ModelError(
-      `config.json says ${config.layerCount} layers but the graph has ${found.layerCount} blocks (${found.scope}).`,
+      `config.json says ${config.layerCount} layers but the graph has ${found.layerCount} blocks ` +
+        `(attention and MLP branches added to the residual stream from the token embedding to the final norm).`,
     );
+  }
+  if (config.dModel !== undefined && config.dModel !== found.dModel) {
+    throw new ModelError(`config.json says the model width is ${config.dModel} but the graph's token embedding has ${found.dModel} columns.`);
   }
   return new LanguageModel({
     dir: files.dir,
@@ -38,7 +42,8 @@ export async function loadLanguageModel(dir: string, options: LoadOptions = {}):
     tokenizer,
     graph,
     hooks: found.hooks,
-    dModel: required(config.dModel, 'the model width (n_embd / hidden_size / d_model)', files.config),
+    absentHooks: found.absent,
+    dModel: found.dModel,
     layerCount: found.layerCount,
     contextLength: required(config.contextLength, 'the context length (n_positions / max_position_embeddings / n_ctx)', files.config),
     vocabSize: config.vocabSize ?? tokenizer.vocabSize,

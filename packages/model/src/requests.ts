@@ -1,4 +1,6 @@
 import { ModelError } from './errors.ts';
+import type { AbsentHook } from './hooks/hook-point.ts';
+import { unknownHookError } from './hooks/unknown-hook.ts';
 
 export interface RunRequest {
   /** Row-major [batch, seqLen] ids, or one array per row (then batch and seqLen may be left out). */
@@ -49,6 +51,7 @@ export interface RequestLimits {
   contextLength: number;
   vocabSize: number;
   hookNames: readonly string[];
+  absentHooks?: readonly AbsentHook[];
 }
 
 /** Checks shapes, context length, hook names and token ids; throws a `ModelError` naming the problem. */
@@ -72,10 +75,8 @@ export function validateRequest(
   if (seqLen > limits.contextLength) {
     throw new ModelError(`seqLen ${seqLen} is longer than the model's context length ${limits.contextLength}.`);
   }
-  const unknown = hooks.filter((hook) => !limits.hookNames.includes(hook));
-  if (unknown.length > 0) {
-    throw new ModelError(`Unknown hook ${unknown.join(', ')}. Valid hooks: ${limits.hookNames.join(', ')}.`);
-  }
+  const unknown = hooks.find((hook) => !limits.hookNames.includes(hook));
+  if (unknown !== undefined) throw unknownHookError(unknown, limits.hookNames, limits.absentHooks);
   for (const id of ids) {
     if (id < 0 || id >= limits.vocabSize) {
       throw new ModelError(`Token id ${id} is outside the vocabulary [0, ${limits.vocabSize}).`);

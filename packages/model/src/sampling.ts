@@ -1,16 +1,7 @@
 /** Next-token choice: greedy argmax or temperature sampling from a seeded generator. */
 
-/** mulberry32: a small, fast, deterministic PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of floats in [0, 1): the atlas's one PRNG (mulberry32, in @atlas/random). */
+export { mulberry32 as seededRandom } from '@atlas/random';
 
 /** Index of the largest logit (the first one on ties). */
 export function argmax(logits: ArrayLike<number>): number {

@@ -1,3 +1,4 @@
+import { ModelError } from './errors.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
 export interface TokenizedDocument {
@@ -44,7 +45,7 @@ export function* packSequences(
   seqLen: number,
   options: { eosTokenId: number },
 ): Generator<PackedContext> {
-  if (!Number.isInteger(seqLen) || seqLen < 1) throw new RangeError(`seqLen must be a positive integer, got ${seqLen}.`);
+  if (!Number.isInteger(seqLen) || seqLen < 1) throw new ModelError(`The context length (seqLen) must be a whole number of at least 1, got ${seqLen}.`);
   let index = 0;
   let tokens = new Int32Array(seqLen);
   let filled = 0;

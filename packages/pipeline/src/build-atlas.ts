@@ -5,7 +5,7 @@ import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, upsertModel, type 
 import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
 import type { Embedder } from '@atlas/embed';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
-import { readActivationFile } from './activation-file.ts';
+import { readActivationFile } from '@atlas/activations';
 import { sha256File, sha256Json } from './files.ts';
 import { lockBuild } from './build-lock.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';

@@ -13,5 +13,6 @@ export function lockBuild(workDir: string, saeId: string): Promise<PidLock> {
   return acquirePidLock(file, `build of ${saeId}`, (holder) => new UserError(
     `Another build of ${saeId} is running (pid ${holder.pid}, since ${holder.startedAt}). Wait for it to finish: ` +
       `this run would then find the atlas up to date. If that process is gone, delete ${file}.`,
+    { code: 'CONFLICT' },
   ));
 }

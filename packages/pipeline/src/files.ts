@@ -1,20 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from './errors.ts';
-
-export function requireFile(file: string, what: string, fix: string): void {
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UserError(`${what} not found: ${path.resolve(file)}. ${fix}`);
-  }
-}
-
-export function requireDirectory(dir: string, what: string, fix: string): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError(`${what} not found: ${path.resolve(dir)}. ${fix}`);
-  }
-}
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');

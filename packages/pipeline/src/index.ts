@@ -1,6 +1,6 @@
+// @atlas/pipeline: the pipeline steps as a library (the `atlas` CLI in apps/cli runs them).
 export { buildAtlas, saeIdFor, recipeChecksum } from './build-atlas.ts';
 export type { AtlasRecipe, BuildContext, BuildResult } from './build-atlas.ts';
-export { demoRecipe } from './commands/build-demo.ts';
 export { extractActivations } from './steps/extract-activations.ts';
 export type { ExtractedActivations, ContextRef } from './steps/extract-activations.ts';
 export { accumulateContexts, computeStatistics } from './steps/compute-statistics.ts';
@@ -8,14 +8,14 @@ export type { ContextRange, StatisticsPassOptions } from './steps/compute-statis
 export { computeShardedStatistics } from './scale-out/coordinator.ts';
 export type { ShardedStatisticsOptions } from './scale-out/coordinator.ts';
 export type { ScaleOutOptions } from './scale-out/statistics-stage.ts';
+export { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
+export { atlasJobKinds } from './job-kinds.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
 export { indexForSearch } from './steps/search-index.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';
 export { trainSaeStep } from './steps/train-step.ts';
-export { readActivationFile, readActivationMatrix } from './activation-file.ts';
-export { createActivationFileWriter } from './activation-file-writer.ts';
-export { terminalProgress, silentProgress } from './progress.ts';
+export { writeJsonAtomic } from './files.ts';
+export { terminalProgress, silentProgress, stageProgress } from './progress.ts';
 export type { Progress, ProgressFactory } from './progress.ts';
 export { UserError } from './errors.ts';
-export { main } from './cli.ts';

@@ -41,5 +41,6 @@ describe('buildAtlasPayload head attributions', () => {
   it('adds none for other hooks, and needs the head count for hook_z', () => {
     expect(payloadFor('blocks.1.hook_resid_post', 3).headAttributions).toBeUndefined();
     expect(() => payloadFor('blocks.1.attn.hook_z')).toThrow(/needs the model's head count \(n_head or num_attention_heads/);
+    expect(() => payloadFor('blocks.1.attn.hook_z')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', userFacing: true }));
   });
 });

@@ -7,19 +7,22 @@ import { loadCorpus } from '@atlas/corpus';
 import { openDatabase, serveDatabase, type AtlasDb, type ServedDatabase } from '@atlas/db';
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
-import { mulberry32, saveSaeLens, type SaeWeights } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
+import { saveSaeLens, type SaeWeights } from '@atlas/sae';
 import { createTestDatabase } from '@atlas/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { silentProgress } from '../src/progress.ts';
+import { openJobQueue } from '@atlas/jobs';
 import { computeShardedStatistics, type ShardedStatisticsOptions } from '../src/scale-out/coordinator.ts';
-import { openJobQueue, saveShardResult } from '../src/scale-out/job-queue.ts';
-import { encodeShardState } from '../src/scale-out/shard-codec.ts';
+import { shardKey } from '../src/scale-out/shard-jobs.ts';
 import { planShards } from '../src/scale-out/shard-plan.ts';
-import { accumulateContexts, computeStatistics } from '../src/steps/compute-statistics.ts';
+import { statisticsShardJob } from '../src/scale-out/statistics-shard-job.ts';
+import { computeStatistics } from '../src/steps/compute-statistics.ts';
 import { extractActivations, type ExtractedActivations } from '../src/steps/extract-activations.ts';
 import type { FeatureStatistics } from '@atlas/features';
 
-const atlasBin = fileURLToPath(new URL('../bin/atlas.mjs', import.meta.url));
+// The worker is the real `atlas worker` command of the CLI app.
+const atlasBin = fileURLToPath(new URL('../../../apps/cli/bin/atlas.mjs', import.meta.url));
 const width = 512;
 const k = 8;
 const contextsPerBatch = 8;
@@ -40,7 +43,7 @@ function randomSae(dIn: number): SaeWeights {
   };
 }
 
-describe('sharded statistics on pg-boss', () => {
+describe('sharded statistics as jobs of the runner', () => {
   let dir: string;
   let db: AtlasDb;
   let served: ServedDatabase;
@@ -89,15 +92,19 @@ describe('sharded statistics on pg-boss', () => {
   });
 
   it('a restarted coordinator reuses shards finished before (and the result is still exact)', async () => {
+    // An earlier run finished shard 0 (a job of the same pass, same cut) and died.
     const [first] = planShards(extracted.contexts.length, contextsPerBatch, 3);
-    const partial = await accumulateContexts(
-      { sae, activationFile: extracted.file, seqLen: extracted.seqLen, topK: 6, contextsPerBatch }, first!,
-    );
-    const boss = await openJobQueue(served.url);
+    const passKey = `resumed:3x${contextsPerBatch}`;
+    const queue = await openJobQueue(served.url, { log: () => {} });
     try {
-      await saveShardResult(boss, `resumed:3x${contextsPerBatch}`, 0, encodeShardState(partial.toState()));
+      const id = await queue.enqueue(statisticsShardJob, {
+        passKey, shard: 0, ...first!, activationFile: extracted.file, saeDir, seqLen: extracted.seqLen, topK: 6, contextsPerBatch,
+      }, { singletonKey: shardKey(passKey, 0) });
+      const workers = await queue.startWorkers({ kinds: [statisticsShardJob] });
+      expect((await queue.waitForJobs([id]))[0]!.state).toBe('succeeded');
+      await workers.stop();
     } finally {
-      await boss.stop({ graceful: false, close: true });
+      await queue.close();
     }
     const lines: string[] = [];
     const sharded = await computeShardedStatistics(options({ passKey: 'resumed', log: (line) => lines.push(line) }));
@@ -108,10 +115,10 @@ describe('sharded statistics on pg-boss', () => {
   it('a shard that keeps failing stops the pass with its error', async () => {
     const missing = path.join(dir, 'no-such-sae');
     await expect(computeShardedStatistics(options({ passKey: 'broken', saeDir: missing, retryLimit: 0 })))
-      .rejects.toThrow(/Statistics shard \d+ failed after its retries: .*no-such-sae/);
+      .rejects.toThrow(/Statistics shard \d+ failed after 1 of 1 attempts: .*no-such-sae/);
   });
 
-  // The run's real Postgres, where it has one (pg-boss and the results table only: no atlas schema needed).
+  // The run's real Postgres, where it has one: the coordinator migrates a fresh database, a worker process joins.
   it.runIf(inject('postgresUrl'))('on a real Postgres: an in-process worker and a worker process, exact', async () => {
     const database = await createTestDatabase(inject('postgresUrl')!);
     const child = spawn(process.execPath, [atlasBin, 'worker', '--database-url', database.url], { stdio: 'ignore' });
@@ -146,8 +153,9 @@ describe('sharded statistics on pg-boss', () => {
         for (const line of text.split('\n').filter(Boolean)) {
           lines.push(`${name}: ${line}`);
           // The first worker dies as soon as it has taken a shard, before it can store a result.
-          if (name === 'doomed' && killed === undefined && line.includes('started')) {
-            killed = Number(/shard (\d+) started/.exec(line)![1]);
+          const started = /shard (\d+) started/.exec(line);
+          if (name === 'doomed' && killed === undefined && started) {
+            killed = Number(started[1]);
             child.kill('SIGKILL');
           }
         }
@@ -156,19 +164,18 @@ describe('sharded statistics on pg-boss', () => {
     };
     start('doomed');
     start('survivor');
-    const sharded = await computeShardedStatistics(options({ passKey: 'two-workers', shards: 5, localWorkers: 0, shardTimeoutSeconds: 2 }));
+    // The timeout is how long a dead worker's shard waits before its retry (and a live one's time limit).
+    const sharded = await computeShardedStatistics(options({ passKey: 'two-workers', shards: 5, localWorkers: 0, shardTimeoutSeconds: 10 }));
     expect(killed, lines.join('\n')).toBeDefined();
     expect(sharded).toEqual(single);
-    // The killed worker's shard was finished by the survivor after pg-boss retried it.
+    // The killed worker's shard was finished by the survivor in a second attempt.
     expect(lines.some((line) => line.startsWith('survivor') && line.includes(`shard ${killed} done`)), lines.join('\n')).toBe(true);
-    const boss = await openJobQueue(served.url);
+    const queue = await openJobQueue(served.url);
     try {
-      const { rows } = await boss.getDb().executeSql(
-        `SELECT retry_count FROM pgboss.job WHERE data->>'passKey' LIKE 'two-workers:%' AND (data->>'shard')::int = $1`, [killed],
-      );
-      expect(rows.some((row: { retry_count: number }) => row.retry_count >= 1)).toBe(true);
+      const jobs = await queue.listJobs({ singletonKeys: [shardKey(`two-workers:5x${contextsPerBatch}`, killed!)] });
+      expect(jobs.map((job) => [job.state, job.attempts]), lines.join('\n')).toEqual([['succeeded', 2]]);
     } finally {
-      await boss.stop({ graceful: false, close: true });
+      await queue.close();
     }
   });
 });

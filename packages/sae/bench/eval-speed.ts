@@ -6,9 +6,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Device } from '@atlas/onnx';
-import { evaluateSource, inMemorySource } from '../src/index.ts';
+import { inMemorySource } from '@atlas/activations';
+import { evaluateSource } from '../src/index.ts';
 import type { EvaluationStage, SaeWeights } from '../src/index.ts';
-import { gaussian, mulberry32 } from '../src/random.ts';
+import { gaussian, mulberry32 } from '@atlas/random';
 
 export interface EvalBenchmarkOptions {
   dIn?: number;

@@ -6,12 +6,12 @@
  */
 import { DataType, createSession, encodeModel, makeModel, makeNode, makeValueInfo, ort, runChecked } from '@atlas/onnx';
 import { trainSae } from '../src/index.ts';
-import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats } from '../src/gradients.ts';
+import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats } from '../src/training/gradients.ts';
 import { chooseKernels } from '../src/kernels/choose-kernels.ts';
-import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from '../src/optimiser.ts';
-import { mulberry32, gaussian } from '../src/random.ts';
-import { transpose } from '../src/matrix.ts';
-import { TopKSession } from '../src/topk-session.ts';
+import { OPTIMISER_ALLOCATIONS, Optimiser, optimiserFloats } from '../src/training/optimiser.ts';
+import { mulberry32, gaussian } from '@atlas/random';
+import { transpose } from '../src/training/matrix.ts';
+import { TopKSession } from '../src/encoding/topk-session.ts';
 
 export interface BenchmarkOptions {
   dIn?: number;

@@ -1,4 +1,7 @@
+import type { Architecture } from './architectures/registry.ts';
 import type { NormalizeActivations } from './normalise.ts';
+
+export type { Architecture };
 
 /** How an SAE was trained (kept in the SAELens cfg.json under `metadata.atlas_training`). */
 export interface SaeTrainingInfo {
@@ -11,17 +14,8 @@ export interface SaeTrainingInfo {
   seed: number;
 }
 
-/**
- * `topk`: ReLU(TopK_k(pre)). `batchtopk`: top k·B over a whole batch in training, a global
- * threshold at inference (stored as `threshold`, filled with one value). `relu`: ReLU with an L1
- * penalty weighted by decoder row norms (SAELens "standard"). `jumprelu`: pre·H(pre − θ_j) with
- * learned per-latent thresholds θ (`threshold`). `gba`: ReLU, reconstruction loss only, encoder
- * biases set by Group Bias Adaptation instead of gradients (saved as SAELens "standard"). `mp`:
- * matching pursuit over the unit-norm decoder rows, k steps (no separate encoder; `mp-graph.ts`).
- */
-export type Architecture = 'topk' | 'batchtopk' | 'relu' | 'jumprelu' | 'gba' | 'mp';
-
 export interface SaeConfig {
+  /** One of the registry's architectures (`architectures/`: topk, batchtopk, relu, jumprelu, gba, mp). */
   architecture: Architecture;
   dIn: number;
   /** Number of latents (SAELens `d_sae`). */

@@ -39,3 +39,10 @@ export function validateActivations(activations: Float32Array, rows: number, dIn
     }
   }
 }
+
+/** `value` (or `fallback` when absent), which must be a positive finite number. */
+export function positiveNumber(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!(v > 0) || !Number.isFinite(v)) throw new SaeError(`${name} must be a positive number, got ${value}.`);
+  return v;
+}

@@ -103,22 +103,30 @@ function floatBitsToHalf(f: number): number {
   return sign | (half + (roundUp ? 1 : 0)); // a carry into the exponent rounds up correctly (to inf at the top)
 }
 
+/** Checks that a tensor's dtype is supported and its shape a list of non-negative integers. */
+export function checkSpec(name: string, spec: { dtype: DType; shape: number[] }): void {
+  if (!isDType(spec.dtype)) {
+    throw new SafetensorsError(
+      `Tensor "${name}" has unsupported dtype ${JSON.stringify(spec.dtype)}; supported: ${SUPPORTED_DTYPES.join(', ')}.`,
+    );
+  }
+  if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    throw new SafetensorsError(`Tensor "${name}" has an invalid shape ${JSON.stringify(spec.shape)}.`);
+  }
+}
+
+/** Checks that `data` is the typed array a tensor of `dtype` holds. */
+export function checkArrayType(name: string, dtype: DType, data: Tensor['data']): void {
+  const expected = DTYPES[dtype].array;
+  if (!(data instanceof expected)) {
+    throw new SafetensorsError(`Tensor "${name}" is ${dtype} and needs a ${expected.name}, got ${data?.constructor?.name}.`);
+  }
+}
+
 /** Checks that a tensor's array type and length agree with its dtype and shape. */
 export function checkTensor(name: string, tensor: Tensor): void {
-  if (!isDType(tensor.dtype)) {
-    throw new SafetensorsError(
-      `Tensor "${name}" has unsupported dtype ${JSON.stringify(tensor.dtype)}; supported: ${SUPPORTED_DTYPES.join(', ')}.`,
-    );
-  }
-  if (!Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-    throw new SafetensorsError(`Tensor "${name}" has an invalid shape ${JSON.stringify(tensor.shape)}.`);
-  }
-  const expected = DTYPES[tensor.dtype].array;
-  if (!(tensor.data instanceof expected)) {
-    throw new SafetensorsError(
-      `Tensor "${name}" is ${tensor.dtype} and needs a ${expected.name}, got ${tensor.data?.constructor?.name}.`,
-    );
-  }
+  checkSpec(name, tensor);
+  checkArrayType(name, tensor.dtype, tensor.data);
   const count = elementCount(tensor.shape);
   if (tensor.data.length !== count) {
     throw new SafetensorsError(

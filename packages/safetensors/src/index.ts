@@ -6,4 +6,7 @@ export { readSafetensors } from './read.ts';
 export { readSafetensorsHeader } from './read-header.ts';
 export type { HeaderEntry, ParsedHeader } from './parse.ts';
 export { serializeSafetensors } from './serialize.ts';
+export type { TensorSpec } from './serialize.ts';
+export { createSafetensorsWriter } from './stream-writer.ts';
+export type { SafetensorsWriter } from './stream-writer.ts';
 export { writeSafetensors } from './write.ts';

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { serializeSafetensors } from './serialize.ts';
+import { temporaryPath, writeAll } from './atomic-file.ts';
 import type { Tensor } from './types.ts';
 import { SafetensorsError } from './types.ts';
 
@@ -21,7 +20,7 @@ export async function writeSafetensors(
   } catch (error) {
     throw new SafetensorsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = temporaryPath(path);
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -35,13 +34,5 @@ export async function writeSafetensors(
     await rm(temporary, { force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new SafetensorsError(`${path}: cannot write the file (${reason})`);
-  }
-}
-
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  let written = 0;
-  while (written < chunk.byteLength) {
-    const { bytesWritten } = await handle.write(chunk, written, chunk.byteLength - written);
-    written += bytesWritten;
   }
 }

@@ -8,7 +8,8 @@ import {
   vectorSearchCandidates, type AtlasDb, type SearchDocumentInput,
 } from '@atlas/db';
 import type { LanguageModel } from '@atlas/model';
-import { createEncoder, mulberry32, type SaeWeights } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
+import { createEncoder, type SaeWeights } from '@atlas/sae';
 import {
   featureDocumentText, featuresForText, indexSaeFeatures, SEARCH_DOCUMENT_VERSION, searchFeatures, type SearchEngine, type SearchMode,
 } from '../src/index.ts';

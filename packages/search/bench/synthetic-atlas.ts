@@ -6,7 +6,7 @@
 import { loadCorpus } from '@atlas/corpus';
 import type { IngestSaeInput } from '@atlas/db';
 import { machineLabel, MACHINE_LABEL_METHOD } from '@atlas/labels';
-import { mulberry32 } from '@atlas/sae';
+import { mulberry32 } from '@atlas/random';
 
 export interface SyntheticFeature {
   index: number;

@@ -1,7 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ModelRow, SaeRow, FeatureRow, ActivationExampleRow, HistogramRow, QuantileBinRow, LabelRow, FeatureNeighbourRow, LogitEffectsRow, TokenEffectRow } from '@atlas/db';
-import type { FeaturePage } from '../pagination.ts';
-import type { FeatureMapPage, MapPointParent } from '../resolvers/feature-map.ts';
+import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,81 +14,197 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
-export type ActivationExample = {
-  __typename?: 'ActivationExample';
-  corpusName: Scalars['String']['output'];
-  /** Token position of the maximum within tokens. */
-  maxPosition: Scalars['Int']['output'];
-  maxValue: Scalars['Float']['output'];
-  /** Rank among the feature's top activations (or quantile examples), from 0. */
-  rank: Scalars['Int']['output'];
-  tokens: Array<Scalars['String']['output']>;
-  /** One value per token (0 where the feature did not fire). */
-  values: Array<Scalars['Float']['output']>;
-};
-
-export type CoactivatingFeature = {
-  __typename?: 'CoactivatingFeature';
-  feature: Feature;
-  /** Tokens both fire on / tokens either fires on (0..1). */
-  jaccard: Scalars['Float']['output'];
-};
-
-export type Continuation = {
-  __typename?: 'Continuation';
-  text: Scalars['String']['output'];
-  /** Generated tokens only (the prompt is not repeated), one display string per token. */
-  tokens: Array<Scalars['String']['output']>;
-};
-
-export type Feature = {
-  __typename?: 'Feature';
-  /**
-   * The (up to 10) features of the same SAE that most often fire on the same tokens as this one,
-   * by Jaccard index over the statistics tokens, highest first.
-   */
-  coactivatingFeatures: Array<CoactivatingFeature>;
-  /** The (up to 10) features of the same SAE whose decoder directions are nearest in cosine, nearest first. */
-  decoderNeighbours: Array<FeatureNeighbour>;
-  /** The decoder row (length dIn). Only fetched when asked for. */
-  decoderVector: Array<Scalars['Float']['output']>;
-  /** Share of tokens on which the feature fires (value > 0). */
-  density: Scalars['Float']['output'];
-  /** Cosine between the feature's encoder column and decoder row; null when not computed. */
-  encoderDecoderCosine?: Maybe<Scalars['Float']['output']>;
-  /**
-   * For features of an SAE on an attention head output (blocks.L.attn.hook_z): each head's share of
-   * the decoder row's squared norm (shares sum to 1), by head. Null for SAEs on other hooks (and for
-   * hook_z atlases built before head attribution existed).
-   */
-  headAttribution?: Maybe<Array<HeadShare>>;
-  histogram: Histogram;
-  id: Scalars['ID']['output'];
-  index: Scalars['Int']['output'];
-  /** Never fired on the statistics tokens. */
-  isDead: Scalars['Boolean']['output'];
-  /** Fired on more than 10% of the statistics tokens. */
-  isDense: Scalars['Boolean']['output'];
-  /** Best current label, if any. */
-  label?: Maybe<Label>;
-  /** Tokens whose logits the decoder direction raises and lowers most (W_dec · W_U); empty when the model's unembedding was not available. */
-  logitEffects: LogitEffects;
-  /** The feature's place on its SAE's map (UMAP of decoder directions, coordinates in 0..1); null when not computed. */
-  mapPosition?: Maybe<MapPosition>;
-  maxActivation: Scalars['Float']['output'];
-  meanActivation: Scalars['Float']['output'];
-  /** Examples across the feature's activation range: its contexts' maxima (a uniform sample of them) cut into equal-count bins, weakest first; empty bins are left out. */
-  quantileExamples: Array<QuantileBin>;
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** Every language model in the atlas. */
+  models: Array<Model>;
+  /** One model by id, or NOT_FOUND. */
+  model: Model;
+  /** Every SAE whose build is complete, optionally for one model. */
+  saes: Array<Sae>;
+  /** One SAE by id, or NOT_FOUND. */
   sae: Sae;
-  /** Top-activating contexts, strongest first (at most 20 unless first is given). */
-  topActivations: Array<ActivationExample>;
+  /** One feature by id, or NOT_FOUND. */
+  feature: Feature;
+  /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
+  features: FeatureConnection;
+  /**
+   * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
+   * strength × the feature's decoder row added to the SAE's hook at every position (steered).
+   * temperature 0 is greedy; above 0 both runs sample with the same seed, so they differ only by
+   * the steering. A Query, not a Mutation: it writes nothing and the same arguments (with a seed)
+   * give the same answer, so clients may cache it and send it as GET.
+   * Limits (BAD_USER_INPUT otherwise): prompt 1..2000 characters and not only whitespace;
+   * |strength| <= 200 (in units of the feature's activation); maxTokens 1..128; temperature 0..2;
+   * seed a non-negative 32-bit integer. MODEL_UNAVAILABLE when the model's files are not on this server.
+   * Once per request; rate-limited per client (RATE_LIMITED, also when the steering queue is full).
+   */
+  steer: SteeringResult;
 };
 
 
-export type FeatureTopActivationsArgs = {
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySaesArgs = {
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySaeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryFeatureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryFeaturesArgs = {
+  saeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySteerArgs = {
+  featureId: Scalars['ID']['input'];
+  strength: Scalars['Float']['input'];
+  prompt: Scalars['String']['input'];
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who may cache an answer: any cache (PUBLIC), or only the asking client (PRIVATE, for answers that depend on the viewer). */
+export type CacheControlScope =
+  | 'PUBLIC'
+  | 'PRIVATE';
+
+export type Model = {
+  __typename?: 'Model';
+  id: Scalars['ID']['output'];
+  displayName: Scalars['String']['output'];
+  architecture: Scalars['String']['output'];
+  layerCount: Scalars['Int']['output'];
+  dModel: Scalars['Int']['output'];
+  vocabSize: Scalars['Int']['output'];
+  contextLength: Scalars['Int']['output'];
+  saes: Array<Sae>;
+};
+
+export type Sae = {
+  __typename?: 'Sae';
+  id: Scalars['ID']['output'];
+  model: Model;
+  hookName: Scalars['String']['output'];
+  architecture: Scalars['String']['output'];
+  dIn: Scalars['Int']['output'];
+  width: Scalars['Int']['output'];
+  k?: Maybe<Scalars['Int']['output']>;
+  /** Training tokens the SAE saw. */
+  trainingTokens?: Maybe<Scalars['Float']['output']>;
+  metrics?: Maybe<SaeMetrics>;
+  /** Tokens of corpus text its feature statistics were computed on. */
+  statisticsTokens?: Maybe<Scalars['Float']['output']>;
+  corpusName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  features: FeatureConnection;
+  /**
+   * Features placed on the SAE's map (UMAP of decoder directions), by index, with their labels for
+   * hover. first: 1..10000 (default 5000); after: endCursor of the previous page. bounds keeps only
+   * points inside the rectangle (a zoomed-in view).
+   */
+  map: FeatureMap;
+};
+
+
+export type SaeFeaturesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SaeMapArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  bounds?: InputMaybe<MapBoundsInput>;
+};
+
+export type SaeMetrics = {
+  __typename?: 'SaeMetrics';
+  l0: Scalars['Float']['output'];
+  fvu: Scalars['Float']['output'];
+  deadFraction: Scalars['Float']['output'];
+};
+
+/** A page of features: its cost is the page size (`first`) times its selection. */
 export type FeatureConnection = {
   __typename?: 'FeatureConnection';
   edges: Array<FeatureEdge>;
@@ -104,20 +218,137 @@ export type FeatureEdge = {
   node: Feature;
 };
 
-export type FeatureMap = {
-  __typename?: 'FeatureMap';
-  /** Pass as after for the next page; null when the page is empty. */
-  endCursor?: Maybe<Scalars['String']['output']>;
+export type PageInfo = {
+  __typename?: 'PageInfo';
   hasNextPage: Scalars['Boolean']['output'];
-  points: Array<MapPoint>;
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Feature = {
+  __typename?: 'Feature';
+  id: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  sae: Sae;
+  /** Share of tokens on which the feature fires (value > 0). */
+  density: Scalars['Float']['output'];
+  maxActivation: Scalars['Float']['output'];
+  meanActivation: Scalars['Float']['output'];
+  /** Cosine between the feature's encoder column and decoder row; null when not computed. */
+  encoderDecoderCosine?: Maybe<Scalars['Float']['output']>;
+  /** Never fired on the statistics tokens. */
+  isDead: Scalars['Boolean']['output'];
+  /** Fired on more than 10% of the statistics tokens. */
+  isDense: Scalars['Boolean']['output'];
+  /** Top-activating contexts, strongest first (at most 20 unless first is given). */
+  topActivations: Array<ActivationExample>;
+  histogram: Histogram;
+  /** Examples across the feature's activation range: its contexts' maxima (a uniform sample of them) cut into equal-count bins, weakest first; empty bins are left out. */
+  quantileExamples: Array<QuantileBin>;
+  /** The decoder row (length dIn). Only fetched when asked for. */
+  decoderVector: Array<Scalars['Float']['output']>;
+  /** Best current label, if any. */
+  label?: Maybe<Label>;
+  /** The (up to 10) features of the same SAE whose decoder directions are nearest in cosine, nearest first. */
+  decoderNeighbours: Array<FeatureNeighbour>;
+  /** Tokens whose logits the decoder direction raises and lowers most (W_dec · W_U); empty when the model's unembedding was not available. */
+  logitEffects: LogitEffects;
+  /**
+   * For features of an SAE on an attention head output (blocks.L.attn.hook_z): each head's share of
+   * the decoder row's squared norm (shares sum to 1), by head. Null for SAEs on other hooks (and for
+   * hook_z atlases built before head attribution existed).
+   */
+  headAttribution?: Maybe<Array<HeadShare>>;
+  /**
+   * The (up to 10) features of the same SAE that most often fire on the same tokens as this one,
+   * by Jaccard index over the statistics tokens, highest first.
+   */
+  coactivatingFeatures: Array<CoactivatingFeature>;
+  /** The feature's place on its SAE's map (UMAP of decoder directions, coordinates in 0..1); null when not computed. */
+  mapPosition?: Maybe<MapPosition>;
+};
+
+
+export type FeatureTopActivationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type FeatureNeighbour = {
   __typename?: 'FeatureNeighbour';
+  feature: Feature;
   /** Cosine similarity of the two decoder directions. */
   cosine: Scalars['Float']['output'];
-  feature: Feature;
 };
+
+export type LogitEffects = {
+  __typename?: 'LogitEffects';
+  /** Most promoted tokens, strongest first. */
+  positive: Array<TokenEffect>;
+  /** Most suppressed tokens, most negative first. */
+  negative: Array<TokenEffect>;
+};
+
+export type TokenEffect = {
+  __typename?: 'TokenEffect';
+  token: Scalars['String']['output'];
+  /** Direct effect on the token's logit per unit of activation. */
+  value: Scalars['Float']['output'];
+};
+
+/** A context with one value per token: weighs 3 (two arrays of up to a context's length). */
+export type ActivationExample = {
+  __typename?: 'ActivationExample';
+  /** Rank among the feature's top activations (or quantile examples), from 0. */
+  rank: Scalars['Int']['output'];
+  maxValue: Scalars['Float']['output'];
+  /** Token position of the maximum within tokens. */
+  maxPosition: Scalars['Int']['output'];
+  tokens: Array<Scalars['String']['output']>;
+  /** One value per token (0 where the feature did not fire). */
+  values: Array<Scalars['Float']['output']>;
+  corpusName: Scalars['String']['output'];
+};
+
+export type QuantileBin = {
+  __typename?: 'QuantileBin';
+  /** Smallest context maximum in the bin. */
+  lower: Scalars['Float']['output'];
+  /** Largest context maximum in the bin. */
+  upper: Scalars['Float']['output'];
+  /** Sampled contexts that fell in the bin. */
+  count: Scalars['Int']['output'];
+  /** Up to 5 contexts whose maximum lies in [lower, upper], weakest first; rank is bin × 5 + place. */
+  examples: Array<ActivationExample>;
+};
+
+export type Histogram = {
+  __typename?: 'Histogram';
+  /** Bin edges, length = counts + 1, over the feature's non-zero activations. */
+  edges: Array<Scalars['Float']['output']>;
+  counts: Array<Scalars['Int']['output']>;
+  /** Non-zero activations counted. */
+  total: Scalars['Int']['output'];
+};
+
+export type Label = {
+  __typename?: 'Label';
+  text: Scalars['String']['output'];
+  source: LabelSource;
+  /** How a MACHINE or LLM label was made, e.g. `top-tokens v1`; null for human labels. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** The language model that wrote an LLM label. */
+  authorModel?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type LabelSource =
+  /** Written by a person. */
+  | 'HUMAN'
+  /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
+  | 'MACHINE'
+  /** Written by a language model from the feature's evidence (`atlas label`). */
+  | 'LLM';
 
 export type HeadShare = {
   __typename?: 'HeadShare';
@@ -127,61 +358,11 @@ export type HeadShare = {
   share: Scalars['Float']['output'];
 };
 
-export type Histogram = {
-  __typename?: 'Histogram';
-  counts: Array<Scalars['Int']['output']>;
-  /** Bin edges, length = counts + 1, over the feature's non-zero activations. */
-  edges: Array<Scalars['Float']['output']>;
-  /** Non-zero activations counted. */
-  total: Scalars['Int']['output'];
-};
-
-export type Label = {
-  __typename?: 'Label';
-  /** The language model that wrote an LLM label. */
-  authorModel?: Maybe<Scalars['String']['output']>;
-  /** How a MACHINE or LLM label was made, e.g. `top-tokens v1`; null for human labels. */
-  method?: Maybe<Scalars['String']['output']>;
-  source: LabelSource;
-  text: Scalars['String']['output'];
-  updatedAt: Scalars['String']['output'];
-};
-
-export type LabelSource =
-  /** Written by a person. */
-  | 'HUMAN'
-  /** Written by a language model from the feature's evidence (`atlas label`). */
-  | 'LLM'
-  /** Made by the build from the feature's evidence (top activating tokens); every feature has one. */
-  | 'MACHINE';
-
-export type LogitEffects = {
-  __typename?: 'LogitEffects';
-  /** Most suppressed tokens, most negative first. */
-  negative: Array<TokenEffect>;
-  /** Most promoted tokens, strongest first. */
-  positive: Array<TokenEffect>;
-};
-
-/** A rectangle of the map, inclusive (coordinates lie in 0..1). */
-export type MapBoundsInput = {
-  maxX: Scalars['Float']['input'];
-  maxY: Scalars['Float']['input'];
-  minX: Scalars['Float']['input'];
-  minY: Scalars['Float']['input'];
-};
-
-export type MapPoint = {
-  __typename?: 'MapPoint';
-  density: Scalars['Float']['output'];
-  /** The feature's id (load it with feature(id:)). */
-  featureId: Scalars['ID']['output'];
-  index: Scalars['Int']['output'];
-  isDead: Scalars['Boolean']['output'];
-  /** The current label's text, if any. */
-  label?: Maybe<Scalars['String']['output']>;
-  x: Scalars['Float']['output'];
-  y: Scalars['Float']['output'];
+export type CoactivatingFeature = {
+  __typename?: 'CoactivatingFeature';
+  feature: Feature;
+  /** Tokens both fire on / tokens either fires on (0..1). */
+  jaccard: Scalars['Float']['output'];
 };
 
 export type MapPosition = {
@@ -190,231 +371,72 @@ export type MapPosition = {
   y: Scalars['Float']['output'];
 };
 
-export type Model = {
-  __typename?: 'Model';
-  architecture: Scalars['String']['output'];
-  contextLength: Scalars['Int']['output'];
-  dModel: Scalars['Int']['output'];
-  displayName: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  layerCount: Scalars['Int']['output'];
-  saes: Array<Sae>;
-  vocabSize: Scalars['Int']['output'];
+/** A rectangle of the map, inclusive (coordinates lie in 0..1). */
+export type MapBoundsInput = {
+  minX: Scalars['Float']['input'];
+  minY: Scalars['Float']['input'];
+  maxX: Scalars['Float']['input'];
+  maxY: Scalars['Float']['input'];
 };
 
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
+/** A page of map points: its cost is the page size (`first`) times its selection. */
+export type FeatureMap = {
+  __typename?: 'FeatureMap';
+  points: Array<MapPoint>;
   hasNextPage: Scalars['Boolean']['output'];
-  hasPreviousPage: Scalars['Boolean']['output'];
-  startCursor?: Maybe<Scalars['String']['output']>;
+  /** Pass as after for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
-export type QuantileBin = {
-  __typename?: 'QuantileBin';
-  /** Sampled contexts that fell in the bin. */
-  count: Scalars['Int']['output'];
-  /** Up to 5 contexts whose maximum lies in [lower, upper], weakest first; rank is bin × 5 + place. */
-  examples: Array<ActivationExample>;
-  /** Smallest context maximum in the bin. */
-  lower: Scalars['Float']['output'];
-  /** Largest context maximum in the bin. */
-  upper: Scalars['Float']['output'];
-};
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type Query = {
-  __typename?: 'Query';
-  /** One feature by id, or NOT_FOUND. */
-  feature: Feature;
-  /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
-  features: FeatureConnection;
-  /** One model by id, or NOT_FOUND. */
-  model: Model;
-  /** Every language model in the atlas. */
-  models: Array<Model>;
-  /** One SAE by id, or NOT_FOUND. */
-  sae: Sae;
-  /** Every SAE whose build is complete, optionally for one model. */
-  saes: Array<Sae>;
-  /**
-   * Continues a prompt twice with the feature's SAE model: as it is (baseline) and with
-   * strength × the feature's decoder row added to the SAE's hook at every position (steered).
-   * temperature 0 is greedy; above 0 both runs sample with the same seed, so they differ only by
-   * the steering. A Query, not a Mutation: it writes nothing and the same arguments (with a seed)
-   * give the same answer, so clients may cache it and send it as GET.
-   * Limits (BAD_USER_INPUT otherwise): prompt 1..2000 characters and not only whitespace;
-   * |strength| <= 200 (in units of the feature's activation); maxTokens 1..128; temperature 0..2;
-   * seed a non-negative 32-bit integer. MODEL_UNAVAILABLE when the model's files are not on this server.
-   */
-  steer: SteeringResult;
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QueryFeatureArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QueryFeaturesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  saeId: Scalars['ID']['input'];
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QueryModelArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QuerySaeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QuerySaesArgs = {
-  modelId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-/**
- * Feature Atlas GraphQL API. Ids are stable and readable:
- *   model:   demo-lm
- *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
- *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
- * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer), INTERNAL_SERVER_ERROR.
- */
-export type QuerySteerArgs = {
-  featureId: Scalars['ID']['input'];
-  maxTokens?: InputMaybe<Scalars['Int']['input']>;
-  prompt: Scalars['String']['input'];
-  seed?: InputMaybe<Scalars['Int']['input']>;
-  strength: Scalars['Float']['input'];
-  temperature?: InputMaybe<Scalars['Float']['input']>;
-};
-
-export type Sae = {
-  __typename?: 'Sae';
-  architecture: Scalars['String']['output'];
-  corpusName?: Maybe<Scalars['String']['output']>;
-  createdAt: Scalars['String']['output'];
-  dIn: Scalars['Int']['output'];
-  features: FeatureConnection;
-  hookName: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  k?: Maybe<Scalars['Int']['output']>;
-  /**
-   * Features placed on the SAE's map (UMAP of decoder directions), by index, with their labels for
-   * hover. first: 1..10000 (default 5000); after: endCursor of the previous page. bounds keeps only
-   * points inside the rectangle (a zoomed-in view).
-   */
-  map: FeatureMap;
-  metrics?: Maybe<SaeMetrics>;
-  model: Model;
-  /** Tokens of corpus text its feature statistics were computed on. */
-  statisticsTokens?: Maybe<Scalars['Float']['output']>;
-  /** Training tokens the SAE saw. */
-  trainingTokens?: Maybe<Scalars['Float']['output']>;
-  width: Scalars['Int']['output'];
-};
-
-
-export type SaeFeaturesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type SaeMapArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  bounds?: InputMaybe<MapBoundsInput>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type SaeMetrics = {
-  __typename?: 'SaeMetrics';
-  deadFraction: Scalars['Float']['output'];
-  fvu: Scalars['Float']['output'];
-  l0: Scalars['Float']['output'];
+/** One row of the map query: weighs 0.2. */
+export type MapPoint = {
+  __typename?: 'MapPoint';
+  /** The feature's id (load it with feature(id:)). */
+  featureId: Scalars['ID']['output'];
+  index: Scalars['Int']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+  density: Scalars['Float']['output'];
+  isDead: Scalars['Boolean']['output'];
+  /** The current label's text, if any. */
+  label?: Maybe<Scalars['String']['output']>;
 };
 
 export type SteeringResult = {
   __typename?: 'SteeringResult';
-  baseline: Continuation;
   feature: Feature;
   /** The hook the decoder row was added at (the SAE's hook). */
   hookName: Scalars['String']['output'];
-  /** Says what was cut when promptTruncated (or why generation stopped early). */
-  notice?: Maybe<Scalars['String']['output']>;
+  strength: Scalars['Float']['output'];
+  temperature: Scalars['Float']['output'];
+  /** The sampling seed both runs used; null for greedy decoding. */
+  seed?: Maybe<Scalars['Int']['output']>;
   /** The prompt as the model read it, one display string per token. */
   promptTokens: Array<Scalars['String']['output']>;
   /** True when the prompt was longer than the model's context allows and its start was cut. */
   promptTruncated: Scalars['Boolean']['output'];
-  /** The sampling seed both runs used; null for greedy decoding. */
-  seed?: Maybe<Scalars['Int']['output']>;
+  /** Says what was cut when promptTruncated (or why generation stopped early). */
+  notice?: Maybe<Scalars['String']['output']>;
+  baseline: Continuation;
   steered: Continuation;
-  strength: Scalars['Float']['output'];
-  temperature: Scalars['Float']['output'];
   timing: SteeringTiming;
+};
+
+export type Continuation = {
+  __typename?: 'Continuation';
+  /** Generated tokens only (the prompt is not repeated), one display string per token. */
+  tokens: Array<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
 };
 
 export type SteeringTiming = {
   __typename?: 'SteeringTiming';
-  baselineMs: Scalars['Float']['output'];
   /** Time spent loading the model for this request (0 when it was already loaded). */
   modelLoadMs: Scalars['Float']['output'];
   /** Time waiting for other steering runs on the same model to finish. */
   queuedMs: Scalars['Float']['output'];
+  baselineMs: Scalars['Float']['output'];
   steeredMs: Scalars['Float']['output'];
-};
-
-export type TokenEffect = {
-  __typename?: 'TokenEffect';
-  token: Scalars['String']['output'];
-  /** Direct effect on the token's logit per unit of activation. */
-  value: Scalars['Float']['output'];
 };
 
 
@@ -490,110 +512,141 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ActivationExample: ResolverTypeWrapper<ActivationExampleRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CoactivatingFeature: ResolverTypeWrapper<FeatureNeighbourRow>;
-  Continuation: ResolverTypeWrapper<Continuation>;
-  Feature: ResolverTypeWrapper<FeatureRow>;
-  FeatureConnection: ResolverTypeWrapper<FeaturePage>;
-  FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
-  FeatureMap: ResolverTypeWrapper<FeatureMapPage>;
-  FeatureNeighbour: ResolverTypeWrapper<FeatureNeighbourRow>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  HeadShare: ResolverTypeWrapper<HeadShare>;
-  Histogram: ResolverTypeWrapper<HistogramRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Label: ResolverTypeWrapper<LabelRow>;
-  LabelSource: LabelSource;
-  LogitEffects: ResolverTypeWrapper<LogitEffectsRow>;
-  MapBoundsInput: MapBoundsInput;
-  MapPoint: ResolverTypeWrapper<MapPointParent>;
-  MapPosition: ResolverTypeWrapper<MapPosition>;
-  Model: ResolverTypeWrapper<ModelRow>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  QuantileBin: ResolverTypeWrapper<QuantileBinRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Sae: ResolverTypeWrapper<SaeRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CacheControlScope: CacheControlScope;
+  Model: ResolverTypeWrapper<ModelMapper>;
+  Sae: ResolverTypeWrapper<SaeMapper>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
+  FeatureConnection: ResolverTypeWrapper<FeatureConnectionMapper>;
+  FeatureEdge: ResolverTypeWrapper<Omit<FeatureEdge, 'node'> & { node: ResolversTypes['Feature'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Feature: ResolverTypeWrapper<FeatureMapper>;
+  FeatureNeighbour: ResolverTypeWrapper<FeatureNeighbourMapper>;
+  LogitEffects: ResolverTypeWrapper<LogitEffectsMapper>;
+  TokenEffect: ResolverTypeWrapper<TokenEffectMapper>;
+  ActivationExample: ResolverTypeWrapper<ActivationExampleMapper>;
+  QuantileBin: ResolverTypeWrapper<QuantileBinMapper>;
+  Histogram: ResolverTypeWrapper<HistogramMapper>;
+  Label: ResolverTypeWrapper<LabelMapper>;
+  LabelSource: LabelSource;
+  HeadShare: ResolverTypeWrapper<HeadShare>;
+  CoactivatingFeature: ResolverTypeWrapper<CoactivatingFeatureMapper>;
+  MapPosition: ResolverTypeWrapper<MapPosition>;
+  MapBoundsInput: MapBoundsInput;
+  FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
+  MapPoint: ResolverTypeWrapper<MapPointMapper>;
   SteeringResult: ResolverTypeWrapper<Omit<SteeringResult, 'feature'> & { feature: ResolversTypes['Feature'] }>;
+  Continuation: ResolverTypeWrapper<Continuation>;
   SteeringTiming: ResolverTypeWrapper<SteeringTiming>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  TokenEffect: ResolverTypeWrapper<TokenEffectRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ActivationExample: ActivationExampleRow;
-  Boolean: Scalars['Boolean']['output'];
-  CoactivatingFeature: FeatureNeighbourRow;
-  Continuation: Continuation;
-  Feature: FeatureRow;
-  FeatureConnection: FeaturePage;
-  FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
-  FeatureMap: FeatureMapPage;
-  FeatureNeighbour: FeatureNeighbourRow;
-  Float: Scalars['Float']['output'];
-  HeadShare: HeadShare;
-  Histogram: HistogramRow;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Label: LabelRow;
-  LogitEffects: LogitEffectsRow;
-  MapBoundsInput: MapBoundsInput;
-  MapPoint: MapPointParent;
-  MapPosition: MapPosition;
-  Model: ModelRow;
-  PageInfo: PageInfo;
-  QuantileBin: QuantileBinRow;
   Query: Record<PropertyKey, never>;
-  Sae: SaeRow;
+  ID: Scalars['ID']['output'];
+  Model: ModelMapper;
+  Sae: SaeMapper;
   SaeMetrics: SaeMetrics;
+  FeatureConnection: FeatureConnectionMapper;
+  FeatureEdge: Omit<FeatureEdge, 'node'> & { node: ResolversParentTypes['Feature'] };
+  PageInfo: PageInfo;
+  Feature: FeatureMapper;
+  FeatureNeighbour: FeatureNeighbourMapper;
+  LogitEffects: LogitEffectsMapper;
+  TokenEffect: TokenEffectMapper;
+  ActivationExample: ActivationExampleMapper;
+  QuantileBin: QuantileBinMapper;
+  Histogram: HistogramMapper;
+  Label: LabelMapper;
+  HeadShare: HeadShare;
+  CoactivatingFeature: CoactivatingFeatureMapper;
+  MapPosition: MapPosition;
+  MapBoundsInput: MapBoundsInput;
+  FeatureMap: FeatureMapMapper;
+  MapPoint: MapPointMapper;
   SteeringResult: Omit<SteeringResult, 'feature'> & { feature: ResolversParentTypes['Feature'] };
+  Continuation: Continuation;
   SteeringTiming: SteeringTiming;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  TokenEffect: TokenEffectRow;
+  Boolean: Scalars['Boolean']['output'];
 };
 
-export type ActivationExampleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActivationExample'] = ResolversParentTypes['ActivationExample']> = {
-  corpusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  maxPosition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+export type CostDirectiveArgs = {
+  weight: Scalars['Float']['input'];
 };
 
-export type CoactivatingFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CoactivatingFeature'] = ResolversParentTypes['CoactivatingFeature']> = {
-  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
-  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+export type CostDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
 };
 
-export type ContinuationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Continuation'] = ResolversParentTypes['Continuation']> = {
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PerRequestDirectiveArgs = {
+  max: Scalars['Int']['input'];
 };
 
-export type FeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = {
-  coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
-  decoderNeighbours?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType>;
-  decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  encoderDecoderCosine?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  headAttribution?: Resolver<Maybe<Array<ResolversTypes['HeadShare']>>, ParentType, ContextType>;
-  histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
+export type PerRequestDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = PerRequestDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType, Partial<QuerySaesArgs>>;
+  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'strength' | 'prompt' | 'maxTokens' | 'temperature'>>;
+};
+
+export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  isDense?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
-  logitEffects?: Resolver<ResolversTypes['LogitEffects'], ParentType, ContextType>;
-  mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
-  maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  quantileExamples?: Resolver<Array<ResolversTypes['QuantileBin']>, ParentType, ContextType>;
-  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
-  topActivations?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType, Partial<FeatureTopActivationsArgs>>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  layerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dModel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vocabSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contextLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType>;
+};
+
+export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Sae'] = ResolversParentTypes['Sae']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  k?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  trainingTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['SaeMetrics']>, ParentType, ContextType>;
+  statisticsTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  corpusName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
+  map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
+};
+
+export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeMetrics'] = ResolversParentTypes['SaeMetrics']> = {
+  l0?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fvu?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  deadFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type FeatureConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureConnection'] = ResolversParentTypes['FeatureConnection']> = {
@@ -607,133 +660,43 @@ export type FeatureEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
 };
 
-export type FeatureMapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMap'] = ResolversParentTypes['FeatureMap']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  points?: Resolver<Array<ResolversTypes['MapPoint']>, ParentType, ContextType>;
-};
-
-export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
-  cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
-};
-
-export type HeadShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadShare'] = ResolversParentTypes['HeadShare']> = {
-  head?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type HistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
-  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  edges?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LabelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
-  authorModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type LogitEffectsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LogitEffects'] = ResolversParentTypes['LogitEffects']> = {
-  negative?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
-  positive?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
-};
-
-export type MapPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPoint'] = ResolversParentTypes['MapPoint']> = {
-  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  featureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type MapPositionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPosition'] = ResolversParentTypes['MapPosition']> = {
-  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
-  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contextLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  dModel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  layerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType>;
-  vocabSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type QuantileBinResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuantileBin'] = ResolversParentTypes['QuantileBin']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  examples?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType>;
-  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
-  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
-  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
-  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
-  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
-  saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType, Partial<QuerySaesArgs>>;
-  steer?: Resolver<ResolversTypes['SteeringResult'], ParentType, ContextType, RequireFields<QuerySteerArgs, 'featureId' | 'maxTokens' | 'prompt' | 'strength' | 'temperature'>>;
-};
-
-export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Sae'] = ResolversParentTypes['Sae']> = {
-  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  corpusName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
-  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+export type FeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  k?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
-  metrics?: Resolver<Maybe<ResolversTypes['SaeMetrics']>, ParentType, ContextType>;
-  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
-  statisticsTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  trainingTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanActivation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  encoderDecoderCosine?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDense?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topActivations?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType, Partial<FeatureTopActivationsArgs>>;
+  histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
+  quantileExamples?: Resolver<Array<ResolversTypes['QuantileBin']>, ParentType, ContextType>;
+  decoderVector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType>;
+  decoderNeighbours?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType>;
+  logitEffects?: Resolver<ResolversTypes['LogitEffects'], ParentType, ContextType>;
+  headAttribution?: Resolver<Maybe<Array<ResolversTypes['HeadShare']>>, ParentType, ContextType>;
+  coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
+  mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
 };
 
-export type SaeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SaeMetrics'] = ResolversParentTypes['SaeMetrics']> = {
-  deadFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  fvu?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  l0?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
-  baseline?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
+export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
-  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  notice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  promptTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  promptTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  seed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  steered?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
-  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  temperature?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  timing?: Resolver<ResolversTypes['SteeringTiming'], ParentType, ContextType>;
+  cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type SteeringTimingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringTiming'] = ResolversParentTypes['SteeringTiming']> = {
-  baselineMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  modelLoadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  queuedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  steeredMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+export type LogitEffectsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LogitEffects'] = ResolversParentTypes['LogitEffects']> = {
+  positive?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
+  negative?: Resolver<Array<ResolversTypes['TokenEffect']>, ParentType, ContextType>;
 };
 
 export type TokenEffectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TokenEffect'] = ResolversParentTypes['TokenEffect']> = {
@@ -741,29 +704,122 @@ export type TokenEffectResolvers<ContextType = ApiContext, ParentType extends Re
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = ApiContext> = {
-  ActivationExample?: ActivationExampleResolvers<ContextType>;
-  CoactivatingFeature?: CoactivatingFeatureResolvers<ContextType>;
-  Continuation?: ContinuationResolvers<ContextType>;
-  Feature?: FeatureResolvers<ContextType>;
-  FeatureConnection?: FeatureConnectionResolvers<ContextType>;
-  FeatureEdge?: FeatureEdgeResolvers<ContextType>;
-  FeatureMap?: FeatureMapResolvers<ContextType>;
-  FeatureNeighbour?: FeatureNeighbourResolvers<ContextType>;
-  HeadShare?: HeadShareResolvers<ContextType>;
-  Histogram?: HistogramResolvers<ContextType>;
-  Label?: LabelResolvers<ContextType>;
-  LogitEffects?: LogitEffectsResolvers<ContextType>;
-  MapPoint?: MapPointResolvers<ContextType>;
-  MapPosition?: MapPositionResolvers<ContextType>;
-  Model?: ModelResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
-  QuantileBin?: QuantileBinResolvers<ContextType>;
-  Query?: QueryResolvers<ContextType>;
-  Sae?: SaeResolvers<ContextType>;
-  SaeMetrics?: SaeMetricsResolvers<ContextType>;
-  SteeringResult?: SteeringResultResolvers<ContextType>;
-  SteeringTiming?: SteeringTimingResolvers<ContextType>;
-  TokenEffect?: TokenEffectResolvers<ContextType>;
+export type ActivationExampleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActivationExample'] = ResolversParentTypes['ActivationExample']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxPosition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  corpusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type QuantileBinResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuantileBin'] = ResolversParentTypes['QuantileBin']> = {
+  lower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['ActivationExample']>, ParentType, ContextType>;
+};
+
+export type HistogramResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
+  edges?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LabelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HeadShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadShare'] = ResolversParentTypes['HeadShare']> = {
+  head?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CoactivatingFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CoactivatingFeature'] = ResolversParentTypes['CoactivatingFeature']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MapPositionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPosition'] = ResolversParentTypes['MapPosition']> = {
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type FeatureMapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureMap'] = ResolversParentTypes['FeatureMap']> = {
+  points?: Resolver<Array<ResolversTypes['MapPoint']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MapPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPoint'] = ResolversParentTypes['MapPoint']> = {
+  featureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SteeringResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringResult'] = ResolversParentTypes['SteeringResult']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  hookName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  temperature?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  promptTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  promptTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  baseline?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
+  steered?: Resolver<ResolversTypes['Continuation'], ParentType, ContextType>;
+  timing?: Resolver<ResolversTypes['SteeringTiming'], ParentType, ContextType>;
+};
+
+export type ContinuationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Continuation'] = ResolversParentTypes['Continuation']> = {
+  tokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SteeringTimingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SteeringTiming'] = ResolversParentTypes['SteeringTiming']> = {
+  modelLoadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  queuedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  baselineMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  steeredMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ApiContext> = {
+  Query?: QueryResolvers<ContextType>;
+  Model?: ModelResolvers<ContextType>;
+  Sae?: SaeResolvers<ContextType>;
+  SaeMetrics?: SaeMetricsResolvers<ContextType>;
+  FeatureConnection?: FeatureConnectionResolvers<ContextType>;
+  FeatureEdge?: FeatureEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Feature?: FeatureResolvers<ContextType>;
+  FeatureNeighbour?: FeatureNeighbourResolvers<ContextType>;
+  LogitEffects?: LogitEffectsResolvers<ContextType>;
+  TokenEffect?: TokenEffectResolvers<ContextType>;
+  ActivationExample?: ActivationExampleResolvers<ContextType>;
+  QuantileBin?: QuantileBinResolvers<ContextType>;
+  Histogram?: HistogramResolvers<ContextType>;
+  Label?: LabelResolvers<ContextType>;
+  HeadShare?: HeadShareResolvers<ContextType>;
+  CoactivatingFeature?: CoactivatingFeatureResolvers<ContextType>;
+  MapPosition?: MapPositionResolvers<ContextType>;
+  FeatureMap?: FeatureMapResolvers<ContextType>;
+  MapPoint?: MapPointResolvers<ContextType>;
+  SteeringResult?: SteeringResultResolvers<ContextType>;
+  Continuation?: ContinuationResolvers<ContextType>;
+  SteeringTiming?: SteeringTimingResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = ApiContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  perRequest?: PerRequestDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

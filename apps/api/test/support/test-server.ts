@@ -2,8 +2,9 @@ import { openDatabase, type AtlasDb } from '@atlas/db';
 import { inject } from 'vitest';
 import { openTestPostgresDatabase } from '@atlas/db/testing';
 import type { Query } from '../../src/generated/resolvers-types.ts';
-import { createApiServer, type Logger } from '../../src/index.ts';
-import type { SteeringService } from '../../src/services/steering.ts';
+import { createApiServer, type ApiServerOptions, type Logger } from '../../src/index.ts';
+import type { Domain } from '../../src/domains/domain.ts';
+import type { SteeringService } from '../../src/domains/steering/steering-service.ts';
 import { seedAtlas } from './atlas-fixture.ts';
 
 /** A response body; `data` is typed by the schema's Query type unless the test says otherwise. */
@@ -39,9 +40,13 @@ async function openTestDatabase(kind: TestDatabase): Promise<AtlasDb> {
 
 /** The real server on an ephemeral port over a fresh database (default in-memory PGlite), seeded with the test atlas. */
 export async function startTestServer(
-  { seed = true, steering, database = 'pglite' }: { seed?: boolean; steering?: SteeringService; database?: TestDatabase } = {},
+  { seed = true, steering, database = 'pglite', domains, db: given, ...options }: {
+    seed?: boolean; steering?: SteeringService; database?: TestDatabase; domains?: readonly Domain[];
+    /** Serve this database (not closed by `close()`) instead of a fresh one. */
+    db?: AtlasDb;
+  } & Pick<ApiServerOptions, 'limits' | 'rateLimits' | 'resolveViewer'> = {},
 ): Promise<TestServer> {
-  const db = await openTestDatabase(database);
+  const db = given ?? (await openTestDatabase(database));
   if (seed) await seedAtlas(db);
   const logged: unknown[][] = [];
   const logger: Logger = {
@@ -50,7 +55,9 @@ export async function startTestServer(
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  const server = await createApiServer({ db, port: 0, logger, ...(steering ? { steering } : {}) });
+  // Tests see the database as it is: no cached answers unless a test turns the cache on.
+  const limits = { responseCacheBytes: 0, ...options.limits };
+  const server = await createApiServer({ db, port: 0, logger, ...options, limits, ...(steering ? { steering } : {}), ...(domains ? { domains } : {}) });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
     const response = await fetch(server.url, {
       method: 'POST',
@@ -72,7 +79,7 @@ export async function startTestServer(
     },
     async close() {
       await server.stop();
-      await db.close();
+      if (!given) await db.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isErrorCode, type ErrorCode } from '@atlas/errors';
 import { connection } from 'next/server';
 import { env } from '@/env';
 
@@ -16,16 +17,10 @@ export function operation<TData, TVariables = Record<string, never>>(
 }
 
 /**
- * Codes the API sends in `extensions.code` (NOT_FOUND, BAD_USER_INPUT, INTERNAL_SERVER_ERROR, …)
- * plus the ones this client raises itself when no GraphQL answer came back.
+ * Codes the API sends in `extensions.code` (the atlas's one list, `@atlas/errors`) plus the two
+ * this client raises itself when no GraphQL answer came back.
  */
-export type ApiErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'API_UNREACHABLE'
-  | 'BAD_RESPONSE'
-  | (string & {});
+export type ApiErrorCode = ErrorCode | 'API_UNREACHABLE' | 'BAD_RESPONSE';
 
 export class GraphQLRequestError extends Error {
   override readonly name = 'GraphQLRequestError';
@@ -69,7 +64,9 @@ export async function request<TData, TVariables>(
   const body = await readBody<TData>(response, url);
   const first = body.errors?.[0];
   if (first) {
-    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+    // Codes outside the atlas's list (Apollo's GRAPHQL_VALIDATION_FAILED, …) mean this client's
+    // query does not fit the API: a bug here, reported as such with the API's message.
+    const code = isErrorCode(first.extensions?.code) ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     throw new GraphQLRequestError(first.message, code, url);
   }
   if (!response.ok || body.data == null) {

@@ -1,3 +1,4 @@
+import { MAX_FEATURE_INDEX, formatFeatureId, parseFeatureId } from '@atlas/ids';
 import { z } from 'zod';
 
 /**
@@ -17,20 +18,19 @@ export const saeRouteParams = z.object({
   id: z.array(idSegment).min(1).max(16),
 }).transform(({ id }) => ({ saeId: id.join('/') }));
 
-/** `/feature/[...id]` → SAE id + feature index (the last segment, a non-negative integer). */
+/** `/feature/[...id]` → SAE id + feature index (the last segment), parsed as the API parses feature ids. */
 export const featureRouteParams = z
   .object({
     id: z.array(idSegment).min(2).max(17),
   })
   .transform(({ id }, ctx) => {
-    const last = id[id.length - 1] ?? '';
-    if (!/^\d{1,9}$/.test(last)) {
-      ctx.addIssue({ code: 'custom', message: 'feature index must be a non-negative integer' });
+    const parsed = parseFeatureId(id.join('/'));
+    if (!parsed || parsed.index === null) {
+      ctx.addIssue({ code: 'custom', message: `feature index must be an integer from 0 to ${MAX_FEATURE_INDEX}` });
       return z.NEVER;
     }
-    const saeId = id.slice(0, -1).join('/');
-    const index = Number(last);
-    return { saeId, index, featureId: `${saeId}/${index}` };
+    const { saeId, index } = parsed;
+    return { saeId, index, featureId: formatFeatureId({ saeId, index }) };
   });
 
 export const PAGE_SIZES = [25, 50, 100] as const;

@@ -23,11 +23,15 @@ const ofFeatures = (alias: string, saeId: string, lo: number, hi: number) =>
 type Rows<K extends keyof IngestSaeInput> = NonNullable<IngestSaeInput[K]>;
 type OptionalTable = 'quantileBins' | 'neighbours' | 'logitEffects' | 'headAttributions' | 'labels';
 
+/** Appends one by one: `push(...rows)` passes every row as an argument and overflows the stack past ~100k rows (the demo atlas has 360k activations). */
+function append<T>(list: T[], rows: readonly T[]): void {
+  for (const row of rows) list.push(row);
+}
+
 /** Optional inputs stay absent when the bundle has no rows for them, as in the exported build. */
 function appendOptional<K extends OptionalTable>(input: IngestSaeInput, key: K, rows: unknown[]): void {
   if (rows.length === 0) return;
-  const list = (input[key] ??= [] as never) as unknown[];
-  list.push(...rows);
+  append((input[key] ??= [] as never) as unknown[], rows);
 }
 
 export const BUNDLE_TABLES: readonly BundleTable[] = [
@@ -53,7 +57,7 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
       select json_build_object('featureIndex', f.index, 'contextKey', e.context_id::text, 'kind', e.kind, 'rank', e.rank,
         'maxValue', e.max_value, 'maxPosition', e.max_position)::text as line
       from feature_examples e ${ofFeatures('e', saeId, lo, hi)} order by f.index, e.kind, e.rank`,
-    load: (rows, input) => void input.examples.push(...(rows as Rows<'examples'>)),
+    load: (rows, input) => append(input.examples, rows as Rows<'examples'>),
   },
   {
     name: 'activations',
@@ -61,14 +65,14 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
       select json_build_object('featureIndex', f.index, 'contextKey', a.context_id::text, 'position', a.position,
         'value', a.value)::text as line
       from activations a ${ofFeatures('a', saeId, lo, hi)} order by f.index, a.context_id, a.position`,
-    load: (rows, input) => void input.activations.push(...(rows as Rows<'activations'>)),
+    load: (rows, input) => append(input.activations, rows as Rows<'activations'>),
   },
   {
     name: 'histogram_bins',
     query: (saeId, lo, hi) => sql`
       select json_build_object('featureIndex', f.index, 'bin', h.bin, 'lower', h.lower, 'upper', h.upper, 'count', h.count)::text as line
       from feature_histogram_bins h ${ofFeatures('h', saeId, lo, hi)} order by f.index, h.bin`,
-    load: (rows, input) => input.histograms.push(...histogramsFromBins(rows as HistogramBin[])),
+    load: (rows, input) => append(input.histograms, histogramsFromBins(rows as HistogramBin[])),
   },
   {
     name: 'quantile_bins',

@@ -12,6 +12,13 @@ import * as schema from '../schema/index.ts';
 /** Any advisory-lock key works as long as every atlas process uses the same one. */
 const MIGRATION_LOCK = 0x61746c6173; // "atlas"
 
+/** The pool under each Postgres AtlasDb (not its transactions): for stores that speak node-postgres, such as rate limits. */
+const pools = new WeakMap<AtlasDb, pg.Pool>();
+
+export function postgresPoolOf(db: AtlasDb): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 /** A node-postgres pool on `url`, migrated on open. */
 export async function openPostgres(url: string): Promise<AtlasDb> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -40,6 +47,7 @@ export async function openPostgresPool(pool: pg.Pool, options: { copy?: boolean 
     close: () => pool.end(),
     transaction: (fn) => (copy ? copyCapableTransaction(pool, fn) : orm.transaction((tx) => fn(transactionalDb(tx, 'postgres')))),
   };
+  pools.set(db, pool);
   registerMigrator(db, () => migrateLocked(pool));
   try {
     await migrate(db);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { IngestInputError } from '../errors.ts';
 import type { AtlasDb } from '../orm.ts';
 import { featureDecoders, features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
@@ -16,6 +17,11 @@ export async function getDecoderVectors(db: AtlasDb, featureIds: readonly number
   return new Map(rows.map((row) => [row.featureId, row.decoder]));
 }
 
+/** pgvector's HNSW indexes halfvec of at most this many dimensions; wider decoders are searched exactly. */
+export const HNSW_MAX_DIMENSIONS = 4000;
+/** pgvector's halfvec holds at most this many dimensions. */
+const HALFVEC_MAX_DIMENSIONS = 16_000;
+
 /**
  * HNSW cosine index over one SAE's decoders. `feature_decoders.decoder` has no fixed dimension
  * (SAEs differ in d_in) and HNSW needs one, so each SAE gets a partial expression index:
@@ -27,11 +33,17 @@ export async function getDecoderVectors(db: AtlasDb, featureIds: readonly number
  * as `getDecoderNeighbours` does. Idempotent; the ingest calls it after loading decoders.
  */
 export async function createDecoderIndex(db: AtlasDb, saeId: string, dIn: number): Promise<string> {
+  if (!Number.isInteger(dIn) || dIn < 1 || dIn > HNSW_MAX_DIMENSIONS) {
+    throw new IngestInputError(
+      `An HNSW decoder index takes 1 to ${HNSW_MAX_DIMENSIONS} dimensions (pgvector's limit), not d_in ${dIn}; ` +
+        'leave such an SAE unindexed: its decoder neighbours are then found by exact search.',
+    );
+  }
   const name = decoderIndexName(saeId);
   await db.orm.execute(
     sql.raw(
       `create index if not exists "${name}" on feature_decoders ` +
-        `using hnsw ((decoder::halfvec(${dimension(dIn)})) halfvec_cosine_ops) where sae_id = ${quoteLiteral(saeId)}`,
+        `using hnsw ((decoder::halfvec(${dIn})) halfvec_cosine_ops) where sae_id = ${quoteLiteral(saeId)}`,
     ),
   );
   return name;
@@ -76,8 +88,9 @@ export async function getDecoderNeighbours(db: AtlasDb, featureId: number, limit
   return rows.map((row) => ({ featureId: Number(row.feature_id), index: row.index, cosine: 1 - Number(row.distance) }));
 }
 
+/** A stored SAE's d_in, checked before it is written into SQL as a type modifier. */
 function dimension(dIn: number): number {
-  if (!Number.isInteger(dIn) || dIn < 1 || dIn > 4000) throw new RangeError(`HNSW on halfvec needs 1..4000 dimensions, got ${dIn}`);
+  if (!Number.isInteger(dIn) || dIn < 1 || dIn > HALFVEC_MAX_DIMENSIONS) throw new RangeError(`halfvec holds 1..${HALFVEC_MAX_DIMENSIONS} dimensions, got ${dIn}`);
   return dIn;
 }
 

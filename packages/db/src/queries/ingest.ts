@@ -3,7 +3,7 @@ import { IngestInputError } from '../errors.ts';
 import type { AtlasDb } from '../orm.ts';
 import { builds, corpora, models, saes } from '../schema/index.ts';
 import { deleteSae, getSaeBuild } from './builds.ts';
-import { createDecoderIndex } from './decoders.ts';
+import { createDecoderIndex, HNSW_MAX_DIMENSIONS } from './decoders.ts';
 import { insertActivations, insertExamples } from './ingest/activation-rows.ts';
 import { storeContexts } from './ingest/contexts.ts';
 import { insertHeadAttributions, insertLogitEffects, insertNeighbours } from './ingest/dashboard-rows.ts';
@@ -102,7 +102,9 @@ async function loadAtlas(tx: AtlasDb, input: IngestSaeInput): Promise<IngestResu
   if (input.headAttributions) {
     rows.headAttributions = await insertHeadAttributions(tx, input.headAttributions, ids.featureId, progress);
   }
-  if (input.features.length > 0 && (input.decoderIndex ?? input.features.length >= DECODER_INDEX_MIN_FEATURES)) {
+  // Past pgvector's HNSW limit (d_in 4096 models, say) the decoders stay unindexed and neighbours are searched exactly.
+  const indexable = sae.dIn <= HNSW_MAX_DIMENSIONS;
+  if (input.features.length > 0 && indexable && (input.decoderIndex ?? input.features.length >= DECODER_INDEX_MIN_FEATURES)) {
     progress(0, 1, 'decoder index');
     await createDecoderIndex(tx, sae.id, sae.dIn);
     progress(1, 1, 'decoder index');

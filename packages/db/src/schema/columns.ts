@@ -11,6 +11,12 @@ export const halfvec = customType<{ data: number[]; driverData: string }>({
   fromDriver: (value) => parseVector(value),
 });
 
+/** Raw bytes (`bytea`): a Uint8Array in, a Uint8Array out (node-postgres hands back a Buffer, itself a Uint8Array). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
 /** Postgres full-text search vector (read as its text form; written only by generated columns). */
 export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => 'tsvector',

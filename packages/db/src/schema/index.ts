@@ -12,4 +12,6 @@ export * from './lenses.ts';
 export * from './neighbours.ts';
 export * from './logit-effects.ts';
 export * from './head-attributions.ts';
+export * from './rate-limits.ts';
+export * from './jobs.ts';
 export * from './search.ts';

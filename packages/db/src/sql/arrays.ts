@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { IngestInputError } from '../errors.ts';
 
 /**
  * Postgres array parameters written as one text literal (`{1,2,3}`) and cast in SQL. One
@@ -17,7 +18,7 @@ function numberArrayLiteral(values: ArrayLike<number>, type: PgArrayType): strin
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (!Number.isFinite(v) || (type !== 'real' && !Number.isInteger(v))) {
-      throw new RangeError(`not a finite ${type}: ${v} (element ${i})`);
+      throw new IngestInputError(`not a finite ${type}: ${v} (element ${i}); the atlas stores finite numbers only (look for NaN or ∞ upstream)`);
     }
     parts[i] = type === 'real' ? formatReal(v) : String(v);
   }

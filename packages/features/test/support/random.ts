@@ -1,7 +1,7 @@
 import type { SparseCodes } from '../../src/index.ts';
 
-// The project's one seeded PRNG (mulberry32) lives in @atlas/sae.
-export { mulberry32 as seededRandom } from '@atlas/sae';
+// The project's one seeded PRNG (mulberry32) lives in @atlas/random.
+export { mulberry32 as seededRandom } from '@atlas/random';
 
 export function randomMatrix(rows: number, cols: number, random: () => number): Float32Array {
   return Float32Array.from({ length: rows * cols }, () => random() * 2 - 1);

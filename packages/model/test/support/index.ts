@@ -9,3 +9,11 @@ export { writeTinyLlama, buildTinyLlamaGraph, makeTinyLlamaWeights, rotaryTables
 export type { TinyLlama, TinyLlamaOptions, TinyLlamaWeights, TinyLlamaBlock } from './tiny-llama.ts';
 export { llamaReference, rmsNorm } from './llama-reference.ts';
 export type { LlamaReference } from './llama-reference.ts';
+export { writeTinyNeox, buildTinyNeoxGraph, makeTinyNeoxWeights } from './tiny-neox.ts';
+export type { TinyNeox, TinyNeoxOptions, TinyNeoxWeights, NeoxResidual } from './tiny-neox.ts';
+export { neoxReference } from './neox-reference.ts';
+export { writeFusedGpt, buildFusedGptGraph } from './tiny-gpt-fused.ts';
+export type { FusedGptOptions } from './tiny-gpt-fused.ts';
+export { renameGraph } from './rename-graph.ts';
+export type { NamingScheme } from './rename-graph.ts';
+export { writeFusedLlama, fuseLlamaNorms } from './fuse-llama-norms.ts';

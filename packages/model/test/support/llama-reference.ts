@@ -58,7 +58,7 @@ export function llamaReference(
   });
   const { cos, sin } = rotaryTables(w);
   let x = new Float32Array(B * T * D);
-  ids.flat().forEach((id, r) => x.set(w.embed.subarray(id * D, (id + 1) * D), r * D));
+  ids.flat().forEach((id, r) => x.set(w.embed.subarray(id * D, (id + 1) * D).map((value) => value * w.embedScale), r * D));
   const out: LlamaReference = { residPre: [], z: [], attnOut: [], residMid: [], mlpOut: [], residPost: [], logits: new Float32Array() };
   for (const block of w.blocks) {
     out.residPre.push(x);
@@ -90,7 +90,8 @@ export function llamaReference(
       }
     }
     out.z.push(z);
-    const attn = linear(z, block.wo, null, H * hd, D);
+    let attn = linear(z, block.wo, null, H * hd, D);
+    if (block.attnOutNorm) attn = rmsNorm(attn, D, block.attnOutNorm, w.eps);
     out.attnOut.push(attn);
     const mid = x.map((value, i) => value + attn[i]!);
     out.residMid.push(mid);
@@ -98,7 +99,8 @@ export function llamaReference(
     const gate = linear(h2, block.wGate, null, D, F);
     const up = linear(h2, block.wUp, null, D, F);
     const act = gate.map((g, i) => (g / (1 + Math.exp(-g))) * up[i]!);
-    const mlp = linear(act, block.wDown, null, F, D);
+    let mlp = linear(act, block.wDown, null, F, D);
+    if (block.mlpOutNorm) mlp = rmsNorm(mlp, D, block.mlpOutNorm, w.eps);
     out.mlpOut.push(mlp);
     x = mid.map((value, i) => value + mlp[i]!);
     out.residPost.push(x);

@@ -13,6 +13,7 @@ import {
   DataType, encodeModel, makeModel, makeNode, makeTensor, makeValueInfo, type AttributeValue, type onnx,
 } from '@atlas/onnx';
 import { makeRandom } from './random.ts';
+import { renameGraph, type NamingScheme } from './rename-graph.ts';
 import { tinyTokenizerFiles } from './tiny-tokenizer.ts';
 
 export interface TinyGptOptions {
@@ -26,8 +27,8 @@ export interface TinyGptOptions {
   /** Graph takes `position_ids` (default false: positions 0..T-1 computed in the graph). */
   positionIds?: boolean;
   naming?: 'blocks' | 'hf-gpt2';
-  /** Written to config.json as `feature_atlas.hook_scope`. */
-  hookScope?: string;
+  /** Node, tensor and weight names replaced (`renameGraph`) before writing. */
+  rename?: NamingScheme;
   /** Graph file under onnx/ (default model.onnx). */
   onnxFile?: 'model.onnx' | 'decoder_model.onnx';
 }
@@ -64,8 +65,6 @@ export interface TinyGpt {
   dir: string;
   weights: TinyGptWeights;
   eosTokenId: number;
-  /** Block scope of the node names, e.g. `/blocks.{layer}/`. */
-  scope: string;
 }
 
 export const MASK_VALUE = -1e9;
@@ -202,7 +201,8 @@ export function writeTinyGpt(options: TinyGptOptions = {}, dir = mkdtempSync(joi
   const files = tinyTokenizerFiles(contextLength);
   const weights = makeTinyWeights(files.vocabSize, options);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
-  writeFileSync(join(dir, 'onnx', options.onnxFile ?? 'model.onnx'), encodeModel(buildTinyGptGraph(weights, options)));
+  const model = buildTinyGptGraph(weights, options);
+  writeFileSync(join(dir, 'onnx', options.onnxFile ?? 'model.onnx'), encodeModel(options.rename ? renameGraph(model, options.rename) : model));
   writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(files.tokenizer));
   writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify(files.tokenizerConfig));
   const config = {
@@ -214,9 +214,7 @@ export function writeTinyGpt(options: TinyGptOptions = {}, dir = mkdtempSync(joi
     n_head: 1,
     layer_norm_epsilon: weights.eps,
     eos_token_id: files.eosTokenId,
-    ...(options.hookScope ? { feature_atlas: { hook_scope: options.hookScope } } : {}),
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
-  const scope = options.naming === 'hf-gpt2' ? '/transformer/h.{layer}/' : '/blocks.{layer}/';
-  return { dir, weights, eosTokenId: files.eosTokenId, scope };
+  return { dir, weights, eosTokenId: files.eosTokenId };
 }

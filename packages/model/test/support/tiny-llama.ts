@@ -4,8 +4,9 @@
  * names `/model/layers.{i}/self_attn/…`, `/model/layers.{i}/mlp/…`, `/model/norm/…`; inputs
  * `input_ids`, `attention_mask` [batch, past + sequence], `position_ids`,
  * `past_key_values.{i}.key|value`; outputs `logits`, `present.{i}.key|value`. Weights in fp32
- * or fp16, in the graph file or in `model.onnx_data`. `llama-reference.ts` computes the same
- * forward pass in plain TypeScript.
+ * or fp16, in the graph file or in `model.onnx_data`. With `gemma: true`, Gemma-2-style: the
+ * embedding scaled by √d_model and sandwich norms (RMSNorm on each branch's output before it is
+ * added). `llama-reference.ts` computes the same forward pass in plain TypeScript.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { DataType, encodeModel, makeModel, makeNode, makeTensor, makeValueInfo, type AttributeValue, type onnx } from '@atlas/onnx';
 import { floatsToHalves, halvesToFloats } from '../../src/half.ts';
 import { moveToExternalData } from './external-data.ts';
+import { renameGraph, type NamingScheme } from './rename-graph.ts';
 import { makeRandom } from './random.ts';
 import { tinyTokenizerFiles } from './tiny-tokenizer.ts';
 
@@ -29,6 +31,10 @@ export interface TinyLlamaOptions {
   /** Keep the weights in `onnx/<file>_data` (ONNX external data) instead of the graph file. */
   externalData?: boolean;
   onnxFile?: 'model.onnx' | 'decoder_model.onnx';
+  /** Gemma-2-style: embedding × √d_model, and sandwich norms around attention and MLP. */
+  gemma?: boolean;
+  /** Node, tensor and weight names replaced (`renameGraph`) before writing. */
+  rename?: NamingScheme;
 }
 
 export interface TinyLlamaBlock {
@@ -38,11 +44,15 @@ export interface TinyLlamaBlock {
   postNorm: Float32Array;
   wGate: Float32Array; wUp: Float32Array; // [D, F]
   wDown: Float32Array; // [F, D]
+  /** Gemma's sandwich norms: on the attention output and on the MLP output. */
+  attnOutNorm?: Float32Array; mlpOutNorm?: Float32Array;
 }
 
 export interface TinyLlamaWeights {
   vocabSize: number; dModel: number; headCount: number; kvHeadCount: number; headDim: number;
   dMlp: number; contextLength: number; eps: number; ropeTheta: number;
+  /** Factor on the embedding (√d_model in Gemma, else 1). */
+  embedScale: number;
   embed: Float32Array; // [V, D]
   blocks: TinyLlamaBlock[];
   norm: Float32Array;
@@ -63,6 +73,7 @@ export function makeTinyLlamaWeights(vocabSize: number, options: TinyLlamaOption
   const w = 1 / Math.sqrt(dModel);
   const weights: TinyLlamaWeights = {
     vocabSize, dModel, headCount, kvHeadCount, headDim, dMlp, contextLength, eps: 1e-6, ropeTheta: 10000,
+    embedScale: options.gemma ? Math.sqrt(dModel) : 1,
     embed: fill(vocabSize * dModel, 1),
     blocks: Array.from({ length: layerCount }, () => ({
       inputNorm: fill(dModel, 0.3, 1),
@@ -73,6 +84,7 @@ export function makeTinyLlamaWeights(vocabSize: number, options: TinyLlamaOption
       postNorm: fill(dModel, 0.3, 1),
       wGate: fill(dModel * dMlp, 2 * w), wUp: fill(dModel * dMlp, w),
       wDown: fill(dMlp * dModel, 1 / Math.sqrt(dMlp)),
+      ...(options.gemma ? { attnOutNorm: fill(dModel, 0.3, 1), mlpOutNorm: fill(dModel, 0.3, 1) } : {}),
     })),
     norm: fill(dModel, 0.3, 1),
     lmHead: fill(dModel * vocabSize, w),
@@ -138,6 +150,7 @@ export function buildTinyLlamaGraph(weights: TinyLlamaWeights, options: TinyLlam
 
   // Embedding, rotary tables gathered at position_ids ([B, 1, T, hd]).
   let x = node('Gather', '/model/embed_tokens/Gather', ['model.embed_tokens.weight', 'input_ids']);
+  if (weights.embedScale !== 1) x = node('Mul', '/model/Mul', [x, float('/model/normalizer', [], Float32Array.of(weights.embedScale))]);
   float('model.embed_tokens.weight', [V, D], weights.embed);
   const { cos, sin } = rotaryTables(weights);
   const axis1 = ints('/model/axis_1', [1]);
@@ -188,13 +201,17 @@ export function buildTinyLlamaGraph(weights: TinyLlamaWeights, options: TinyLlam
     const probs = node('Softmax', `${a}Softmax`, [node('Add', `${a}Add`, [scores, bias])], { axis: -1 });
     const mixed = node('MatMul', `${a}MatMul_1`, [probs, repeat('repeat_v', v)]);
     const z = node('Reshape', `${a}Reshape_3`, [node('Transpose', `${a}Transpose_3`, [mixed], { perm: [0, 2, 1, 3] }), ints(`${a}z_shape`, [0, 0, H * hd])]);
-    const attn = node('MatMul', `${a}o_proj/MatMul`, [z, float(`${p}self_attn.o_proj.weight`, [H * hd, D], block.wo)]);
+    let attn = node('MatMul', `${a}o_proj/MatMul`, [z, float(`${p}self_attn.o_proj.weight`, [H * hd, D], block.wo)]);
+    // Gemma names its norms after where they sit: post_attention on the attention output, pre_feedforward before the MLP.
+    if (block.attnOutNorm) attn = rmsNorm(`${s}post_attention_layernorm/`, attn, float(`${p}post_attention_layernorm.weight`, [D], block.attnOutNorm));
     const mid = node('Add', `${s}Add`, [x, attn]);
-    const h2 = rmsNorm(`${s}post_attention_layernorm/`, mid, float(`${p}post_attention_layernorm.weight`, [D], block.postNorm));
+    const preMlp = block.attnOutNorm ? 'pre_feedforward_layernorm' : 'post_attention_layernorm';
+    const h2 = rmsNorm(`${s}${preMlp}/`, mid, float(`${p}${preMlp}.weight`, [D], block.postNorm));
     const gate = node('MatMul', `${s}mlp/gate_proj/MatMul`, [h2, float(`${p}mlp.gate_proj.weight`, [D, F], block.wGate)]);
     const act = node('Mul', `${s}mlp/act_fn/Mul`, [gate, node('Sigmoid', `${s}mlp/act_fn/Sigmoid`, [gate])]);
     const up = node('MatMul', `${s}mlp/up_proj/MatMul`, [h2, float(`${p}mlp.up_proj.weight`, [D, F], block.wUp)]);
-    const mlp = node('MatMul', `${s}mlp/down_proj/MatMul`, [node('Mul', `${s}mlp/Mul`, [act, up]), float(`${p}mlp.down_proj.weight`, [F, D], block.wDown)]);
+    let mlp = node('MatMul', `${s}mlp/down_proj/MatMul`, [node('Mul', `${s}mlp/Mul`, [act, up]), float(`${p}mlp.down_proj.weight`, [F, D], block.wDown)]);
+    if (block.mlpOutNorm) mlp = rmsNorm(`${s}post_feedforward_layernorm/`, mlp, float(`${p}post_feedforward_layernorm.weight`, [D], block.mlpOutNorm));
     x = node('Add', `${s}Add_1`, [mid, mlp]);
   });
   const final = rmsNorm('/model/norm/', x, float('model.norm.weight', [D], weights.norm));
@@ -229,6 +246,7 @@ export function writeTinyLlama(options: TinyLlamaOptions = {}, dir = mkdtempSync
   const onnxPath = join(dir, 'onnx', file);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   let model = buildTinyLlamaGraph(weights, options);
+  if (options.rename) model = renameGraph(model, options.rename) as onnx.ModelProto;
   if (options.externalData) {
     const moved = moveToExternalData(model, `${file}_data`);
     model = moved.model;
@@ -250,6 +268,7 @@ export function writeTinyLlama(options: TinyLlamaOptions = {}, dir = mkdtempSync
     rope_theta: weights.ropeTheta,
     eos_token_id: files.eosTokenId,
     torch_dtype: options.dtype ?? 'float32',
+    ...(options.gemma ? { model_type: 'gemma2' } : {}),
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
   return { dir, weights, eosTokenId: files.eosTokenId, onnxPath };

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { FeatureStatsAccumulator, type FeatureStatistics } from '@atlas/features';
-import type { ProgressFactory } from '../progress.ts';
+import { openJobQueue, type JobQueue, type JobRecord, type JobWorkers } from '@atlas/jobs';
 import { UserError } from '../errors.ts';
+import type { ProgressFactory } from '../progress.ts';
 import type { ContextRange } from '../steps/compute-statistics.ts';
-import {
-  cancelRun, deleteShardResults, failedShards, finishedShards, loadShardResult, openJobQueue, SHARD_QUEUE, type ShardJob,
-} from './job-queue.ts';
 import { decodeShardState } from './shard-codec.ts';
+import { planShardJobs } from './shard-jobs.ts';
 import { planShards } from './shard-plan.ts';
-import { startShardWorkers } from './shard-worker.ts';
+import { SHARD_STATE, statisticsShardJob, type ShardPayload } from './statistics-shard-job.ts';
 
 export interface ShardedStatisticsOptions {
-  /** Postgres holding the queue: DATABASE_URL, or the embedded database served by `serveDatabase`. */
+  /** The atlas database holding the job queue: DATABASE_URL, or the embedded database served by `serveDatabase`. */
   queueUrl: string;
   /** Identifies this pass; a coordinator restarted with the same key reuses shards already done. */
   passKey: string;
@@ -35,73 +32,79 @@ export interface ShardedStatisticsOptions {
 }
 
 /**
- * The statistics pass as shard jobs on pg-boss: enqueues the shards not yet done, optionally
- * works on them in-process, waits until every shard's result is stored (expiring shards whose
- * worker died, so they are retried), then merges the partial statistics in shard order: the
- * result equals a single pass exactly (see FeatureStatsAccumulator.merge).
+ * The statistics pass as `statistics-shard` jobs (`@atlas/jobs`): plans the shards (reusing
+ * finished ones), optionally runs workers in-process, waits until every shard's result is
+ * stored, then merges the partial statistics in shard order: the result equals a single pass
+ * exactly (see FeatureStatsAccumulator.merge).
  */
 export async function computeShardedStatistics(options: ShardedStatisticsOptions): Promise<FeatureStatistics[]> {
   const { log } = options;
-  const boss = await openJobQueue(options.queueUrl, { onError: (error) => log(`job queue: ${error.message}`) });
-  let stopWorkers: (() => Promise<void>) | undefined;
-  const runId = randomUUID();
+  // Expiry is checked often enough to notice a dead worker within a quarter of the shard timeout.
+  const superviseIntervalSeconds = Math.min(10, Math.max(1, options.shardTimeoutSeconds / 4));
+  const queue = await openJobQueue(options.queueUrl, { log: (line) => log(`job queue: ${line}`), superviseIntervalSeconds });
+  let workers: JobWorkers | undefined;
+  let jobIds: string[] = [];
   let merged = false;
   try {
     const ranges = planShards(options.contextCount, options.contextsPerBatch, options.shards);
     // Results are only reused by a run that cuts the contexts the same way.
     const passKey = `${options.passKey}:${ranges.length}x${options.contextsPerBatch}`;
-    const done = await finishedShards(boss, passKey);
-    const jobs = ranges.flatMap((range, shard) => (done.has(shard) ? [] : [job(options, passKey, runId, shard, range)]));
-    if (done.size > 0) log(`Reusing ${done.size} of ${ranges.length} statistics shards finished earlier.`);
-    if (jobs.length > 0) {
-      await boss.insert(jobs.map((data) => ({
-        name: SHARD_QUEUE, data, retryLimit: options.retryLimit ?? 3, expireInSeconds: options.shardTimeoutSeconds,
-      })));
-    }
+    const plan = await planShardJobs(queue, passKey, ranges, (shard, range) => shardPayload(options, passKey, shard, range), {
+      retryLimit: options.retryLimit ?? statisticsShardJob.defaults.retryLimit, expireInSeconds: options.shardTimeoutSeconds,
+    });
+    jobIds = plan.jobIds;
+    if (plan.reused > 0) log(`Reusing ${plan.reused} of ${ranges.length} statistics shards finished earlier.`);
+    if (plan.adopted > 0) log(`Waiting for ${plan.adopted} statistics shards queued by an earlier run.`);
     if (options.localWorkers > 0) {
-      stopWorkers = await startShardWorkers(boss, { concurrency: options.localWorkers, log: () => {} });
+      workers = await queue.startWorkers({ kinds: [statisticsShardJob], concurrency: options.localWorkers, pollIntervalSeconds: 0.5, quiet: true });
     } else {
-      log(`Waiting for \`atlas worker --database-url <this database>\` processes to take ${jobs.length} shards.`);
+      log(`Waiting for \`atlas worker --database-url <this database>\` processes to take ${ranges.length - plan.reused} shards.`);
     }
-    const shardBar = options.progress('statistics shards', ranges.length, 'shards');
-    try {
-      for (let lastExpiry = 0; ; await sleep(250)) {
-        const finished = await finishedShards(boss, passKey);
-        shardBar.update(finished.size);
-        if (finished.size >= ranges.length) break;
-        const failed = await failedShards(boss, runId);
-        if (failed.length > 0) {
-          throw new UserError(`Statistics shard ${failed[0]!.shard} failed after its retries: ${failed[0]!.error}`);
-        }
-        if (performance.now() - lastExpiry > 1000) {
-          // Moves shards whose worker vanished (active past their expiry) back to be retried.
-          await boss.expire();
-          lastExpiry = performance.now();
-        }
-      }
-    } finally {
-      shardBar.stop();
-    }
+    await waitForShards(queue, jobIds, ranges, options);
     let total: FeatureStatsAccumulator | undefined;
-    for (let shard = 0; shard < ranges.length; shard += 1) {
+    for (const id of jobIds) {
       // Merged straight from the decoded state: one accumulator in memory, not one per shard.
-      const state = decodeShardState(await loadShardResult(boss, passKey, shard));
+      const state = decodeShardState(await queue.loadBinaryResult(id, SHARD_STATE));
       if (total) total.mergeState(state);
       else total = FeatureStatsAccumulator.fromState(state);
     }
     merged = true;
-    await deleteShardResults(boss, passKey);
+    await queue.deleteBinaryResults(jobIds);
     return total!.finish();
   } finally {
-    if (!merged) await cancelRun(boss, runId);
-    await stopWorkers?.();
-    await boss.stop({ graceful: true, wait: true, close: true });
+    // Given up: unfinished shards are cancelled, so no worker spends time on them.
+    if (!merged) for (const id of jobIds) await queue.cancel(id).catch(() => undefined);
+    await workers?.stop();
+    await queue.close();
   }
 }
 
-function job(options: ShardedStatisticsOptions, passKey: string, runId: string, shard: number, range: ContextRange): ShardJob {
+/** Polls the shard jobs with a progress bar over their tokens; a shard that failed for good (or was cancelled) stops the pass. */
+async function waitForShards(queue: JobQueue, jobIds: string[], ranges: ContextRange[], options: ShardedStatisticsOptions): Promise<void> {
+  const tokens = ranges.map((range) => (range.endContext - range.firstContext) * options.seqLen);
+  const bar = options.progress('statistics shards', tokens.reduce((sum, n) => sum + n, 0), 'tok');
+  const onPoll = (jobs: JobRecord[]) => {
+    const done = jobs.reduce((sum, job, shard) => sum + (job.state === 'succeeded' ? tokens[shard]! : (job.progress?.done ?? 0)), 0);
+    bar.update(done, { shards: `${jobs.filter((job) => job.state === 'succeeded').length}/${jobs.length}` });
+    const shard = jobs.findIndex((job) => job.state === 'failed' || job.state === 'cancelled');
+    if (shard >= 0) throw shardError(shard, jobs[shard]!);
+  };
+  try {
+    await queue.waitForJobs(jobIds, { pollIntervalSeconds: 0.25, onPoll });
+  } finally {
+    bar.stop();
+  }
+}
+
+function shardError(shard: number, job: JobRecord): UserError {
+  const why = job.error?.message ?? 'no reason recorded';
+  if (job.state === 'cancelled') return new UserError(`Statistics shard ${shard} was cancelled (${why}); run the build again to redo it.`, { code: 'CANCELLED' });
+  return new UserError(`Statistics shard ${shard} failed after ${job.attempts} of ${job.maxAttempts} attempts: ${why}`, { code: job.error?.code ?? 'INTERNAL_SERVER_ERROR' });
+}
+
+function shardPayload(options: ShardedStatisticsOptions, passKey: string, shard: number, range: ContextRange): ShardPayload {
   return {
-    passKey, runId, shard, ...range,
+    passKey, shard, ...range,
     activationFile: options.activationFile, saeDir: options.saeDir,
     seqLen: options.seqLen, topK: options.topK, contextsPerBatch: options.contextsPerBatch,
     ...(options.coactivationBudgetBytes === undefined ? {} : { coactivationBudgetBytes: options.coactivationBudgetBytes }),

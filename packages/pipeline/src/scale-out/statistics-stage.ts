@@ -13,7 +13,7 @@ export interface ScaleOutOptions {
   shards: number;
   /** Workers inside the build process (default 1; 0 leaves every shard to `atlas worker`s). */
   localWorkers?: number;
-  /** Postgres for the queue; required when the atlas database is Postgres (pass DATABASE_URL). */
+  /** The atlas database's URL for the job queue; required when it is Postgres (pass DATABASE_URL). */
   queueUrl?: string;
   /** With the embedded database: the port it is served on for workers (default: a free port, logged). */
   queuePort?: number;
@@ -37,9 +37,9 @@ export interface StatisticsStageOptions {
 }
 
 /**
- * The statistics stage: one in-process streaming pass, or the same work as shard jobs on pg-boss
- * in the atlas database (embedded PGlite is served over a local socket so worker processes can
- * join). Both give identical statistics.
+ * The statistics stage: one in-process streaming pass, or the same work as `statistics-shard`
+ * jobs of the job runner in the atlas database (embedded PGlite is served over a local socket so
+ * worker processes can join). Both give identical statistics.
  */
 export async function statisticsStage(options: StatisticsStageOptions): Promise<FeatureStatistics[]> {
   const { db, extracted, scaleOut, log } = options;

@@ -3,6 +3,7 @@ import {
 } from '@atlas/features';
 import { QUANTILE_RANK_STRIDE, type IngestSaeInput, type SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
+import { UserError } from '../errors.ts';
 import type { DecoderGeometry } from './decoder-geometry.ts';
 import type { ContextRef } from './extract-activations.ts';
 import { machineLabelRows } from './machine-labels.ts';
@@ -121,7 +122,10 @@ function coactivationRows(statistics: readonly FeatureStatistics[]): NonNullable
 function headAttributionRows({ sae, weights, statistics, headCount }: PayloadOptions): Pick<IngestSaeInput, 'headAttributions'> {
   if (!isAttentionHeadHook(sae.hookName)) return {};
   if (headCount === undefined) {
-    throw new Error(`${sae.hookName} concatenates attention heads, so the atlas needs the model's head count (n_head or num_attention_heads in its config.json).`);
+    throw new UserError(
+      `${sae.hookName} concatenates attention heads, so the atlas needs the model's head count ` +
+        '(n_head or num_attention_heads in its config.json); add it there and build again.',
+    );
   }
   const shares = headAttributions(weights.W_dec, weights.cfg.dIn, headCount);
   return {

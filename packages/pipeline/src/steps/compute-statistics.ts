@@ -1,5 +1,6 @@
 import { FeatureStatsAccumulator, type FeatureStatistics } from '@atlas/features';
-import { createEncoder, openActivationSource, type SaeWeights } from '@atlas/sae';
+import { openActivationSource } from '@atlas/activations';
+import { createEncoder, type SaeWeights } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 import type { ExtractedActivations } from './extract-activations.ts';
 
@@ -23,6 +24,8 @@ export interface StatisticsPassOptions {
   threads?: number;
   /** Called with the tokens done so far in this range. */
   onTokens?: (tokens: number) => void;
+  /** Stops the pass between batches (a cancelled or expired shard job) by throwing its reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function accumulateContexts(options: StatisticsPassOptions, range: 
   try {
     let pending = batches.length > 0 ? read(0) : undefined;
     for (let index = 0; index < batches.length; index += 1) {
+      options.signal?.throwIfAborted();
       const x = await pending!;
       pending = index + 1 < batches.length ? read(index + 1) : undefined;
       const { first, count } = batches[index]!;

@@ -1,29 +1,12 @@
 import type { CorpusDocument } from '@atlas/corpus';
 import { batchContexts, packSequences, tokenizeDocuments, type LanguageModel } from '@atlas/model';
-import { createActivationFileWriter } from '../activation-file-writer.ts';
+import { activationFileMetadata, createActivationFileWriter } from '@atlas/activations';
+import type { ContextRef, ExtractedActivations } from '@atlas/activations';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 
-/** A fixed-length run of corpus tokens (documents joined by EOS): the unit the atlas displays and stores once. */
-export interface ContextRef {
-  documentId: string;
-  startToken: number;
-  tokenIds: number[];
-}
-
-export interface ExtractedActivations {
-  /**
-   * The activation file: `activations` [rows, dIn] F32, row r is position r % seqLen of context
-   * floor(r / seqLen). Read it in chunks (`openActivationSource`), never whole: 1M tokens at
-   * d256 are 1 GiB.
-   */
-  file: string;
-  tokenIds: Int32Array;
-  rows: number;
-  dIn: number;
-  seqLen: number;
-  contexts: ContextRef[];
-}
+// The activation file's format and these types live in @atlas/activations.
+export type { ContextRef, ExtractedActivations };
 
 export interface ExtractOptions {
   model: LanguageModel;
@@ -70,11 +53,7 @@ export async function extractActivations(options: ExtractOptions): Promise<Extra
   }));
   const writer = await createActivationFileWriter(options.file, {
     rows, dIn, tokenIds,
-    metadata: {
-      ...options.provenance,
-      seq_len: String(seqLen),
-      contexts: JSON.stringify(contexts.map((c) => [c.documentId, c.startToken])),
-    },
+    metadata: activationFileMetadata(options.provenance, seqLen, contexts),
   });
   const bar = options.progress('extract activations', rows, 'tok');
   let done = 0;

@@ -30,7 +30,7 @@ export interface LlmLabelResult {
 export async function labelSaeWithLlm(db: AtlasDb, options: LlmLabelOptions): Promise<LlmLabelResult> {
   const { saeId, labeller, log } = options;
   const [sae] = await getSaesByIds(db, [saeId]);
-  if (!sae) throw new UserError(`No complete SAE "${saeId}" in the database; \`atlas build-demo\` or \`atlas build\` it first (--sae takes an SAE id).`);
+  if (!sae) throw new UserError(`No complete SAE "${saeId}" in the database; \`atlas build-demo\` or \`atlas build\` it first (--sae takes an SAE id).`, { code: 'NOT_FOUND' });
   const total = Math.min(options.limit ?? sae.width, sae.width);
   const batchSize = options.batchSize ?? 64;
   const result: LlmLabelResult = { labelled: 0, skipped: 0, failed: 0 };

@@ -1,5 +1,6 @@
+import type { ActivationSource } from '@atlas/activations';
 import {
-  trainSae, type ActivationSource, type Architecture, type Device, type NormalizeActivations, type SaeWeights, type TrainMetrics,
+  trainSae, type Architecture, type Device, type GbaBiasStart, type NormalizeActivations, type SaeWeights, type TrainMetrics,
 } from '@atlas/sae';
 import type { ProgressFactory } from '../progress.ts';
 
@@ -23,6 +24,8 @@ export interface TrainStepOptions {
   normalizeActivations?: NormalizeActivations;
   /** topk/batchtopk: k_aux of the auxiliary-k loss (default dIn/2; 0: off). */
   auxK?: number;
+  /** gba: where the biases start (`zero`, the paper's, or `quantile`). */
+  gbaBiasStart?: GbaBiasStart;
   /** Resume from / write checkpoints here (none when left out). */
   checkpointDir?: string;
   checkpointEvery?: number;
@@ -57,6 +60,7 @@ export async function trainSaeStep(options: TrainStepOptions): Promise<{ sae: Sa
       ...(options.device ? { device: options.device } : {}),
       ...(options.normalizeActivations ? { normalizeActivations: options.normalizeActivations } : {}),
       ...(options.auxK === undefined ? {} : { auxK: options.auxK }),
+      ...(options.architecture === 'gba' && options.gbaBiasStart ? { gbaBiasStart: options.gbaBiasStart } : {}),
       ...(options.checkpointDir === undefined ? {} : { checkpointDir: options.checkpointDir }),
       ...(options.checkpointEvery === undefined ? {} : { checkpointEvery: options.checkpointEvery }),
       onCheckpoint: (event) => {

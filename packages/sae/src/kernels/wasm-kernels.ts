@@ -1,6 +1,7 @@
 import { kernelModuleBytes } from './wasm-binary.ts';
 import { adamJs } from './vector-kernels.ts';
 import type { VectorKernels } from './vector-kernels.ts';
+import { BUG, SaeError } from '../sae-error.ts';
 
 interface KernelExports {
   axpy(dst: number, src: number, a: number, n: number): void;
@@ -59,7 +60,7 @@ export function wasmKernels(floats: number, allocations: number): VectorKernels 
     name: 'wasm-simd',
     alloc(length) {
       const size = Math.ceil(length / 8) * 32;
-      if (next + size > capacity) throw new RangeError(`wasm kernel memory exhausted (${capacity} bytes)`);
+      if (next + size > capacity) throw new SaeError(`wasm kernel memory exhausted (${capacity} bytes)`, BUG);
       const array = new Float32Array(memory.buffer, next, length);
       offsets.set(array, next);
       next += size;

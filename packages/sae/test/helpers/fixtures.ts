@@ -1,4 +1,4 @@
-import { gaussian, mulberry32 } from '../../src/random.ts';
+import { gaussian, mulberry32 } from '@atlas/random';
 import type { SaeWeights } from '../../src/index.ts';
 
 export function randomArray(length: number, seed: number, scale = 1): Float32Array {

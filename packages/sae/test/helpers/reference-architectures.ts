@@ -77,3 +77,36 @@ export function jumpReluLogThresholdGradient(
   }
   return grad;
 }
+
+/** The tied GBA SAE's parameters (`architectures/gba.ts`): neuron vectors W [width, dIn], output scales a, pre-bias, gate biases b. */
+export interface TiedRefParams {
+  W: ArrayLike<number>;
+  a: ArrayLike<number>;
+  bPre: ArrayLike<number>;
+  b: ArrayLike<number>;
+}
+
+/** u_im = w_m·(x_i − b_pre), one array per row. */
+export function tiedProjections(p: TiedRefParams, x: ArrayLike<number>, rows: number, dIn: number, width: number): number[][] {
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: width }, (_, m) => {
+      let u = 0;
+      for (let d = 0; d < dIn; d++) u += p.W[m * dIn + d]! * (x[i * dIn + d]! - p.bPre[d]!);
+      return u;
+    }),
+  );
+}
+
+/** mean_i ‖x_i − x̂_i‖², x̂ = Σ_m a_m·u_m·[u_m + b_m > 0]·w_m + b_pre. */
+export function tiedLoss(p: TiedRefParams, x: ArrayLike<number>, rows: number, dIn: number, width: number): number {
+  const u = tiedProjections(p, x, rows, dIn, width);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let d = 0; d < dIn; d++) {
+      let xhat = p.bPre[d]!;
+      for (let m = 0; m < width; m++) if (u[i]![m]! + p.b[m]! > 0) xhat += p.a[m]! * u[i]![m]! * p.W[m * dIn + d]!;
+      total += (x[i * dIn + d]! - xhat) ** 2;
+    }
+  }
+  return total / rows;
+}

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { adamHyper, createAdamState } from '../../src/adam.ts';
-import { constrainedDecoderStep, normaliseRows, removeParallelGradient } from '../../src/decoder-norm.ts';
-import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats } from '../../src/gradients.ts';
-import type { Penalty } from '../../src/gradients.ts';
+import { adamHyper, createAdamState } from '../../src/training/adam.ts';
+import { constrainedDecoderStep, normaliseRows, removeParallelGradient } from '../../src/training/decoder-norm.ts';
+import { KERNEL_ALLOCATIONS, backward, createGradients, createWorkspace, kernelFloats } from '../../src/training/gradients.ts';
+import type { Penalty } from '../../src/training/gradients.ts';
 import { jsKernels, wasmKernels } from '../../src/kernels/choose-kernels.ts';
 import type { VectorKernels } from '../../src/kernels/choose-kernels.ts';
 import { LatentGroups } from '../../src/kernels/latent-groups.ts';
-import { mulberry32 } from '../../src/random.ts';
+import { mulberry32 } from '@atlas/random';
 import { randomArray } from '../helpers/fixtures.ts';
 
 const dIn = 16;

@@ -26,7 +26,7 @@ export async function storeContexts(
   const windows = new Map<string, IngestContext>();
   for (const context of input) {
     if (context.tokens.length !== context.tokenIds.length) {
-      throw new RangeError(`context ${context.key}: ${context.tokens.length} tokens but ${context.tokenIds.length} token ids`);
+      throw new IngestInputError(`context ${context.key}: ${context.tokens.length} tokens but ${context.tokenIds.length} token ids; give one display string per token id`);
     }
     const window = windowKey(context.documentId, context.startToken, context.tokenIds.length);
     if (!windows.has(window)) windows.set(window, context);

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyClientOf } from '../../drivers/copy-client.ts';
+import { IngestInputError } from '../../errors.ts';
 import type { AtlasDb } from '../../orm.ts';
 import { formatReal, type PgArrayType } from '../../sql/arrays.ts';
 import { insertUnnest, type BulkColumn } from '../../sql/bulk.ts';
@@ -54,7 +55,9 @@ function fieldFormat(type: PgArrayType): (value: number | string, row: number) =
   return (value, row) => {
     const v = value as number;
     // The same checks as the unnest path (pgArray), so both drivers reject the same input.
-    if (!Number.isFinite(v) || (type !== 'real' && !Number.isInteger(v))) throw new RangeError(`not a finite ${type}: ${v} (element ${row})`);
+    if (!Number.isFinite(v) || (type !== 'real' && !Number.isInteger(v))) {
+      throw new IngestInputError(`not a finite ${type}: ${v} (element ${row}); the atlas stores finite numbers only (look for NaN or ∞ upstream)`);
+    }
     return type === 'real' ? formatReal(v) : String(v);
   };
 }

@@ -109,7 +109,8 @@ export type IngestSaeInput = {
   /**
    * Build the SAE's HNSW decoder index (`createDecoderIndex`) inside the ingest. Default: only
    * from DECODER_INDEX_MIN_FEATURES features; below that an exact scan takes milliseconds and
-   * the index build would dominate the ingest (25 s of 42 s for 4,096 × 256 on PGlite).
+   * the index build would dominate the ingest (25 s of 42 s for 4,096 × 256 on PGlite). Never past
+   * HNSW_MAX_DIMENSIONS (pgvector's limit): such decoders are searched exactly.
    */
   decoderIndex?: boolean;
   onProgress?: IngestProgress;

@@ -1,0 +1,6 @@
+import { catalog } from './catalog/index.ts';
+import type { Domain } from './domain.ts';
+import { steering } from './steering/index.ts';
+
+/** Every GraphQL domain the server serves: registering a domain is one line here. */
+export const domains = [catalog, steering] as const satisfies readonly Domain[];

@@ -1,5 +1,0 @@
-import type { ModelResolvers } from '../generated/resolvers-types.ts';
-
-export const Model: ModelResolvers = {
-  saes: (model, _args, ctx) => ctx.loaders.saesByModel.load(model.id),
-};

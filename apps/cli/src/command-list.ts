@@ -1,0 +1,25 @@
+import type { CliCommand } from './define-command.ts';
+import { buildDemoCommand } from './commands/build-demo.ts';
+import { buildCommand } from './commands/build.ts';
+import { evalCommand } from './commands/eval.ts';
+import { exportCommand } from './commands/export.ts';
+import { extractCommand } from './commands/extract.ts';
+import { hooksCommand } from './commands/hooks.ts';
+import { importCommand } from './commands/import.ts';
+import { labelCommand } from './commands/label.ts';
+import { trainCommand } from './commands/train.ts';
+import { workerCommand } from './commands/worker.ts';
+
+/** Every `atlas` command, in the order `atlas --help` lists them. A new command is one file and one line here. */
+export const COMMANDS: readonly CliCommand[] = [
+  extractCommand,
+  hooksCommand,
+  trainCommand,
+  evalCommand,
+  buildDemoCommand,
+  buildCommand,
+  labelCommand,
+  exportCommand,
+  importCommand,
+  workerCommand,
+];

@@ -1,0 +1,26 @@
+import { DEMO_DEFAULTS, demoRecipe } from '../demo-atlas.ts';
+import { defineCommand } from '../define-command.ts';
+import { flags } from '../flags/index.ts';
+import { coactivationMemory, scaleOutFlags } from '../shared-flags.ts';
+
+export const buildDemoCommand = defineCommand({
+  name: 'build-demo',
+  description: 'Build the demo atlas from scratch (corpus → database); resumes an interrupted build, skips a finished one.',
+  flags: {
+    tokens: flags.positiveInt({ help: 'corpus tokens for training and statistics', default: DEMO_DEFAULTS.tokens }),
+    width: flags.positiveInt({ arg: 'm', help: 'SAE width', default: DEMO_DEFAULTS.width }),
+    k: flags.positiveInt({ arg: 'k', help: 'active features per token', default: DEMO_DEFAULTS.k }),
+    epochs: flags.positiveInt({ help: 'SAE training passes', default: DEMO_DEFAULTS.epochs }),
+    ...scaleOutFlags,
+    coactivationMemory,
+  },
+  async run(options) {
+    const { buildIntoDatabase, scaleOutOf } = await import('../build-into-database.ts');
+    const { tokens, width, k, epochs } = options;
+    const recipe = demoRecipe({
+      tokens, width, k, epochs,
+      ...(options.coactivationMemory === undefined ? {} : { coactivationMemoryMiB: options.coactivationMemory }),
+    });
+    await buildIntoDatabase(recipe, scaleOutOf(options));
+  },
+});

@@ -1,0 +1,2 @@
+// Test helpers other packages' tests use too (`@atlas/activations/testing`).
+export { writeNpy } from './npy-files.ts';

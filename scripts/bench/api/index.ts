@@ -1,0 +1,80 @@
+// `npm run bench:api [-- --rate 200 --duration 60 --connections 32 --storm 4 --profile]`: the API
+// under mixed feature-page reads at a fixed rate (autocannon, localhost), then the same with a
+// storm of `steer` requests beside it; p50/p99, errors, RSS, and with --profile where the CPU
+// went (node --cpu-prof). Runs on the demo atlas (`npx atlas build-demo`; DATABASE_URL for Postgres).
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { rssMb, startApiProcess } from './api-process.ts';
+import { summariseCpuProfile } from './cpu-profile.ts';
+import { readLoad, steerStorm, type LoadFigures } from './load.ts';
+import { listCursors } from './read-mix.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '32' },
+    storm: { type: 'string', default: '4' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const rate = Number(values.rate);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const stormClients = Number(values.storm);
+
+if (!process.env['DATABASE_URL'] && !existsSync(path.join(process.env['ATLAS_DATA_DIR'] ?? path.join(repoRoot, '.atlas'), 'pgdata'))) {
+  console.error('No demo atlas: run `npx atlas build-demo` (or `npm start` once) first, or set DATABASE_URL.');
+  process.exit(2);
+}
+
+const profileDir = values.profile ? mkdtempSync(path.join(os.tmpdir(), 'atlas-api-profile-')) : undefined;
+const api = await startApiProcess(repoRoot, profileDir ? { profileDir } : {});
+let peakRss = await rssMb(api.pid);
+const sampler = setInterval(() => {
+  rssMb(api.pid).then((mb) => { peakRss = Math.max(peakRss, mb); }, () => {});
+}, 1_000);
+
+try {
+  const cursors = await listCursors(api.url);
+  console.error(`warm-up (10 s at ${Math.min(rate, 50)}/s)…`);
+  await readLoad(api.url, cursors, { rate: Math.min(rate, 50), duration: 10, connections });
+  console.error(`reads at ${rate}/s for ${duration} s…`);
+  const reads = await readLoad(api.url, cursors, { rate, duration, connections });
+  console.error(`reads at ${rate}/s for ${duration} s with ${stormClients} clients steering…`);
+  const running = readLoad(api.url, cursors, { rate, duration, connections });
+  const [mixed, storm] = await Promise.all([running, steerStorm(api.url, stormClients, running)]);
+
+  const ms = (value: number) => value.toFixed(0);
+  const row = (name: string, f: LoadFigures) =>
+    `| ${name} | ${f.requests} | ${f.perSecond.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p90)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.errors} |`;
+  console.log(`# npm run bench:api — ${new Date().toISOString()}`);
+  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}; database ${process.env['DATABASE_URL'] ? 'Postgres' : 'PGlite (demo atlas)'}`);
+  console.log('');
+  console.log(`Mixed reads (feature summary 35%, feature detail 35%, list page 15%, catalog 10%, SAE 5%) at ${rate} requests/s for ${duration} s, ${connections} connections:`);
+  console.log('');
+  console.log('| run | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(row('reads', reads));
+  console.log(row(`reads + steer storm (${stormClients} clients)`, mixed));
+  console.log('');
+  console.log(`Steer storm: ${storm.sent} sent, ${storm.answered} answered (p50 ${ms(storm.p50)} ms, max ${ms(storm.max)} ms), ${storm.queueFull} refused with RATE_LIMITED (queue full), ${storm.otherErrors} other errors.`);
+  console.log(`API peak RSS: ${peakRss.toFixed(0)} MB.`);
+  for (const [name, f] of [['reads', reads], ['mixed', mixed]] as const) if (f.firstError) console.log(`first error (${name}): ${f.firstError}`);
+  if (storm.firstError) console.log(`first steer error: ${storm.firstError}`);
+} finally {
+  clearInterval(sampler);
+  await api.stop();
+}
+
+if (profileDir) {
+  const { byOwner, byFunction } = summariseCpuProfile(profileDir);
+  console.log('');
+  console.log(`CPU profile of the API process (${profileDir}), self time:`);
+  for (const [name, share] of byOwner) console.log(`- ${(share * 100).toFixed(1)}% ${name}`);
+  console.log('Top functions:');
+  for (const [name, share] of byFunction) console.log(`- ${(share * 100).toFixed(1)}% ${name}`);
+}

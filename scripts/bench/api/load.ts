@@ -1,0 +1,85 @@
+import autocannon from 'autocannon';
+import { readRequest, steerRequest, type GraphQLBody } from './read-mix.ts';
+
+export type LoadFigures = {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Non-2xx answers, answers with GraphQL errors, socket errors and timeouts. */
+  errors: number;
+  firstError?: string;
+};
+
+/** autocannon at a fixed overall rate of mixed reads; an answer with `errors` counts as an error too. */
+export async function readLoad(url: string, cursors: readonly (string | null)[], { rate, duration, connections }: { rate: number; duration: number; connections: number }): Promise<LoadFigures> {
+  let graphqlErrors = 0;
+  let firstError: string | undefined;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration,
+    overallRate: rate,
+    timeout: 30,
+    requests: [{
+      setupRequest: (request) => ({ ...request, body: JSON.stringify(readRequest(cursors)) }),
+      onResponse: (status, body) => {
+        if (status !== 200 || body.includes('"errors"')) {
+          graphqlErrors += 1;
+          firstError ??= `${status} ${body.slice(0, 300)}`;
+        }
+      },
+    }],
+  });
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: Math.max(graphqlErrors, result.non2xx) + result.errors + result.timeouts,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+export type StormFigures = { sent: number; answered: number; queueFull: number; otherErrors: number; p50: number; max: number; firstError?: string };
+
+/** `clients` loops each sending `steer` after `steer` until `until` resolves. */
+export async function steerStorm(url: string, clients: number, until: Promise<unknown>): Promise<StormFigures> {
+  let done = false;
+  void until.then(() => {
+    done = true;
+  });
+  const latencies: number[] = [];
+  const figures: StormFigures = { sent: 0, answered: 0, queueFull: 0, otherErrors: 0, p50: 0, max: 0 };
+  const loop = async () => {
+    while (!done) {
+      const body: GraphQLBody = steerRequest();
+      const started = performance.now();
+      figures.sent += 1;
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      const code = answer.errors?.[0]?.extensions?.code;
+      if (!code) {
+        figures.answered += 1;
+        latencies.push(performance.now() - started);
+      } else if (code === 'RATE_LIMITED') {
+        figures.queueFull += 1;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      } else {
+        figures.otherErrors += 1;
+        figures.firstError ??= `${code}: ${answer.errors?.[0]?.message}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, loop));
+  latencies.sort((a, b) => a - b);
+  figures.p50 = latencies[Math.floor(latencies.length / 2)] ?? 0;
+  figures.max = latencies.at(-1) ?? 0;
+  return figures;
+}
