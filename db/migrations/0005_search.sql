@@ -25,6 +25,7 @@ CREATE TABLE "search_embedders" (
 	CONSTRAINT "search_embedders_dimensions_check" CHECK ("search_embedders"."dimensions" between 1 and 4000)
 );
 --> statement-breakpoint
+ALTER TABLE "saes" ADD COLUMN "source_path" text;--> statement-breakpoint
 ALTER TABLE "feature_search_documents" ADD CONSTRAINT "feature_search_documents_feature_id_features_id_fk" FOREIGN KEY ("feature_id") REFERENCES "public"."features"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_search_documents" ADD CONSTRAINT "feature_search_documents_sae_id_saes_id_fk" FOREIGN KEY ("sae_id") REFERENCES "public"."saes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feature_search_documents" ADD CONSTRAINT "feature_search_documents_embedder_id_search_embedders_id_fk" FOREIGN KEY ("embedder_id") REFERENCES "public"."search_embedders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -133,8 +133,10 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     contextLength: model.contextLength,
     sourcePath: recipe.modelDir,
   });
+  const saeDir = path.resolve(recipe.saeDir ?? path.join(stageDir, 'sae'));
   const payload = buildAtlasPayload({
     sae: {
+      sourcePath: saeDir,
       id: saeId, modelId: recipe.modelId, hookName: recipe.hook, architecture: sae.cfg.architecture, kind: 'sae',
       dIn: extracted.dIn, width: sae.cfg.width, k: sae.cfg.k,
       trainingTokens: source.trainingTokens(extracted.rows), statisticsTokens: extracted.rows, corpusName: recipe.corpus,

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
-import { models } from '../schema/index.ts';
+import { models, saes } from '../schema/index.ts';
 
 /**
  * Where each model's files were loaded from (`models.source_path`, a folder on the machine that
@@ -13,5 +13,19 @@ export async function getModelSourcePaths(db: AtlasDb, modelIds: readonly string
     .select({ id: models.id, sourcePath: models.sourcePath })
     .from(models)
     .where(inArray(models.id, [...new Set(modelIds)]));
+  return new Map(rows.map((row) => [row.id, row.sourcePath]));
+}
+
+/**
+ * Where each SAE's weights are (`saes.source_path`, a folder on the machine that built the
+ * atlas), for running the SAE at request time (featuresForText). SAEs without one (imported
+ * bundles) map to null; unknown ids are absent.
+ */
+export async function getSaeSourcePaths(db: AtlasDb, saeIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (saeIds.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ id: saes.id, sourcePath: saes.sourcePath })
+    .from(saes)
+    .where(inArray(saes.id, [...new Set(saeIds)]));
   return new Map(rows.map((row) => [row.id, row.sourcePath]));
 }
