@@ -2,6 +2,7 @@ import type { AtlasDb } from '@atlas/db';
 import type { Viewer } from './auth/viewer.ts';
 import type { Domain } from './domains/domain.ts';
 import { createDomainLoaders, type DomainLoaders } from './domains/loaders.ts';
+import type { SearchService } from './domains/search/search-service.ts';
 import type { SteeringService } from './domains/steering/steering-service.ts';
 import type { RequestInfo } from './http/request-info.ts';
 import type { RateLimits } from './rate-limit/rate-limits.ts';
@@ -17,6 +18,8 @@ export type ApiContext = {
   loaders: DomainLoaders;
   /** Runs models at request time; one per server, so loaded models outlive requests. */
   steering: SteeringService;
+  /** Search's engine, the models and SAEs featuresForText runs, and its queue; one per server. */
+  search: SearchService;
   /** Per-viewer rate limits, for costly fields with their own budget (`steer`). */
   rateLimits: RateLimits;
   /** The operation's cost (plugins/query-cost.ts), once it is measured. */
@@ -24,7 +27,7 @@ export type ApiContext = {
 };
 
 /** Services created once per server and shared by every request. */
-export type ApiServices = { steering: SteeringService; rateLimits: RateLimits };
+export type ApiServices = { steering: SteeringService; search: SearchService; rateLimits: RateLimits };
 
 /** The one context factory, called once per GraphQL request. */
 export function createContext(

@@ -45,9 +45,12 @@ describe.each(drivers)('decoder neighbours across SAEs (%s)', (_name, open) => {
     expect(neighbours.map((n) => n.cosine)).toEqual([...neighbours.map((n) => n.cosine)].sort((a, b) => b - a));
   });
 
-  it('limits to the SAEs asked for, and answers nothing for an unknown feature', async () => {
+  it('limits to the SAEs asked for and to maxSaes of them (by id), and answers nothing for an unknown feature', async () => {
     const only = await getDecoderNeighboursAcrossSaes(db, target!, { limitPerSae: 1, saeIds: [THIRD] });
     expect(only).toEqual([{ saeId: THIRD, featureId: expect.any(Number), index: 0, cosine: expect.closeTo(1, 3) }]);
+    const firstSae = [SECOND, THIRD].sort()[0];
+    const capped = await getDecoderNeighboursAcrossSaes(db, target!, { limitPerSae: 2, maxSaes: 1 });
+    expect(new Set(capped.map((n) => n.saeId))).toEqual(new Set([firstSae]));
     expect(await getDecoderNeighboursAcrossSaes(db, 999_999, { limitPerSae: 3 })).toEqual([]);
   });
 });

@@ -41,6 +41,8 @@ export interface FeatureSearchResult {
   vectorRank: number | null;
   /** The part of the feature's document that matched best, with the matched words as ranges. */
   match: SearchMatch | null;
+  /** Pass as `after` to continue after this result (the last result's is the page's `endCursor`). */
+  cursor: string;
 }
 
 export interface FeatureSearchPage {
@@ -109,19 +111,18 @@ export async function searchFeatures(db: AtlasDb, engine: SearchEngine, args: Se
     getSearchMatches(db, pageHits.map((hit) => hit.featureId), text),
   ]);
   const byId = new Map(features.map((feature) => [feature.id, feature]));
-  page.results = pageHits.flatMap((hit) => {
+  const cursorAt = (hit: Ranked, i: number) =>
+    encodeCursor({ score: hit.score, featureId: hit.featureId, offset: (cursor?.offset ?? 0) + i + 1, search: fingerprint });
+  page.results = pageHits.flatMap((hit, i) => {
     const feature = byId.get(hit.featureId);
     if (!feature) return [];
     return [{
       featureId: hit.featureId, saeId: feature.saeId, index: feature.index, score: hit.score,
-      fullTextRank: hit.fullTextRank, vectorRank: hit.vectorRank, match: matches.get(hit.featureId) ?? null,
+      fullTextRank: hit.fullTextRank, vectorRank: hit.vectorRank, match: matches.get(hit.featureId) ?? null, cursor: cursorAt(hit, i),
     }];
   });
   const last = pageHits.at(-1);
-  page.pageInfo = {
-    hasNextPage: ranked.length > first,
-    endCursor: last ? encodeCursor({ score: last.score, featureId: last.featureId, offset: (cursor?.offset ?? 0) + pageHits.length, search: fingerprint }) : null,
-  };
+  page.pageInfo = { hasNextPage: ranked.length > first, endCursor: last ? cursorAt(last, pageHits.length - 1) : null };
   return page;
 }
 

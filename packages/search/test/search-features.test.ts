@@ -93,6 +93,11 @@ describe.each(drivers)('feature search (%s)', (_name, open) => {
       }
       expect(paged).toEqual(whole);
       expect(whole.length).toBeGreaterThan(2);
+      // Any result's cursor continues right after it.
+      const first = await search({ ...args, first: 3 });
+      const fromSecond = await search({ ...args, first: 2, after: first.results[1]!.cursor });
+      expect(fromSecond.results.map((r) => r.featureId)).toEqual(whole.slice(2, 4));
+      expect(first.pageInfo.endCursor).toBe(first.results[2]!.cursor);
     }
   });
 

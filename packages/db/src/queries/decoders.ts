@@ -104,7 +104,7 @@ export type CrossSaeNeighbour = DecoderNeighbour & { saeId: string };
 export async function getDecoderNeighboursAcrossSaes(
   db: AtlasDb,
   featureId: number,
-  options: { limitPerSae: number; saeIds?: readonly string[] },
+  options: { limitPerSae: number; saeIds?: readonly string[]; /** At most this many other SAEs, by id (all by default). */ maxSaes?: number },
 ): Promise<CrossSaeNeighbour[]> {
   const [target] = await db.orm
     .select({ saeId: saes.id, modelId: saes.modelId, hookName: saes.hookName, dIn: saes.dIn })
@@ -117,7 +117,9 @@ export async function getDecoderNeighboursAcrossSaes(
     .from(saes)
     .where(sql`${saes.modelId} = ${target.modelId} and ${saes.hookName} = ${target.hookName} and ${saes.dIn} = ${target.dIn}
                and ${saes.status} = 'complete' and ${saes.id} <> ${target.saeId}`);
-  const wanted = options.saeIds ? others.filter((sae) => options.saeIds!.includes(sae.id)) : others;
+  const wanted = (options.saeIds ? others.filter((sae) => options.saeIds!.includes(sae.id)) : others)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, options.maxSaes ?? Infinity);
   if (wanted.length === 0 || options.limitPerSae < 1) return [];
   const vector = `decoder::halfvec(${dimension(target.dIn)})`;
   const perSae = wanted.map(
