@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sqlExecutor } from '@atlas/db';
-import { buildAtlas, silentProgress } from '@atlas/pipeline';
+import { buildAtlas, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
 import { graphql } from '../support/graphql.ts';
 import { serveTinyAtlas, tinyRecipe } from '../support/tiny-atlas.ts';
 
@@ -179,7 +179,8 @@ describe('search over GraphQL: searchFeatures, featuresForText, neighbours acros
 
   it('finds the nearest features of another SAE on the same model and hook, within bounds', async () => {
     const { db, recipe, workDir } = tiny.atlas;
-    const second = await buildAtlas({ ...tinyRecipe(recipe.corpus), width: 32 }, { db, workDir, progress: silentProgress, log: () => {} });
+    const narrower = { ...tinyRecipe(recipe.corpus), width: 32 } as AtlasRecipe;
+    const second = await buildAtlas(narrower, { db, workDir, progress: silentProgress, log: () => {} });
     expect(second.saeId).not.toBe(tiny.atlas.result.saeId);
     const { id } = await peakWord();
     const result = await graphql<{ feature: { decoderNeighboursAcrossSaes: { cosine: number; feature: { id: string; sae: { id: string } } }[] } }>(
