@@ -4,9 +4,11 @@ import { buildCommand } from './commands/build.ts';
 import { evalCommand } from './commands/eval.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
+import { featuresForTextCommand } from './commands/features-for-text.ts';
 import { hooksCommand } from './commands/hooks.ts';
 import { importCommand } from './commands/import.ts';
 import { labelCommand } from './commands/label.ts';
+import { searchCommand } from './commands/search.ts';
 import { trainCommand } from './commands/train.ts';
 import { workerCommand } from './commands/worker.ts';
 
@@ -19,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
   buildDemoCommand,
   buildCommand,
   labelCommand,
+  searchCommand,
+  featuresForTextCommand,
   exportCommand,
   importCommand,
   workerCommand,
