@@ -42,7 +42,7 @@ describe('search pages in Chromium', () => {
     expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
     // A query the API refuses is explained, not a 404.
     await page.goto(`${web.url}/search?q=${encodeURIComponent('!!! ---')}`);
-    expect(await page.locator('[role="alert"]').textContent()).toMatch(/no words/);
+    expect(await page.locator('p.notice[role="alert"]').textContent()).toMatch(/no words/);
     await page.close();
   });
 
