@@ -3,6 +3,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { Domain } from './domains/domain.ts';
 import { createDomainLoaders, type DomainLoaders } from './domains/loaders.ts';
 import type { JobService } from './domains/jobs/job-service.ts';
+import type { SearchService } from './domains/search/search-service.ts';
 import type { SteeringService } from './domains/steering/steering-service.ts';
 import type { RequestInfo } from './http/request-info.ts';
 import type { RateLimits } from './rate-limit/rate-limits.ts';
@@ -20,6 +21,8 @@ export type ApiContext = {
   steering: SteeringService;
   /** Starts and cancels background jobs (the job kinds of the served domains). */
   jobs: JobService;
+  /** Search's engine, the models and SAEs featuresForText runs, and its queue; one per server. */
+  search: SearchService;
   /** Per-viewer rate limits, for costly fields with their own budget (`steer`). */
   rateLimits: RateLimits;
   /** The operation's cost (plugins/query-cost.ts), once it is measured. */
@@ -27,7 +30,7 @@ export type ApiContext = {
 };
 
 /** Services created once per server and shared by every request. */
-export type ApiServices = { steering: SteeringService; jobs: JobService; rateLimits: RateLimits };
+export type ApiServices = { steering: SteeringService; jobs: JobService; search: SearchService; rateLimits: RateLimits };
 
 /** The one context factory, called once per GraphQL request. */
 export function createContext(

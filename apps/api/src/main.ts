@@ -1,6 +1,7 @@
 import { openDatabase, type AtlasDb } from '@atlas/db';
 import { loadEnv } from './env.ts';
 import { consoleLogger as log } from './logger.ts';
+import { SearchService } from './domains/search/search-service.ts';
 import { createApiServer, type ApiServer } from './server.ts';
 
 /** `npm start`: the API over the database `@atlas/db` opens by default, on PORT. */
@@ -8,8 +9,9 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
   const env = loadEnv();
   const db = await openDatabase();
   try {
+    const search = new SearchService();
     const server = await createApiServer({
-      db, port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY,
+      db, search, port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY,
       limits: { timeoutMs: env.REQUEST_TIMEOUT_MS },
       jobs: { workers: env.API_JOB_WORKERS, maxActiveJobs: env.API_MAX_ACTIVE_JOBS, startNow: true, ...(env.DATABASE_URL ? { queueUrl: env.DATABASE_URL } : {}) },
       rateLimits: {
@@ -22,6 +24,9 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
     const exempt = env.RATE_LIMIT_EXEMPT.length > 0 ? ` (not for ${env.RATE_LIMIT_EXEMPT.join(', ')})` : '';
     const local = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST) ? '; HOST=0.0.0.0 exposes the API beyond this machine' : '';
     log.info(`Rate limits: ${env.RATE_LIMIT_ANONYMOUS} requests/min per address without an API key${exempt}, ${env.RATE_LIMIT_KEY} per key${local}.`);
+    // Word vectors and WordNet load now (a few seconds), not in the first search request.
+    await search.warm();
+    log.info('Search engine loaded (word vectors + WordNet).');
     return { db, server };
   } catch (error) {
     await db.close();

@@ -9,6 +9,7 @@ import { createContext, type ApiContext } from './context.ts';
 import type { Domain } from './domains/domain.ts';
 import { domains as registeredDomains } from './domains/index.ts';
 import { JobService } from './domains/jobs/job-service.ts';
+import { SearchService } from './domains/search/search-service.ts';
 import { SteeringService } from './domains/steering/steering-service.ts';
 import { formatError } from './format-error.ts';
 import { createGraphQLHandler } from './http/graphql-handler.ts';
@@ -38,6 +39,8 @@ export type ApiServerOptions = {
   logger?: Logger;
   /** Runs `steer`; by default one that loads each model from its `models.source_path` on first use. */
   steering?: SteeringService;
+  /** Runs search and featuresForText; by default one that loads the offline search engine on first use. */
+  search?: SearchService;
   /** Proxies whose `x-forwarded-for` names the client (`TRUST_PROXY`); none by default. */
   trustProxy?: TrustProxy;
   /** The GraphQL domains served: every registered one (src/domains/index.ts) unless a test adds its own. */
@@ -61,7 +64,7 @@ export type ApiServer = { url: string; stop(): Promise<void> };
 
 /** Starts the GraphQL API on `/graphql` (and GraphiQL on `/`) over an open atlas database. */
 export async function createApiServer({
-  db, port = 4000, host = DEFAULT_HOST, logger = consoleLogger, steering = new SteeringService(), trustProxy = false,
+  db, port = 4000, host = DEFAULT_HOST, logger = consoleLogger, steering = new SteeringService(), search = new SearchService(), trustProxy = false,
   domains = registeredDomains, resolveViewer = anonymousViewers, ...overrides
 }: ApiServerOptions): Promise<ApiServer> {
   const jobs = new JobService(db, {
@@ -103,7 +106,7 @@ export async function createApiServer({
     limits,
     resolveViewer,
     rateLimits,
-    context: async (request, viewer) => createContext({ db, services: { steering, jobs, rateLimits }, domains, request, viewer }),
+    context: async (request, viewer) => createContext({ db, services: { steering, jobs, search, rateLimits }, domains, request, viewer }),
   });
   httpServer.on('request', createRouter(graphql, logger));
   await new Promise<void>((resolve, reject) => {

@@ -5,11 +5,13 @@ import { compareCommand } from './commands/compare.ts';
 import { evalCommand } from './commands/eval.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
+import { featuresForTextCommand } from './commands/features-for-text.ts';
 import { hooksCommand } from './commands/hooks.ts';
 import { importCommand } from './commands/import.ts';
 import { importPoolCommand } from './commands/import-pool.ts';
 import { labelCommand } from './commands/label.ts';
 import { selectCommand } from './commands/select.ts';
+import { searchCommand } from './commands/search.ts';
 import { trainCommand } from './commands/train.ts';
 import { workerCommand } from './commands/worker.ts';
 
@@ -23,6 +25,8 @@ export const COMMANDS: readonly CliCommand[] = [
   buildCommand,
   labelCommand,
   compareCommand,
+  searchCommand,
+  featuresForTextCommand,
   exportCommand,
   importCommand,
   importPoolCommand,

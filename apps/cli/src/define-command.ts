@@ -5,14 +5,24 @@ export interface CliCommand {
   name: string;
   description: string;
   flags: Flags;
+  /** An optional positional argument that fills one flag (`atlas search QUERY` = `--query QUERY`). */
+  argument?: CommandArgument;
   /** Validates raw options (commander's strings) against the flags and rules, then runs. */
   run(raw: Record<string, unknown>): Promise<void>;
+}
+
+/** A positional argument: `name` as help shows it, and the key of the flag it fills. */
+export interface CommandArgument {
+  name: string;
+  flag: string;
 }
 
 export interface CommandDeclaration<F extends Flags> {
   name: string;
   description: string;
   flags: F;
+  /** One optional positional argument filling a flag of this command (given as either, not both). */
+  argument?: { name: string; flag: keyof F & string };
   /** Rules across flags, checked after each flag's own. */
   rules?: readonly Rule<FlagValues<F>>[];
   /**
@@ -24,11 +34,12 @@ export interface CommandDeclaration<F extends Flags> {
 
 /** One command, one file in commands/: its flags are declared once and typed all the way to `run`. */
 export function defineCommand<F extends Flags>(declaration: CommandDeclaration<F>): CliCommand {
-  const { name, description, flags, rules, run } = declaration;
+  const { name, description, flags, rules, run, argument } = declaration;
   return {
     name,
     description,
     flags,
+    ...(argument ? { argument } : {}),
     run: (raw) => run(parseFlags(flagsSchema(flags, rules), raw)),
   };
 }

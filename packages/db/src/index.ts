@@ -35,3 +35,8 @@ export * from './queries/pool-representations.ts';
 export * from './queries/selections.ts';
 export * from './queries/rate-limits.ts';
 export * from './queries/comparisons.ts';
+export * from './queries/search-documents.ts';
+export {
+  analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
+} from './queries/search-vector-index.ts';
+export * from './queries/feature-search.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getHeadAttributions,
   getModelSourcePaths,
+  getSaeWeightsPaths,
   getSaeBuild,
   ingestSaeAtlas,
   listFeatures,
@@ -62,5 +63,12 @@ describe.each(drivers)('head attributions and model source paths (%s)', (_name, 
     await upsertModel(db, { ...MODEL, id: 'no-path-lm' });
     const paths = await getModelSourcePaths(db, [MODEL.id, 'no-path-lm', 'unknown-lm']);
     expect(paths).toEqual(new Map([[MODEL.id, '/models/demo-lm'], ['no-path-lm', null]]));
+  });
+
+  it('reads where each SAE’s weights are: the folder its build recorded, null without one', async () => {
+    await ingestSaeAtlas(db, atlasInput({ checksum: 'sha256:with-path', sae: { ...atlasInput().sae, weightsPath: '/atlas/work/abc/sae' } }));
+    expect(await getSaeWeightsPaths(db, [SAE_ID, 'unknown/sae'])).toEqual(new Map([[SAE_ID, '/atlas/work/abc/sae']]));
+    await ingestSaeAtlas(db, atlasInput({ checksum: 'sha256:without-path' }));
+    expect(await getSaeWeightsPaths(db, [SAE_ID])).toEqual(new Map([[SAE_ID, null]]));
   });
 });

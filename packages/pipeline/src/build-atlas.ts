@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
 import { deleteIncompleteBuilds, getSaeBuild, ingestSaeAtlas, setSaeWeightsPath, upsertModel, type AtlasDb } from '@atlas/db';
 import { coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from '@atlas/features';
+import type { Embedder } from '@atlas/embed';
 import { loadLanguageModel, locateModelFiles, type LanguageModel } from '@atlas/model';
 import { readActivationFile } from '@atlas/activations';
 import { sha256File, sha256Json } from './files.ts';
@@ -10,6 +11,7 @@ import { lockBuild } from './build-lock.ts';
 import { storeAtomsMetrics } from './steps/atoms-stage.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
+import { indexForSearch } from './steps/search-index.ts';
 import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
 import { computeDecoderGeometry } from './steps/decoder-geometry.ts';
 import { computeFeatureMap } from './steps/feature-map.ts';
@@ -47,6 +49,8 @@ export interface BuildContext {
   log: (line: string) => void;
   /** Split the statistics pass into shard jobs (pg-boss); default: one pass in this process. */
   scaleOut?: ScaleOutOptions;
+  /** Embeds the search index (default: the committed word vectors). */
+  searchEmbedder?: Embedder;
 }
 
 export interface BuildResult {
@@ -109,6 +113,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     log(`${saeId} is up to date.`);
     const weights = path.resolve(recipe.saeDir ?? path.join(context.workDir, checksum.slice(0, 16), 'sae'));
     if (existsSync(weights)) await setSaeWeightsPath(db, saeId, weights);
+    await indexForSearch(db, saeId, context);
     return { saeId, skipped: true, rows: {} };
   }
 
@@ -131,8 +136,10 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     contextLength: model.contextLength,
     sourcePath: recipe.modelDir,
   });
+  const saeDir = path.resolve(recipe.saeDir ?? path.join(stageDir, 'sae'));
   const payload = buildAtlasPayload({
     sae: {
+      weightsPath: saeDir,
       id: saeId, modelId: recipe.modelId, hookName: recipe.hook, architecture: sae.cfg.architecture, kind: 'sae',
       dIn: extracted.dIn, width: sae.cfg.width, k: sae.cfg.k,
       trainingTokens: source.trainingTokens(extracted.rows), statisticsTokens: extracted.rows, corpusName: recipe.corpus,
@@ -156,9 +163,8 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
   const bars = stageProgress(progress);
   try {
     const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
-    // Where the weights are, so comparisons that encode (activation correlation) can load them.
-    await setSaeWeightsPath(db, saeId, path.resolve(recipe.saeDir ?? path.join(stageDir, 'sae')));
     await storeAtomsMetrics(db, saeId, sae, extracted.file, log);
+    await indexForSearch(db, saeId, context);
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
     bars.stop();

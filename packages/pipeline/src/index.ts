@@ -15,6 +15,7 @@ export { runComparison } from './compare/run-comparison.ts';
 export type { ComparisonControl, ComparisonOutcome } from './compare/run-comparison.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
+export { indexForSearch } from './steps/search-index.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';
 export { trainSaeStep } from './steps/train-step.ts';
 export { writeJsonAtomic } from './files.ts';

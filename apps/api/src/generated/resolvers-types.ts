@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
 import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
+import type { FeatureSearchConnectionMapper, FeatureSearchEdgeMapper, SearchMatchMapper, TextFeaturesMapper, TextTokenMapper, TokenFeatureMapper, TextFeatureMapper } from '../domains/search/mappers.ts';
 import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -51,6 +52,26 @@ export type Query = {
   comparisons: Array<Comparison>;
   /** A job by id; null when no job has it. */
   job?: Maybe<Job>;
+  /**
+   * Features whose labels or evidence (the words they fire on and around) match the query: Postgres
+   * full text (WordNet synonyms and hypernyms added) fused with nearest neighbours of the query's
+   * embedding by reciprocal rank (HYBRID), or either alone. Nothing in the query is read as syntax:
+   * words and "quoted phrases" only. first: 1..100 (default 20); after: a cursor from this search.
+   * BAD_USER_INPUT: an empty or whitespace query, over 500 characters, no letter or digit; an unknown
+   * model, SAE or hook in the filter; density bounds outside 0..1; first out of range; a cursor from
+   * another search.
+   */
+  searchFeatures: FeatureSearchConnection;
+  /**
+   * Runs the SAE's model and the SAE on a text: each token with its strongest features, and the
+   * features most active over the whole text. Features denser than densityMax (default 0.1, the
+   * always-on ones) are left out of both. A text longer than the model's context runs in overlapping
+   * windows and `windows`/`notice` say so. topK: 1..64 (default 5) features per token. Limits
+   * (BAD_USER_INPUT): text not empty, at most 64 KiB and 8,192 tokens. MODEL_UNAVAILABLE when the
+   * model's or the SAE's files are not on this server. Once per request; one text runs at a time,
+   * at most 8 wait (RATE_LIMITED beyond).
+   */
+  featuresForText: TextFeatures;
   /** Data pools by id. first: 1..100 (default 25); after: endCursor of the previous page. */
   pools: PoolConnection;
   pool?: Maybe<Pool>;
@@ -200,6 +221,41 @@ export type QueryComparisonsArgs = {
  */
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QuerySearchFeaturesArgs = {
+  query: Scalars['String']['input'];
+  filter?: InputMaybe<FeatureSearchFilter>;
+  mode?: InputMaybe<SearchMode>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryFeaturesForTextArgs = {
+  saeId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  topK?: InputMaybe<Scalars['Int']['input']>;
+  densityMax?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -413,6 +469,11 @@ export type Feature = {
    * it on either side, best score first. first: 1..100 (default 10); after: endCursor of the previous page.
    */
   matches: FeatureMatchConnection;
+  /**
+   * The features of other SAEs on the same model and hook whose decoder directions are nearest in
+   * cosine: perSae (1..10, default 3) per SAE, from at most 10 SAEs, nearest first.
+   */
+  decoderNeighboursAcrossSaes: Array<FeatureNeighbour>;
 };
 
 
@@ -425,6 +486,11 @@ export type FeatureMatchesArgs = {
   method?: ComparisonMethod;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type FeatureDecoderNeighboursAcrossSaesArgs = {
+  perSae?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type FeatureNeighbour = {
@@ -796,6 +862,141 @@ export type JobFailure = {
   message: Scalars['String']['output'];
 };
 
+export type SearchMode =
+  /** Full text and vectors fused by reciprocal rank (k = 60); score is the fused score. */
+  | 'HYBRID'
+  /** Postgres full text over labels (weight A), peak words (B) and context words (C); score is ts_rank. */
+  | 'FULL_TEXT'
+  /** Nearest neighbours of the query's embedding (HNSW); score is the cosine. */
+  | 'VECTOR';
+
+/** Which features a search may return. Every field narrows; all are optional. */
+export type FeatureSearchFilter = {
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 100. */
+  saeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A hook name, e.g. blocks.2.hook_resid_post. */
+  hook?: InputMaybe<Scalars['String']['input']>;
+  /** Features with at least one label from one of these sources. */
+  labelSources?: InputMaybe<Array<LabelSource>>;
+  /** Inclusive bounds on density (share of tokens a feature fires on), in 0..1. */
+  densityMin?: InputMaybe<Scalars['Float']['input']>;
+  densityMax?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A page of search results, best first: its cost is the page size (`first`) times its selection. */
+export type FeatureSearchConnection = {
+  __typename?: 'FeatureSearchConnection';
+  edges: Array<FeatureSearchEdge>;
+  pageInfo: PageInfo;
+  mode: SearchMode;
+  /** The query's words and phrases as searched. */
+  terms: Array<Scalars['String']['output']>;
+  /** WordNet terms full text added to them. */
+  expansions: Array<Scalars['String']['output']>;
+  /** Why a ranker added nothing (no query word known to the embedder, a filter that excludes every SAE). */
+  notices: Array<Scalars['String']['output']>;
+};
+
+export type FeatureSearchEdge = {
+  __typename?: 'FeatureSearchEdge';
+  /** Pass as `after` to continue after this result. */
+  cursor: Scalars['String']['output'];
+  node: Feature;
+  /** HYBRID: the fused score; FULL_TEXT: ts_rank; VECTOR: cosine. Higher is better. */
+  score: Scalars['Float']['output'];
+  /** 1-based places in the full-text and vector rankings (null where the feature is not in one). */
+  fullTextRank?: Maybe<Scalars['Int']['output']>;
+  vectorRank?: Maybe<Scalars['Int']['output']>;
+  /** The part of the feature's document that matched best; null when none is stored. */
+  match?: Maybe<SearchMatch>;
+};
+
+export type SearchMatch = {
+  __typename?: 'SearchMatch';
+  /** Where the match is: a label, the words the feature peaks on, or the words around them. */
+  part: SearchMatchPart;
+  /** The label's source when part is LABEL. */
+  labelSource?: Maybe<LabelSource>;
+  /** The matched text (long contexts: the fragments around the matches, joined by ' … '). */
+  text: Scalars['String']['output'];
+  /** The matched words as [start, end) character ranges of text; empty when only the vector matched. */
+  highlights: Array<TextRange>;
+};
+
+export type SearchMatchPart =
+  | 'LABEL'
+  | 'PEAK_WORDS'
+  | 'CONTEXT';
+
+export type TextRange = {
+  __typename?: 'TextRange';
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+};
+
+export type TextFeatures = {
+  __typename?: 'TextFeatures';
+  sae: Sae;
+  /** Every token of the text, with its strongest features. */
+  tokens: Array<TextToken>;
+  /** The features most active over the whole text (at most 20), by summed activation. */
+  features: Array<TextFeature>;
+  /** How the text ran: one window when it fits the model's context, overlapping windows otherwise. */
+  windows: TextWindows;
+  /** The density filter applied, and how many features it left out. */
+  densityFilter?: Maybe<DensityFilter>;
+  /** Says so when the text was longer than the model's context. */
+  notice?: Maybe<Scalars['String']['output']>;
+};
+
+export type TextToken = {
+  __typename?: 'TextToken';
+  position: Scalars['Int']['output'];
+  tokenId: Scalars['Int']['output'];
+  /** As the tokenizer decodes it alone (leading space kept). */
+  token: Scalars['String']['output'];
+  /** Strongest first, at most topK. */
+  features: Array<TokenFeature>;
+};
+
+export type TokenFeature = {
+  __typename?: 'TokenFeature';
+  /** The feature's index in the SAE (without loading the feature). */
+  index: Scalars['Int']['output'];
+  feature: Feature;
+  value: Scalars['Float']['output'];
+};
+
+export type TextFeature = {
+  __typename?: 'TextFeature';
+  index: Scalars['Int']['output'];
+  feature: Feature;
+  /** Sum of its activations over the text. */
+  total: Scalars['Float']['output'];
+  maxValue: Scalars['Float']['output'];
+  /** Token position of its strongest activation. */
+  maxPosition: Scalars['Int']['output'];
+  /** Tokens it fires on. */
+  tokenCount: Scalars['Int']['output'];
+};
+
+export type TextWindows = {
+  __typename?: 'TextWindows';
+  count: Scalars['Int']['output'];
+  /** Tokens per window (the model's context, or the text's length when shorter). */
+  size: Scalars['Int']['output'];
+  stride: Scalars['Int']['output'];
+  /** True when the text ran in more than one window. */
+  windowed: Scalars['Boolean']['output'];
+};
+
+export type DensityFilter = {
+  __typename?: 'DensityFilter';
+  max: Scalars['Float']['output'];
+  excludedFeatures: Scalars['Int']['output'];
+};
+
 export type ImportPoolInput = {
   /** 1..128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
   id: Scalars['ID']['input'];
@@ -1131,6 +1332,19 @@ export type ResolversTypes = {
   JobState: JobState;
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
   JobFailure: ResolverTypeWrapper<JobFailureMapper>;
+  SearchMode: SearchMode;
+  FeatureSearchFilter: FeatureSearchFilter;
+  FeatureSearchConnection: ResolverTypeWrapper<FeatureSearchConnectionMapper>;
+  FeatureSearchEdge: ResolverTypeWrapper<FeatureSearchEdgeMapper>;
+  SearchMatch: ResolverTypeWrapper<SearchMatchMapper>;
+  SearchMatchPart: SearchMatchPart;
+  TextRange: ResolverTypeWrapper<TextRange>;
+  TextFeatures: ResolverTypeWrapper<TextFeaturesMapper>;
+  TextToken: ResolverTypeWrapper<TextTokenMapper>;
+  TokenFeature: ResolverTypeWrapper<TokenFeatureMapper>;
+  TextFeature: ResolverTypeWrapper<TextFeatureMapper>;
+  TextWindows: ResolverTypeWrapper<TextWindows>;
+  DensityFilter: ResolverTypeWrapper<DensityFilter>;
   ImportPoolInput: ImportPoolInput;
   PoolUploadFormat: PoolUploadFormat;
   ImportPoolResult: ResolverTypeWrapper<ImportPoolResultMapper>;
@@ -1196,6 +1410,17 @@ export type ResolversParentTypes = {
   Job: JobMapper;
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
+  FeatureSearchFilter: FeatureSearchFilter;
+  FeatureSearchConnection: FeatureSearchConnectionMapper;
+  FeatureSearchEdge: FeatureSearchEdgeMapper;
+  SearchMatch: SearchMatchMapper;
+  TextRange: TextRange;
+  TextFeatures: TextFeaturesMapper;
+  TextToken: TextTokenMapper;
+  TokenFeature: TokenFeatureMapper;
+  TextFeature: TextFeatureMapper;
+  TextWindows: TextWindows;
+  DensityFilter: DensityFilter;
   ImportPoolInput: ImportPoolInput;
   ImportPoolResult: ImportPoolResultMapper;
   MalformedLine: MalformedLine;
@@ -1257,6 +1482,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
   comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  searchFeatures?: Resolver<ResolversTypes['FeatureSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchFeaturesArgs, 'query' | 'mode'>>;
+  featuresForText?: Resolver<ResolversTypes['TextFeatures'], ParentType, ContextType, RequireFields<QueryFeaturesForTextArgs, 'saeId' | 'text'>>;
   pools?: Resolver<ResolversTypes['PoolConnection'], ParentType, ContextType, Partial<QueryPoolsArgs>>;
   pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType, RequireFields<QueryPoolArgs, 'id'>>;
   selection?: Resolver<Maybe<ResolversTypes['Selection']>, ParentType, ContextType, RequireFields<QuerySelectionArgs, 'id'>>;
@@ -1338,6 +1565,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
+  decoderNeighboursAcrossSaes?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType, RequireFields<FeatureDecoderNeighboursAcrossSaesArgs, 'perSae'>>;
 };
 
 export type FeatureNeighbourResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureNeighbour'] = ResolversParentTypes['FeatureNeighbour']> = {
@@ -1521,6 +1749,79 @@ export type JobFailureResolvers<ContextType = ApiContext, ParentType extends Res
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type FeatureSearchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureSearchConnection'] = ResolversParentTypes['FeatureSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FeatureSearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['SearchMode'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  expansions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FeatureSearchEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureSearchEdge'] = ResolversParentTypes['FeatureSearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fullTextRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  vectorRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['SearchMatch']>, ParentType, ContextType>;
+};
+
+export type SearchMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchMatch'] = ResolversParentTypes['SearchMatch']> = {
+  part?: Resolver<ResolversTypes['SearchMatchPart'], ParentType, ContextType>;
+  labelSource?: Resolver<Maybe<ResolversTypes['LabelSource']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['TextRange']>, ParentType, ContextType>;
+};
+
+export type TextRangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextRange'] = ResolversParentTypes['TextRange']> = {
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TextFeaturesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextFeatures'] = ResolversParentTypes['TextFeatures']> = {
+  sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['TextToken']>, ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['TextFeature']>, ParentType, ContextType>;
+  windows?: Resolver<ResolversTypes['TextWindows'], ParentType, ContextType>;
+  densityFilter?: Resolver<Maybe<ResolversTypes['DensityFilter']>, ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TextTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextToken'] = ResolversParentTypes['TextToken']> = {
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokenId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['TokenFeature']>, ParentType, ContextType>;
+};
+
+export type TokenFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TokenFeature'] = ResolversParentTypes['TokenFeature']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TextFeatureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextFeature'] = ResolversParentTypes['TextFeature']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxPosition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TextWindowsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextWindows'] = ResolversParentTypes['TextWindows']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stride?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DensityFilterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DensityFilter'] = ResolversParentTypes['DensityFilter']> = {
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  excludedFeatures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportPoolResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportPoolResult'] = ResolversParentTypes['ImportPoolResult']> = {
   pool?: Resolver<ResolversTypes['Pool'], ParentType, ContextType>;
   imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1671,6 +1972,16 @@ export type Resolvers<ContextType = ApiContext> = {
   Job?: JobResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;
+  FeatureSearchConnection?: FeatureSearchConnectionResolvers<ContextType>;
+  FeatureSearchEdge?: FeatureSearchEdgeResolvers<ContextType>;
+  SearchMatch?: SearchMatchResolvers<ContextType>;
+  TextRange?: TextRangeResolvers<ContextType>;
+  TextFeatures?: TextFeaturesResolvers<ContextType>;
+  TextToken?: TextTokenResolvers<ContextType>;
+  TokenFeature?: TokenFeatureResolvers<ContextType>;
+  TextFeature?: TextFeatureResolvers<ContextType>;
+  TextWindows?: TextWindowsResolvers<ContextType>;
+  DensityFilter?: DensityFilterResolvers<ContextType>;
   ImportPoolResult?: ImportPoolResultResolvers<ContextType>;
   MalformedLine?: MalformedLineResolvers<ContextType>;
   PoolConnection?: PoolConnectionResolvers<ContextType>;

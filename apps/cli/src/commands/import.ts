@@ -4,12 +4,12 @@ import { flags } from '../flags/index.ts';
 /** `atlas import --bundle DIR`: verifies the bundle's checksums, then loads it in one transaction. */
 export const importCommand = defineCommand({
   name: 'import',
-  description: 'Load a bundle written by `atlas export` (checksums verified first; one transaction; contexts shared with existing ones).',
+  description: 'Load a bundle written by `atlas export` (checksums verified first; one transaction; contexts shared with existing ones), then index it for search.',
   flags: {
     bundle: flags.path({ arg: 'dir', help: 'bundle folder (with manifest.json)', required: 'a folder written by `atlas export`' }),
   },
   async run(options) {
-    const [{ importSaeBundle, openDatabase }, { stageProgress, terminalProgress }] = await Promise.all([import('@atlas/db'), import('@atlas/pipeline')]);
+    const [{ importSaeBundle, openDatabase }, { indexForSearch, stageProgress, terminalProgress }] = await Promise.all([import('@atlas/db'), import('@atlas/pipeline')]);
     const db = await openDatabase();
     const bars = stageProgress(terminalProgress);
     try {
@@ -17,6 +17,8 @@ export const importCommand = defineCommand({
       bars.stop();
       if (result.skipped) console.log(`${result.saeId} is already in the atlas with the same checksum; nothing to do.`);
       else console.log(`Imported ${result.saeId} (${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}).`);
+      // An imported SAE is searchable like a built one (idempotent: an unchanged index only reads).
+      await indexForSearch(db, result.saeId, { progress: terminalProgress, log: console.log });
     } finally {
       bars.stop();
       await db.close();

@@ -11,6 +11,20 @@ export type ComparisonMethod =
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
   | 'DECODER_COSINE';
 
+/** Which features a search may return. Every field narrows; all are optional. */
+export type FeatureSearchFilter = {
+  densityMax?: number | null | undefined;
+  /** Inclusive bounds on density (share of tokens a feature fires on), in 0..1. */
+  densityMin?: number | null | undefined;
+  /** A hook name, e.g. blocks.2.hook_resid_post. */
+  hook?: string | null | undefined;
+  /** Features with at least one label from one of these sources. */
+  labelSources?: Array<LabelSource> | null | undefined;
+  modelId?: string | null | undefined;
+  /** At most 100. */
+  saeIds?: Array<string> | null | undefined;
+};
+
 export type ImportPoolInput = {
   content: string;
   format: PoolUploadFormat;
@@ -38,6 +52,19 @@ export type LabelSource =
 export type PoolUploadFormat =
   | 'CSV'
   | 'JSONL';
+
+export type SearchMatchPart =
+  | 'CONTEXT'
+  | 'LABEL'
+  | 'PEAK_WORDS';
+
+export type SearchMode =
+  /** Postgres full text over labels (weight A), peak words (B) and context words (C); score is ts_rank. */
+  | 'FULL_TEXT'
+  /** Full text and vectors fused by reciprocal rank (k = 60); score is the fused score. */
+  | 'HYBRID'
+  /** Nearest neighbours of the query's embedding (HNSW); score is the cosine. */
+  | 'VECTOR';
 
 export type SelectionAggregation =
   /** Against the best single target. */
@@ -146,6 +173,26 @@ export type SaeQueryVariables = Exact<{
 
 
 export type SaeQuery = { sae: { id: string, hookName: string, architecture: string, dIn: number, width: number, k: number | null, trainingTokens: number | null, statisticsTokens: number | null, corpusName: string | null, createdAt: string, metrics: { l0: number, fvu: number, deadFraction: number } | null, atoms: { r2: number, coherence: number, aip: number, uniqueShare: number, maxUniqueSupport: number | null } | null, model: { id: string, displayName: string } } };
+
+export type SearchFeaturesQueryVariables = Exact<{
+  query: string;
+  mode?: SearchMode | null | undefined;
+  filter?: FeatureSearchFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchFeaturesQuery = { searchFeatures: { mode: SearchMode, expansions: Array<string>, notices: Array<string>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, score: number, match: { part: SearchMatchPart, labelSource: LabelSource | null, text: string, highlights: Array<{ start: number, end: number }> } | null, node: { id: string, index: number, density: number, maxActivation: number, sae: { id: string }, label: { text: string, source: LabelSource } | null, topActivations: Array<{ maxPosition: number, tokens: Array<string>, values: Array<number> }> } }> } };
+
+export type FeaturesForTextQueryVariables = Exact<{
+  saeId: string;
+  text: string;
+  topK?: number | null | undefined;
+}>;
+
+
+export type FeaturesForTextQuery = { featuresForText: { notice: string | null, windows: { count: number, windowed: boolean }, densityFilter: { max: number, excludedFeatures: number } | null, tokens: Array<{ position: number, token: string, features: Array<{ index: number, value: number }> }>, features: Array<{ index: number, total: number, maxValue: number, maxPosition: number, tokenCount: number, feature: { id: string, density: number, label: { text: string } | null } }> } };
 
 export type SelectionHomeQueryVariables = Exact<{ [key: string]: never; }>;
 

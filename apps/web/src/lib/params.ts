@@ -72,3 +72,23 @@ export const comparisonRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$
 
 /** `/compare/...?after=<cursor>` — the page of matches. */
 export const comparisonSearchParams = z.object({ after: cursor.optional().catch(undefined) });
+
+/** Search modes as the URL spells them (`/search?mode=full-text`) and as the API does. */
+export const SEARCH_MODES = { hybrid: 'HYBRID', 'full-text': 'FULL_TEXT', vector: 'VECTOR' } as const;
+export type SearchModeParam = keyof typeof SEARCH_MODES;
+
+/** `/search?q=<query>&mode=hybrid|full-text|vector&after=<cursor>`: the query goes to the API as typed (it answers too-long or empty ones). */
+export const searchPageParams = z.object({
+  q: z.string().max(10_000).catch('').default(''),
+  mode: z.enum(['hybrid', 'full-text', 'vector']).catch('hybrid').default('hybrid'),
+  after: cursor.optional().catch(undefined),
+});
+
+/** The most text `/text` takes in its URL (a shareable link); the API itself takes 64 KiB. */
+export const MAX_URL_TEXT_CHARS = 4000;
+
+/** `/text?sae=<SAE id>&text=<text>` */
+export const textPageParams = z.object({
+  sae: z.string().max(400).regex(/^[^\p{Cc}]*$/u).optional().catch(undefined),
+  text: z.string().optional().catch(undefined),
+});

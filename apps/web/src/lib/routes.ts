@@ -62,3 +62,20 @@ export function selectionDownloadHref(selectionId: string): string {
 export function comparisonHref(comparisonId: string, after?: string): string {
   return `/compare/${encodeURIComponent(comparisonId)}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 }
+
+/** A shareable search: `/search?q=…&mode=…` (mode left out when hybrid), `after` for later pages. */
+export function searchHref(query: string, mode = 'hybrid', after?: string): string {
+  const params = new URLSearchParams({ q: query });
+  if (mode !== 'hybrid') params.set('mode', mode);
+  if (after) params.set('after', after);
+  return `/search?${params.toString()}`;
+}
+
+/** The "paste your text" page for an SAE, with the text when there is one. */
+export function textHref(saeId?: string, text?: string): string {
+  const params = new URLSearchParams();
+  if (saeId) params.set('sae', saeId);
+  if (text) params.set('text', text);
+  const query = params.toString();
+  return `/text${query ? `?${query}` : ''}`;
+}

@@ -4,6 +4,7 @@ import { IngestInputError } from '../errors.ts';
 import type { AtlasDb } from '../orm.ts';
 import { featureDecoders, features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
+import { quoteLiteral } from '../sql/literal.ts';
 import { queryRows } from '../sql/rows.ts';
 
 /** Decoder rows (halfvec precision, ~3 significant digits) of the given features. */
@@ -93,7 +94,49 @@ function dimension(dIn: number): number {
   return dIn;
 }
 
-/** SQL string literal (index predicates must be literals for the planner to match them). */
-function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+export type CrossSaeNeighbour = DecoderNeighbour & { saeId: string };
+
+/**
+ * For a feature, the closest decoder directions in each other complete SAE on the same model
+ * and hook (same d_in): `limitPerSae` per SAE, through each SAE's HNSW index where it has one
+ * (an exact scan otherwise), all in one statement; best cosine first.
+ */
+export async function getDecoderNeighboursAcrossSaes(
+  db: AtlasDb,
+  featureId: number,
+  options: { limitPerSae: number; saeIds?: readonly string[]; /** At most this many other SAEs, by id (all by default). */ maxSaes?: number },
+): Promise<CrossSaeNeighbour[]> {
+  const [target] = await db.orm
+    .select({ saeId: saes.id, modelId: saes.modelId, hookName: saes.hookName, dIn: saes.dIn })
+    .from(features)
+    .innerJoin(saes, eq(saes.id, features.saeId))
+    .where(eq(features.id, featureId));
+  if (!target) return [];
+  const others = await db.orm
+    .select({ id: saes.id })
+    .from(saes)
+    .where(sql`${saes.modelId} = ${target.modelId} and ${saes.hookName} = ${target.hookName} and ${saes.dIn} = ${target.dIn}
+               and ${saes.status} = 'complete' and ${saes.id} <> ${target.saeId}`);
+  const wanted = (options.saeIds ? others.filter((sae) => options.saeIds!.includes(sae.id)) : others)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, options.maxSaes ?? Infinity);
+  if (wanted.length === 0 || options.limitPerSae < 1) return [];
+  const vector = `decoder::halfvec(${dimension(target.dIn)})`;
+  const perSae = wanted.map(
+    // The target as a scalar subquery (an InitPlan), not a join: only then can HNSW order the scan.
+    (sae) => sql`(select ${sae.id}::text as sae_id, feature_id, ${sql.raw(vector)} <=> (select v from target) as distance
+                  from feature_decoders
+                  where sae_id = ${sql.raw(quoteLiteral(sae.id))}
+                  order by ${sql.raw(vector)} <=> (select v from target)
+                  limit ${options.limitPerSae})`,
+  );
+  const rows = await queryRows<{ sae_id: string; feature_id: number | string; index: number; distance: number }>(
+    db,
+    sql`with target as (select ${sql.raw(vector)} as v from feature_decoders where feature_id = ${featureId})
+        select n.sae_id, n.feature_id, f.index, n.distance
+        from (${sql.join(perSae, sql` union all `)}) n
+        join features f on f.id = n.feature_id
+        order by n.distance, n.sae_id, f.index`,
+  );
+  return rows.map((row) => ({ saeId: row.sae_id, featureId: Number(row.feature_id), index: row.index, cosine: 1 - Number(row.distance) }));
 }

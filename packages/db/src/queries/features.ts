@@ -88,3 +88,15 @@ function selectVisibleFeatures(db: AtlasDb, where: SQL | undefined) {
     .where(where)
     .$dynamic();
 }
+
+/** Every feature's density of one SAE, by index (for filtering always-on features out of a text's features). */
+export async function getFeatureDensities(db: AtlasDb, saeId: string): Promise<Float32Array> {
+  const rows = await db.orm
+    .select({ index: features.index, density: features.density })
+    .from(features)
+    .where(eq(features.saeId, saeId));
+  const width = rows.reduce((max, row) => Math.max(max, row.index + 1), 0);
+  const densities = new Float32Array(width);
+  for (const row of rows) densities[row.index] = row.density;
+  return densities;
+}

@@ -78,6 +78,7 @@ async function loadAtlas(tx: AtlasDb, input: IngestSaeInput): Promise<IngestResu
     deadFraction: sae.metrics?.deadFraction ?? null,
     status: 'building',
     buildId: build.id,
+    weightsPath: sae.weightsPath ?? null,
   });
 
   const stored = await storeContexts(tx, sae.modelId, corpus.id, input.contexts, progress);

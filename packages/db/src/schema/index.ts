@@ -14,3 +14,4 @@ export * from './logit-effects.ts';
 export * from './head-attributions.ts';
 export * from './rate-limits.ts';
 export * from './jobs.ts';
+export * from './search.ts';

@@ -51,6 +51,11 @@ export const saes = pgTable(
     maxUniqueSupport: real('max_unique_support'),
     status: text('status').$type<BuildStatus>().notNull().default('building'),
     buildId: bigint('build_id', { mode: 'number' }).references(() => builds.id, { onDelete: 'set null' }),
+    /**
+     * The folder its weights were built into or loaded from, on the machine that built the atlas
+     * (like `models.source_path`), so the API can run the SAE on a text (featuresForText). Null for
+     * an imported bundle, which carries no weights.
+     */
     createdAt: createdAt(),
   },
   (t) => [

@@ -33,10 +33,11 @@ function postgresBin(): string | undefined {
 
 /**
  * A throwaway real Postgres server (initdb + pg_ctl in a temp folder, trust auth, every statement
- * logged), or undefined where no server binaries are installed. Postgres refuses to run as root,
+ * logged unless `logStatements: false`, as benchmarks want), or undefined where no server
+ * binaries are installed. Postgres refuses to run as root,
  * so as root it runs as the `postgres` user.
  */
-export function startPostgres(): PostgresServer | undefined {
+export function startPostgres({ logStatements }: { logStatements?: boolean } = {}): PostgresServer | undefined {
   const bin = postgresBin();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -48,8 +49,8 @@ export function startPostgres(): PostgresServer | undefined {
   const logFile = path.join(dir, 'server.log');
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all`;
-  run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', options]);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=${logStatements === false ? 'none' : 'all'}`;
+  run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', serverOptions]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     logFile,
@@ -57,7 +58,7 @@ export function startPostgres(): PostgresServer | undefined {
       run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
     },
     resume: () => {
-      run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', options]);
+      run('pg_ctl', ['-D', data, '-l', logFile, '-w', 'start', '-o', serverOptions]);
     },
     stop: () => {
       run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);

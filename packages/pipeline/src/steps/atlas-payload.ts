@@ -9,7 +9,7 @@ import type { ContextRef } from './extract-activations.ts';
 import { machineLabelRows } from './machine-labels.ts';
 
 export interface PayloadOptions {
-  sae: Omit<SaeRow, 'createdAt'>;
+  sae: Omit<SaeRow, 'createdAt'> & { weightsPath?: string };
   checksum: string;
   corpus: { id: string; name: string };
   weights: SaeWeights;

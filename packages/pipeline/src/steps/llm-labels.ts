@@ -2,6 +2,7 @@ import { addLabels, featuresLabelledBy, getLogitEffects, getSaesByIds, getTopAct
 import { LLM_LABEL_METHOD, type LabelEvidence, type LlmLabeller } from '@atlas/labels';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
+import { indexForSearch } from './search-index.ts';
 
 export interface LlmLabelOptions {
   saeId: string;
@@ -65,6 +66,8 @@ export async function labelSaeWithLlm(db: AtlasDb, options: LlmLabelOptions): Pr
     bar.stop();
   }
   if (firstError) log(`${result.failed} feature(s) were not labelled; the first error: ${firstError.message}`);
+  // New labels make their features findable by them: refresh the documents that changed.
+  if (result.labelled > 0) await indexForSearch(db, saeId, options);
   return result;
 }
 

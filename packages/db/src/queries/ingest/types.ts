@@ -86,7 +86,8 @@ export type IngestLabel = {
 export type IngestProgress = (done: number, total: number, stage: string) => void;
 
 export type IngestSaeInput = {
-  sae: Omit<SaeRow, 'createdAt'>;
+  /** `weightsPath`: the SAE's weights folder, recorded so the API and jobs can run it (featuresForText, comparisons). */
+  sae: Omit<SaeRow, 'createdAt'> & { weightsPath?: string };
   /** Identifies the content; the same checksum on a complete SAE makes the ingest a no-op. */
   checksum: string;
   /** The corpus the contexts come from (`sae.corpusName` is shown from `corpus.name`). */

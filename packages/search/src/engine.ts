@@ -1,0 +1,53 @@
+import { embedderKey, expandWord, loadWordNet, loadWordVectorEmbedder, type Embedder, type WordNet } from '@atlas/embed';
+import { SEARCH_LIMITS } from './limits.ts';
+
+/** What search needs besides the database: the embedder the index was built with, and query expansion. */
+export interface SearchEngine {
+  embedder: Embedder;
+  /** The embedder's key in `search_embedders` (`name@version#checksum`). */
+  embedderId: string;
+  /** WordNet synonyms, hypernyms and common hyponyms of a query word, for full text (none without WordNet). */
+  expand(word: string): string[];
+}
+
+export interface SearchEngineOptions {
+  embedder: Embedder;
+  /** WordNet for expansion; none when omitted. */
+  wordnet?: WordNet;
+  /** Corpus frequency of a word (orders hyponyms; unknown ones are left out). */
+  frequency?: (word: string) => number;
+}
+
+export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
+  const { embedder, wordnet, frequency } = options;
+  const cache = new Map<string, string[]>();
+  return {
+    embedder,
+    embedderId: embedderKey(embedder.id),
+    expand(word) {
+      if (!wordnet) return [];
+      let terms = cache.get(word);
+      if (!terms) {
+        const found = expandWord(wordnet, word, { maxTerms: SEARCH_LIMITS.maxExpansionsPerWord, ...(frequency ? { frequency } : {}) });
+        terms = [...found.synonyms, ...found.hypernyms, ...found.hyponyms];
+        cache.set(word, terms);
+      }
+      return terms;
+    },
+  };
+}
+
+let defaultEngine: SearchEngine | undefined;
+
+/**
+ * The offline default: the committed word vectors (`@atlas/embed`) and WordNet, loaded once
+ * per process (WordNet parsing takes a few seconds; do it at startup, not in a request).
+ */
+export function loadDefaultSearchEngine(): SearchEngine {
+  if (!defaultEngine) {
+    const wordnet = loadWordNet();
+    const embedder = loadWordVectorEmbedder({ wordnet });
+    defaultEngine = createSearchEngine({ embedder, wordnet, frequency: embedder.frequency });
+  }
+  return defaultEngine;
+}
