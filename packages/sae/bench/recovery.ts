@@ -29,8 +29,14 @@ export interface RecoveryOptions {
   data?: Partial<DataModel>;
   /** SAE width (default 2048 = 16n). */
   width?: number;
-  /** Optimiser steps (default 2,500: 50 bias updates at T = 50). */
+  /** Optimiser steps of the rows other than gba's (default 2,500). */
   steps?: number;
+  /**
+   * Optimiser steps of the gba rows (default 10,000: 200 bias updates at T = 50). A bias moves by
+   * at most γ·(its largest margin) per update, so the low-frequency groups need a few hundred
+   * updates to reach their targets from b = 0.
+   */
+  gbaSteps?: number;
   /** Rows per step (default 512, as the paper). */
   batchSize?: number;
   /** Peak learning rate (default 1e-2). */
@@ -56,12 +62,14 @@ export interface RecoveryRow {
   medianCosine: number;
   l0: number;
   fvu: number;
+  /** Share of latents that never fire on the evaluation sample. */
+  dead: number;
   seconds: number;
 }
 
 export interface RecoveryResult {
   data: DataModel;
-  settings: { width: number; steps: number; batchSize: number; lr: number; seeds: number[]; thresholds: number[] };
+  settings: { width: number; steps: number; gbaSteps: number; batchSize: number; lr: number; seeds: number[]; thresholds: number[] };
   rows: RecoveryRow[];
   /** The table as Markdown. */
   table: string;
@@ -78,6 +86,7 @@ export async function benchmarkRecovery(options: RecoveryOptions = {}): Promise<
   const settings = {
     width: options.width ?? 2048,
     steps: options.steps ?? 2500,
+    gbaSteps: options.gbaSteps ?? 10_000,
     batchSize: options.batchSize ?? 512,
     lr: options.lr ?? 1e-2,
     seeds: options.seeds ?? [0, 1, 2],
@@ -85,7 +94,10 @@ export async function benchmarkRecovery(options: RecoveryOptions = {}): Promise<
   };
   const runs = options.runs ?? DEFAULT_RUN_KEYS.map((key) => RECOVERY_RUNS[key]!);
   const log = options.log ?? (() => {});
-  const shapeOf = (run: RecoveryRun) => ({ width: run.options.width ?? settings.width, steps: run.options.steps ?? settings.steps });
+  const shapeOf = (run: RecoveryRun) => ({
+    width: run.options.width ?? settings.width,
+    steps: run.options.steps ?? (run.options.architecture === 'gba' ? settings.gbaSteps : settings.steps),
+  });
   const jobs: RecoveryJob[] = settings.seeds.flatMap((seed) =>
     runs.map((run) => ({
       data, seed, thresholds: settings.thresholds,
@@ -96,7 +108,7 @@ export async function benchmarkRecovery(options: RecoveryOptions = {}): Promise<
   );
   const label = (index: number) => `seed ${jobs[index]!.seed} ${runs[index % runs.length]!.name} (width ${jobs[index]!.training.width}, ${jobs[index]!.training.steps} steps)`;
   const results = await runJobs(jobs, options.jobs ?? 1, process.argv[1] ?? '', (index, result) =>
-    log(`${label(index)}: ${settings.thresholds.map((tau, t) => `τ=${tau} ${result.rates[t]!.toFixed(1)}%`).join(', ')}, median cos ${result.medianCosine.toFixed(3)} (encoder ${result.encoderMedianCosine.toFixed(3)}), L0 ${result.l0.toFixed(1)}, FVU ${result.fvu.toFixed(3)} (${result.seconds.toFixed(0)} s)`),
+    log(`${label(index)}: ${settings.thresholds.map((tau, t) => `τ=${tau} ${result.rates[t]!.toFixed(1)}%`).join(', ')}, median cos ${result.medianCosine.toFixed(3)} (encoder ${result.encoderMedianCosine.toFixed(3)}), L0 ${result.l0.toFixed(1)}, FVU ${result.fvu.toFixed(3)}, dead ${(100 * result.dead).toFixed(1)}% (${result.seconds.toFixed(0)} s)`),
   );
   const rows: RecoveryRow[] = runs.map((run, r) => {
     const mine: JobResult[] = settings.seeds.map((_, s) => results[s * runs.length + r]!);
@@ -112,6 +124,7 @@ export async function benchmarkRecovery(options: RecoveryOptions = {}): Promise<
       medianCosine: meanSd(mine.map((m) => m.medianCosine)).mean,
       l0: meanSd(mine.map((m) => m.l0)).mean,
       fvu: meanSd(mine.map((m) => m.fvu)).mean,
+      dead: meanSd(mine.map((m) => m.dead)).mean,
       seconds: mine.reduce((sum, m) => sum + m.seconds, 0),
     };
   });
@@ -121,12 +134,12 @@ export async function benchmarkRecovery(options: RecoveryOptions = {}): Promise<
 function markdownTable(rows: RecoveryRow[], thresholds: number[]): string {
   const paperCell = (row: RecoveryRow) => (row.paper ? `${row.paper.tau80} / ${row.paper.tau90} (${row.paper.name})` : '–');
   return [
-    `| SAE | width | steps (bias updates) | ${thresholds.map((t) => `ours τ=${t} (%)`).join(' | ')} | median best cos | L0 | FVU | paper τ=0.8 / 0.9 (%) |`,
-    `|---|---:|---:|${'---:|'.repeat(thresholds.length)}---:|---:|---:|---|`,
+    `| SAE | width | steps (bias updates) | ${thresholds.map((t) => `ours τ=${t} (%)`).join(' | ')} | median best cos | L0 | FVU | dead (%) | paper τ=0.8 / 0.9 (%) |`,
+    `|---|---:|---:|${'---:|'.repeat(thresholds.length)}---:|---:|---:|---:|---|`,
     ...rows.map((row) =>
       `| ${row.name} | ${row.width} | ${row.steps}${row.biasUpdates === undefined ? '' : ` (${row.biasUpdates})`} | ` +
       `${row.recovery.map((c) => `${c.mean.toFixed(1)} ± ${c.sd.toFixed(1)}`).join(' | ')} | ${row.medianCosine.toFixed(3)} | ` +
-      `${row.l0.toFixed(1)} | ${row.fvu.toFixed(3)} | ${paperCell(row)} |`),
+      `${row.l0.toFixed(1)} | ${row.fvu.toFixed(3)} | ${(100 * row.dead).toFixed(1)} | ${paperCell(row)} |`),
   ].join('\n');
 }
 
@@ -143,7 +156,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       const { data: m, settings: s } = result;
       console.log(
         `Feature recovery: n=${m.features}, d=${m.dIn}, ${m.samples} samples (half s=${m.sparsities[0]}, half s=${m.sparsities[1]}), ` +
-        `coefficients ${m.coefficients}, scale ${m.scale}; batch ${s.batchSize}, lr ${s.lr}, seeds ${s.seeds.join(', ')}\n`,
+        `coefficients ${m.coefficients}, scale ${m.scale}; batch ${s.batchSize}, lr ${s.lr}, seeds ${s.seeds.join(', ')}; ` +
+          `width ${s.width}, ${s.steps} steps (gba: ${s.gbaSteps}) unless a row says otherwise\n`,
       );
       console.log(result.table);
       console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);

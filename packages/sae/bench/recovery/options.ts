@@ -7,7 +7,9 @@ import { DEFAULT_RUN_KEYS, RECOVERY_RUNS, gbaSweep } from './runs.ts';
 export const USAGE = `Usage: npm run bench:recovery -- [options]
 Training:
   --width N            SAE width (default 2048)
-  --steps N            optimiser steps (default 2500: 50 GBA bias updates at T = 50)
+  --steps N            optimiser steps of the rows other than gba's (default 2500)
+  --gba-steps N        optimiser steps of the gba rows (default 10000: 200 bias updates at T = 50;
+                       from b = 0 the low-frequency groups need a few hundred updates to reach their targets)
   --batch N            rows per step (default 512, the paper's)
   --lr X               peak learning rate (default 1e-2)
   --seeds 0,1,2        seeds (data and SAE; default 0,1,2)
@@ -30,7 +32,7 @@ export function recoveryOptionsFromArgs(args: string[]): RecoveryOptions | undef
   const { values } = parseArgs({
     args,
     options: {
-      'width': text, 'steps': text, 'batch': text, 'lr': text, 'seeds': text, 'runs': text, 'sweep': { type: 'boolean' },
+      'width': text, 'steps': text, 'gba-steps': text, 'batch': text, 'lr': text, 'seeds': text, 'runs': text, 'sweep': { type: 'boolean' },
       'sweep-widths': text, 'sweep-steps': text, 'jobs': text, 'threads': text, 'samples': text, 'coefficients': text, 'scale': text,
       'help': { type: 'boolean' },
     },
@@ -67,7 +69,7 @@ export function recoveryOptionsFromArgs(args: string[]): RecoveryOptions | undef
     samples: number('samples'), coefficients: choice<CoefficientLaw>('coefficients', COEFFICIENT_LAWS), scale: choice<SampleScale>('scale', SAMPLE_SCALES),
   };
   const entries = {
-    width: number('width'), steps: number('steps'), batchSize: number('batch'), lr: number('lr', false), seeds: list('seeds', true),
+    width: number('width'), steps: number('steps'), gbaSteps: number('gba-steps'), batchSize: number('batch'), lr: number('lr', false), seeds: list('seeds', true),
     jobs: number('jobs'), threads: number('threads'), runs, data: defined(data),
   };
   return defined(entries) as RecoveryOptions;

@@ -22,6 +22,8 @@ export interface JobResult {
   encoderMedianCosine: number;
   l0: number;
   fvu: number;
+  /** Share of latents that never fire on the evaluation sample. */
+  dead: number;
   seconds: number;
 }
 
@@ -48,6 +50,7 @@ export async function runJob(job: RecoveryJob): Promise<JobResult> {
     encoderMedianCosine: median(bestCosines(features, model.features, encoderRows, width, model.dIn)),
     l0: metrics.l0,
     fvu: metrics.fvu,
+    dead: metrics.deadFraction,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -56,17 +59,19 @@ export async function runJob(job: RecoveryJob): Promise<JobResult> {
 export const JOB_FLAG = '--recovery-job';
 
 /**
- * Runs jobs `concurrency` at a time, each in a child process of `script` (started with this
+ * Runs jobs `concurrency` at a time (those with the most steps first), each in a child process of `script` (started with this
  * process's Node flags, so under tsx too) that answers over IPC; with 1, in this process.
  */
 export async function runJobs(
   jobs: RecoveryJob[], concurrency: number, script: string, onDone: (index: number, result: JobResult) => void,
 ): Promise<JobResult[]> {
   const results: JobResult[] = new Array(jobs.length);
+  // Longest first (by steps), so a long gba run does not start last while the other workers idle.
+  const order = jobs.map((_, index) => index).sort((a, b) => (jobs[b]!.training.steps ?? 0) - (jobs[a]!.training.steps ?? 0));
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
-      const index = next++;
+      const index = order[next++]!;
       results[index] = concurrency === 1 ? await runJob(jobs[index]!) : await inChild(script, jobs[index]!);
       onDone(index, results[index]!);
     }
