@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
-import { models, saes } from '../schema/index.ts';
+import { models } from '../schema/index.ts';
 
 /**
  * Where each model's files were loaded from (`models.source_path`, a folder on the machine that
