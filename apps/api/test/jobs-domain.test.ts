@@ -30,7 +30,7 @@ const countingDomain: Domain = {
   resolvers: {
     Mutation: {
       startCount: async (_parent: unknown, args: { steps: number; stepMs: number }, ctx: ApiContext) =>
-        ctx.loaders.jobs.jobs.load(await ctx.jobs.enqueue(countKind, args)),
+        ctx.jobs.enqueue(countKind, args),
     },
   } as Domain['resolvers'],
   jobKinds: [countKind],

@@ -44,10 +44,11 @@ export class JobService {
   }
 
   /**
-   * Records and queues a job of `kind`; its id. Refused with RATE_LIMITED while the atlas has
-   * `maxActiveJobs` queued or running, so no client can queue unbounded work.
+   * Records and queues a job of `kind`; its record, which a mutation returns as the `Job`. Refused
+   * with RATE_LIMITED while the atlas has `maxActiveJobs` queued or running, so no client can queue
+   * unbounded work.
    */
-  async enqueue<Schema extends PayloadSchema>(kind: JobKind<Schema, unknown>, payload: z.input<Schema>, options: JobOptions = {}): Promise<string> {
+  async enqueue<Schema extends PayloadSchema>(kind: JobKind<Schema, unknown>, payload: z.input<Schema>, options: JobOptions = {}): Promise<JobRecord> {
     if (!this.options.kinds.some((known) => known.name === kind.name)) {
       throw new ApiError(`This API does not run ${kind.name} jobs (no served domain declares the kind).`, { code: 'INTERNAL_SERVER_ERROR' });
     }
@@ -59,7 +60,10 @@ export class JobService {
       );
     }
     const { queue } = await this.start();
-    return queue.enqueue(kind, payload, options);
+    const id = await queue.enqueue(kind, payload, options);
+    const job = await queue.getJob(id);
+    if (!job) throw new ApiError(`Job ${id} was queued but is not recorded.`, { code: 'INTERNAL_SERVER_ERROR' });
+    return job;
   }
 
   /** Cancels a job (a queued one never runs; a running one stops within a poll interval); NOT_FOUND for an unknown id. */

@@ -13,8 +13,5 @@ export const startComparison: NonNullable<MutationResolvers['startComparison']> 
     ...(args.tokens != null ? { tokens: args.tokens } : {}),
     ...(args.seed != null ? { seed: args.seed } : {}),
   });
-  const id = await ctx.jobs.enqueue(compareJob, request, { singletonKey: compareSingletonKey(request) });
-  const job = await ctx.loaders.jobs.jobs.load(id);
-  if (!job) throw new Error(`job ${id} was queued but is not recorded`);
-  return job;
+  return ctx.jobs.enqueue(compareJob, request, { singletonKey: compareSingletonKey(request) });
 };

@@ -2,13 +2,7 @@ import { checkSelectionRequest, importPool, representPoolJob, runSelectionJob, S
 import { getPoolsByIds, getSaesByIds } from '@atlas/db';
 import type { MutationResolvers } from '../../../generated/resolvers-types.ts';
 import { badUserInput } from '../../../errors.ts';
-import type { ApiContext } from '../../../context.ts';
 import { MAX_IMPORT_BYTES, selectionPayload } from '../selection-input.ts';
-
-/** The job just queued, as the jobs domain shows it. */
-async function enqueued(ctx: ApiContext, jobId: string) {
-  return (await ctx.loaders.jobs.jobs.load(jobId))!;
-}
 
 export const selectionMutations: Pick<MutationResolvers, 'importPool' | 'startSelection' | 'representPool'> = {
   importPool: async (_parent, { input }, ctx) => {
@@ -27,13 +21,13 @@ export const selectionMutations: Pick<MutationResolvers, 'importPool' | 'startSe
   startSelection: async (_parent, { input }, ctx) => {
     const payload = selectionPayload(input, ctx.viewer.kind === 'anonymous' ? undefined : Number(ctx.viewer.userId));
     await checkSelectionRequest(ctx.db, payload);
-    return enqueued(ctx, await ctx.jobs.enqueue(runSelectionJob, payload));
+    return ctx.jobs.enqueue(runSelectionJob, payload);
   },
   representPool: async (_parent, { poolId, saeId }, ctx) => {
     const [[pool], [sae]] = await Promise.all([getPoolsByIds(ctx.db, [poolId]), getSaesByIds(ctx.db, [saeId])]);
     if (!pool) throw new SelectError(`No pool "${poolId}"; import one first (or check the id).`, { code: 'NOT_FOUND' });
     if (!sae) throw new SelectError(`No SAE "${saeId}" in the atlas; list SAEs with the saes query, or build it first.`, { code: 'NOT_FOUND' });
     // One build per (pool, SAE) at a time: a second request while one runs is CONFLICT naming it.
-    return enqueued(ctx, await ctx.jobs.enqueue(representPoolJob, { poolId, saeId }, { singletonKey: `represent:${poolId}:${saeId}` }));
+    return ctx.jobs.enqueue(representPoolJob, { poolId, saeId }, { singletonKey: `represent:${poolId}:${saeId}` });
   },
 };
