@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cancelJobRecord, deleteJobBinaryResults, finishJobAttempt, getJob, getJobsByIds, insertJob, jobsWithBinaryResult, listJobs,
@@ -64,10 +65,16 @@ describe.each(drivers)('job records (%s)', (_name, open) => {
   it('lists jobs newest first by kind, state and key, a page at a time', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await newJob('page-kind')).id);
+    // Creation times pinned: a loaded machine's clock can give two inserts one timestamp (or
+    // step back). Jobs 1 and 2 share a time on purpose, so a page boundary falls inside the tie
+    // and the order there is the id's.
+    const createdAt = ['2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', '2026-01-01T00:00:01Z', '2026-01-01T00:00:03Z', '2026-01-01T00:00:04Z'];
+    for (const [i, id] of ids.entries()) await db.orm.execute(sql`update jobs set created_at = ${createdAt[i]}::timestamptz where id = ${id}`);
+    const [tieNewer, tieOlder] = ids[1]! > ids[2]! ? [ids[1]!, ids[2]!] : [ids[2]!, ids[1]!];
     const page1 = await listJobs(db, { kinds: ['page-kind'], first: 2 });
     const page2 = await listJobs(db, { kinds: ['page-kind'], first: 2, after: page1.at(-1)!.id });
     const page3 = await listJobs(db, { kinds: ['page-kind'], first: 2, after: page2.at(-1)!.id });
-    expect([...page1, ...page2, ...page3].map((job) => job.id)).toEqual([...ids].reverse());
+    expect([...page1, ...page2, ...page3].map((job) => job.id)).toEqual([ids[4], ids[3], tieNewer, tieOlder, ids[0]]);
     expect(await listJobs(db, { kinds: ['page-kind'], states: ['running'] })).toEqual([]);
     expect(await listJobs(db, { after: 'not-a-uuid' })).toEqual([]);
     expect((await getJobsByIds(db, [ids[2]!, 'nope', ids[0]!])).map((job) => job.id)).toEqual([ids[2], ids[0]]);
