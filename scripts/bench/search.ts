@@ -8,6 +8,7 @@
 //
 //   npm run bench:search
 //   npm run bench:search -- --features 20000 --queries 50     # smoke run
+//   npm run bench:search -- --no-pglite --no-text             # the Postgres half only
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase, type AtlasDb } from '@atlas/db';
@@ -16,7 +17,7 @@ import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
 import { loadDefaultSearchEngine } from '@atlas/search';
 import {
-  benchmarkQueries, measureFeaturesForText, measureHnswRecall, measureIndexing, measureSearchLatency, prepareSearchAtlas, randomTopKSae,
+  benchmarkQueries, measureFeaturesForText, measureHnswRecall, measureIndexing, measureSearchLatency, prepareSearchAtlas, randomTopKSae, rebuildSearchVectorIndex,
 } from '../../packages/search/bench/search-speed.ts';
 import { evidencePool } from '../../packages/search/bench/synthetic-atlas.ts';
 
@@ -26,7 +27,11 @@ const { values: flags } = parseArgs({
     saes: { type: 'string', default: '4' },
     queries: { type: 'string', default: '200' },
     'indexing-features': { type: 'string', default: '4096' },
-    'ef-search': { type: 'string', default: '40,100,200' },
+    'ef-search': { type: 'string', default: '40,100,200,400' },
+    // The first builds the index the latencies are measured on; each further one is rebuilt for recall.
+    'ef-construction': { type: 'string', default: '64,128' },
+    m: { type: 'string', default: '16' },
+    'no-pglite': { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
     'no-text': { type: 'boolean', default: false },
   },
@@ -36,7 +41,14 @@ const count = (name: 'features' | 'saes' | 'queries' | 'indexing-features') => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${flags[name]}`);
   return value;
 };
-const HNSW = { m: 16, efConstruction: 64 };
+const numberList = (name: 'ef-search' | 'ef-construction') => String(flags[name]).split(',').map((part) => {
+  const value = Number(part);
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error(`--${name} takes integers in 1..1000 separated by commas, got ${flags[name]}`);
+  return value;
+});
+const efConstructions = numberList('ef-construction');
+const HNSW = { m: Number(flags.m), efConstruction: efConstructions[0]! };
+if (!Number.isInteger(HNSW.m) || HNSW.m < 2 || HNSW.m > 100) throw new Error(`--m must be an integer in 2..100, got ${flags.m}`);
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const log = (line: string) => console.error(line);
 const out: string[] = [];
@@ -48,7 +60,7 @@ const say = (line = '') => {
 say(`# npm run bench:search — ${new Date().toISOString()}`);
 say(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 const engine = loadDefaultSearchEngine();
-say(`embedder ${engine.embedderId} (${engine.embedder.id.dimensions} dims); HNSW m ${HNSW.m}, ef_construction ${HNSW.efConstruction}`);
+say(`embedder ${engine.embedderId} (${engine.embedder.id.dimensions} dims); HNSW m ${HNSW.m}, ef_construction ${efConstructions.join(' then ')}`);
 say();
 log('Reading the corpus for evidence…');
 const pool = await evidencePool();
@@ -70,13 +82,17 @@ async function runOn(name: string, db: AtlasDb) {
   say('| --- | ---: | ---: | ---: |');
   for (const row of latency) say(`| ${row.mode} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${fmt(row.meanResults, 1)} |`);
   say();
-  log(`[${name}] HNSW recall…`);
   const saeIds = Array.from({ length: atlas.saes }, (_, s) => `bench-lm/blocks.2.hook_resid_post/bench-${s}`);
-  const recall = await measureHnswRecall(db, engine, queries, String(flags['ef-search']).split(',').map(Number), saeIds);
-  say('| ef_search | recall@10 vs exact | HNSW p50 ms | exact scan p50 ms |');
-  say('| ---: | ---: | ---: | ---: |');
-  for (const row of recall) say(`| ${row.efSearch} | ${fmt(row.recallAt10, 3)} | ${fmt(row.p50, 1)} | ${fmt(row.exactP50, 1)} |`);
-  say();
+  for (const [i, efConstruction] of efConstructions.entries()) {
+    const buildSeconds = i === 0 ? atlas.hnswSeconds : await rebuildSearchVectorIndex(db, engine, { m: HNSW.m, efConstruction });
+    log(`[${name}] HNSW recall, ef_construction ${efConstruction}…`);
+    const recall = await measureHnswRecall(db, engine, queries, numberList('ef-search'), saeIds);
+    say(`HNSW m ${HNSW.m}, ef_construction ${efConstruction} (built in ${fmt(buildSeconds, 1)} s); ties at the exact 10th distance: ${recall[0]?.tiedQueries ?? 0} of ${queries.length} queries.`);
+    say('| ef_search | recall@10 vs exact, by id | recall@10 by distance (ties count) | HNSW p50 ms | exact scan p50 ms |');
+    say('| ---: | ---: | ---: | ---: | ---: |');
+    for (const row of recall) say(`| ${row.efSearch} | ${fmt(row.recallAt10, 3)} | ${fmt(row.distanceRecallAt10, 3)} | ${fmt(row.p50, 1)} | ${fmt(row.exactP50, 1)} |`);
+    say();
+  }
   log(`[${name}] indexing rate…`);
   const indexing = await measureIndexing(db, engine, pool, count('indexing-features'));
   say(`Indexing a build's SAE (${fmt(indexing.features)} features with 20 top contexts each, beside ${fmt(atlas.features)} indexed): ` +
@@ -85,11 +101,13 @@ async function runOn(name: string, db: AtlasDb) {
   say();
 }
 
-const pglite = await openDatabase({ inMemory: true });
-try {
-  await runOn('PGlite (in memory)', pglite);
-} finally {
-  await pglite.close();
+if (!flags['no-pglite']) {
+  const pglite = await openDatabase({ inMemory: true });
+  try {
+    await runOn('PGlite (in memory)', pglite);
+  } finally {
+    await pglite.close();
+  }
 }
 
 if (!flags['no-postgres']) {

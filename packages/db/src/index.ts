@@ -1,7 +1,7 @@
 // @atlas/db: the atlas database. Callers (API, pipeline) use openDatabase and the query
 // functions below; the drizzle schema stays inside this package.
 export { openDatabase, type OpenDatabaseOptions } from './client.ts';
-export { serveDatabase, type ServedDatabase } from './serve-socket.ts';
+export { serveDatabase, sharedDatabaseUrl, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
 export { migrate, MigrationError } from './migrate.ts';
 export { DatabaseConnectionError, IngestInputError, DataPoolError, isConnectionLost } from './errors.ts';

@@ -38,6 +38,23 @@ export async function serveDatabase(
   };
 }
 
+/**
+ * The URL other processes (a job queue, `atlas worker`) reach this atlas's database by: `url`
+ * when one is given, else the embedded database served on a local port (closed by `close`).
+ * Postgres without a URL is DATABASE_UNAVAILABLE: a pool of the same server cannot be recovered
+ * from an open connection, so `purpose` ("Starting jobs") says who needs DATABASE_URL set.
+ */
+export async function sharedDatabaseUrl(
+  db: AtlasDb,
+  options: { url?: string | undefined; port?: number | undefined; purpose: string },
+): Promise<ServedDatabase> {
+  if (options.url) return { url: options.url, close: async () => {} };
+  if (db.kind !== 'pglite') {
+    throw new AtlasError(`${options.purpose} on Postgres needs the database URL: set DATABASE_URL.`, { code: 'DATABASE_UNAVAILABLE' });
+  }
+  return serveDatabase(db, options.port === undefined ? {} : { port: options.port });
+}
+
 /** Extended-protocol messages that leave a query unfinished until the client's Sync. */
 const MID_QUERY_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H', 'd'].map((type) => type.charCodeAt(0)));
 

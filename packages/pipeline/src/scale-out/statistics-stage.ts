@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { serveDatabase, type AtlasDb } from '@atlas/db';
+import { sharedDatabaseUrl, type AtlasDb } from '@atlas/db';
 import type { FeatureStatistics } from '@atlas/features';
 import type { SaeWeights } from '@atlas/sae';
-import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 import { computeStatistics, contextsPerBatchFor } from '../steps/compute-statistics.ts';
 import type { ExtractedActivations } from '../steps/extract-activations.ts';
@@ -47,14 +46,9 @@ export async function statisticsStage(options: StatisticsStageOptions): Promise<
   if (!scaleOut || scaleOut.shards <= 1) {
     return computeStatistics({ sae: options.sae, extracted, topK: options.topK, ...coactivation, progress: options.progress });
   }
-  let served: Awaited<ReturnType<typeof serveDatabase>> | undefined;
-  let queueUrl = scaleOut.queueUrl;
-  if (!queueUrl) {
-    if (db.kind !== 'pglite') throw new UserError('A sharded statistics pass on Postgres needs the queue URL: set DATABASE_URL.');
-    served = await serveDatabase(db, scaleOut.queuePort === undefined ? {} : { port: scaleOut.queuePort });
-    queueUrl = served.url;
-    log(`Job queue served at ${served.url}; more workers: atlas worker --database-url ${served.url}`);
-  }
+  const served = await sharedDatabaseUrl(db, { url: scaleOut.queueUrl, port: scaleOut.queuePort, purpose: 'A sharded statistics pass' });
+  const queueUrl = served.url;
+  if (!scaleOut.queueUrl) log(`Job queue served at ${served.url}; more workers: atlas worker --database-url ${served.url}`);
   try {
     return await computeShardedStatistics({
       queueUrl,
@@ -73,6 +67,6 @@ export async function statisticsStage(options: StatisticsStageOptions): Promise<
       log,
     });
   } finally {
-    await served?.close();
+    await served.close();
   }
 }

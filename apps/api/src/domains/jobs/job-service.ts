@@ -1,4 +1,4 @@
-import { countActiveJobs, serveDatabase, type AtlasDb, type JobRecord } from '@atlas/db';
+import { countActiveJobs, sharedDatabaseUrl, type AtlasDb, type JobRecord } from '@atlas/db';
 import { openJobQueue, type AnyJobKind, type JobKind, type JobOptions, type JobQueue, type JobWorkers, type PayloadSchema } from '@atlas/jobs';
 import type { z } from 'zod';
 import { ApiError } from '../../errors.ts';
@@ -82,15 +82,8 @@ export class JobService {
   async #open(): Promise<Running> {
     const { logger } = this.options;
     const log = (line: string) => logger.info(`jobs: ${line}`);
-    let served: Awaited<ReturnType<typeof serveDatabase>> | null = null;
-    let url = this.options.queueUrl;
-    if (!url) {
-      if (this.db.kind !== 'pglite') {
-        throw new ApiError('Starting jobs on Postgres needs the database URL: set DATABASE_URL for the API.', { code: 'DATABASE_UNAVAILABLE' });
-      }
-      served = await serveDatabase(this.db);
-      url = served.url;
-    }
+    const served = await sharedDatabaseUrl(this.db, { url: this.options.queueUrl, purpose: 'Starting jobs' });
+    const url = served.url;
     try {
       const queue = await openJobQueue(url, { log });
       const kinds = this.options.kinds;
@@ -104,11 +97,11 @@ export class JobService {
           // Running jobs are aborted, not awaited: a stopping API must not hang on a long comparison; they are retried.
           await workers?.stop({ abort: true });
           await queue.close();
-          await served?.close();
+          await served.close();
         },
       };
     } catch (error) {
-      await served?.close();
+      await served.close();
       throw error;
     }
   }
