@@ -29,7 +29,7 @@ const { values: flags } = parseArgs({
     'indexing-features': { type: 'string', default: '4096' },
     'ef-search': { type: 'string', default: '40,100,200,400' },
     // The first builds the index the latencies are measured on; each further one is rebuilt for recall.
-    'ef-construction': { type: 'string', default: '64,128' },
+    'ef-construction': { type: 'string', default: '128,64' },
     m: { type: 'string', default: '16' },
     'no-pglite': { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },

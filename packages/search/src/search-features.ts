@@ -94,7 +94,7 @@ export async function searchFeatures(db: AtlasDb, engine: SearchEngine, args: Se
     const depth = SEARCH_LIMITS.rankDepth;
     const [fullText, vector] = await Promise.all([
       mode === 'HYBRID' ? fullTextSearchCandidates(db, { text, scope, limit: depth }) : Promise.resolve([]),
-      vectorCandidates(db, engine, query.text, scope, args.efSearch ?? depth, page.notices),
+      vectorCandidates(db, engine, query.text, scope, args.efSearch ?? SEARCH_LIMITS.vectorEfSearch, page.notices),
     ]);
     const all = mode === 'VECTOR'
       ? vector.map((hit, i) => ({ ...hit, fullTextRank: null, vectorRank: i + 1 }))
