@@ -24,9 +24,9 @@ async function start(): Promise<{ db: AtlasDb; server: ApiServer }> {
     const exempt = env.RATE_LIMIT_EXEMPT.length > 0 ? ` (not for ${env.RATE_LIMIT_EXEMPT.join(', ')})` : '';
     const local = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST) ? '; HOST=0.0.0.0 exposes the API beyond this machine' : '';
     log.info(`Rate limits: ${env.RATE_LIMIT_ANONYMOUS} requests/min per address without an API key${exempt}, ${env.RATE_LIMIT_KEY} per key${local}.`);
-    // Word vectors and WordNet load now (a few seconds), not in the first search request.
+    // The embedder (ATLAS_EMBEDDER_DIR's ONNX folder, else the word vectors) and WordNet load now (a few seconds), not in the first search request.
     await search.warm();
-    log.info('Search engine loaded (word vectors + WordNet).');
+    log.info(`Search engine loaded (embedder ${(await search.engine()).embedderId}, WordNet expansion).`);
     return { db, server };
   } catch (error) {
     await db.close();

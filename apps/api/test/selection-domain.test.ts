@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getSaeBuild, openDatabase, type AtlasDb } from '@atlas/db';
+import { getSaeBuild, listJobs, openDatabase, type AtlasDb } from '@atlas/db';
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
 import { saveSaeLens } from '@atlas/sae';
 import { CONGRESS, MODEL_ID, registerSae, SEA, trainSmallSae } from '@atlas/select/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const HOOK = 'blocks.1.hook_resid_post';
@@ -113,6 +113,50 @@ describe('selection domain', () => {
     expect(pools.pools.edges.find((edge) => edge.node.id === 'pool')?.node.selections).toEqual([{ id: first.id }]);
   }, 600_000);
 
+  it('runs an EMBEDDING selection with the server\'s sentence embedder (the offline word vectors by default) and names it', async () => {
+    const { startSelection } = await server.data<{ startSelection: { id: string; kind: string } }>(
+      'mutation($targets: [String!]) { startSelection(input: { poolId: "pool", method: EMBEDDING, count: 4, targets: $targets }) { id kind } }',
+      { targets: TARGETS },
+    );
+    expect(startSelection.kind).toBe('select-run');
+    let job: { state: string; error: { message: string } | null };
+    for (;;) {
+      job = (await server.data<{ job: typeof job }>('query($id: ID!) { job(id: $id) { state error { message } } }', { id: startSelection.id })).job;
+      if (!['QUEUED', 'RUNNING'].includes(job.state)) break;
+      await sleep(200);
+    }
+    expect(job.error).toBeNull();
+    expect(job.state).toBe('SUCCEEDED');
+    type Selection = { status: string; method: string; embedder: string | null; sae: unknown; selectedCount: number; items: { edges: { node: { rank: number; score: number; sample: { metadata: string }; drivingFeatures: unknown[] } }[] } };
+    const { selectionOfJob: selection } = await server.data<{ selectionOfJob: Selection }>(
+      'query($job: ID!) { selectionOfJob(jobId: $job) { status method embedder sae { id } selectedCount items(first: 4) { edges { node { rank score sample { metadata } drivingFeatures { index } } } } } }',
+      { job: startSelection.id },
+    );
+    expect(selection).toMatchObject({ status: 'COMPLETE', method: 'EMBEDDING', sae: null, selectedCount: 4 });
+    expect(selection.embedder).toMatch(/^atlas-word-vectors@1#[0-9a-f]{12}$/);
+    const items = selection.items.edges.map((edge) => edge.node);
+    expect(items.map((item) => item.rank)).toEqual([1, 2, 3, 4]);
+    expect(items.filter((item) => JSON.parse(item.sample.metadata).kind === 'sea').length).toBeGreaterThanOrEqual(3);
+    // Embeddings have no SAE features to explain a score with.
+    expect(items.every((item) => item.drivingFeatures.length === 0 && item.score > 0)).toBe(true);
+    // The other methods leave it null.
+    const mona = await server.data<{ pool: { selections: { method: string; embedder: string | null }[] } }>('{ pool(id: "pool") { selections { method embedder } } }');
+    expect(mona.pool.selections.filter((s) => s.method !== 'EMBEDDING').every((s) => s.embedder === null)).toBe(true);
+  }, 600_000);
+
+  it('EMBEDDING with ATLAS_EMBEDDER_DIR naming a folder that does not load is MODEL_UNAVAILABLE, and nothing is queued', async () => {
+    vi.stubEnv('ATLAS_EMBEDDER_DIR', path.join(dir, 'no-such-model'));
+    try {
+      const before = (await listJobs(db, { kinds: ['select-run'], first: 1000 })).length;
+      const result = await server.gql('mutation($targets: [String!]) { startSelection(input: { poolId: "pool", method: EMBEDDING, targets: $targets }) { id } }', { targets: TARGETS });
+      expect(codeOf(result)).toBe('MODEL_UNAVAILABLE');
+      expect(result.errors?.[0]?.message).toMatch(/ATLAS_EMBEDDER_DIR \(.*no-such-model\) does not load: .*unset ATLAS_EMBEDDER_DIR to use the offline word vectors/);
+      expect(await listJobs(db, { kinds: ['select-run'], first: 1000 })).toHaveLength(before);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 600_000);
+
   it('refuses bad requests before queueing anything', async () => {
     const start = (input: string, variables: Record<string, unknown> = {}) =>
       server.gql(`mutation($targets: [String!]) { startSelection(input: { ${input} }) { id } }`, { targets: TARGETS, ...variables });
@@ -120,7 +164,7 @@ describe('selection domain', () => {
       ['poolId: "nope", method: RANDOM, targets: $targets', 'NOT_FOUND', /No pool "nope"/],
       [`poolId: "pool", saeId: "no/such", method: MONA, targets: $targets`, 'NOT_FOUND', /No SAE "no\/such"/],
       ['poolId: "pool", method: MONA, targets: $targets', 'BAD_USER_INPUT', /mona method reads an SAE's hook; give saeId/],
-      ['poolId: "pool", method: EMBEDDING, targets: $targets', 'MODEL_UNAVAILABLE', /needs a sentence embedder/],
+      ['poolId: "pool", method: EMBEDDING, similarity: JACCARD, targets: $targets', 'BAD_USER_INPUT', /use similarity "cosine" with the embedding method/],
       ['poolId: "pool", method: RANDOM, ratio: 1.5, targets: $targets', 'BAD_USER_INPUT', /ratio must be in \(0, 1\]/],
       ['poolId: "pool", method: RANDOM, count: 17, targets: $targets', 'BAD_USER_INPUT', /count 17 is larger than the pool \(16 samples\)/],
       ['poolId: "pool", method: RANDOM, targetPoolId: "broken", targets: $targets', 'BAD_USER_INPUT', /targets or targetPoolId \(one of them\)/],

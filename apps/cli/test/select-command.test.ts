@@ -65,6 +65,27 @@ describe('atlas select', () => {
     expect(await jsonLines('bm25.jsonl')).toHaveLength(4);
   }, 600_000);
 
+  it('embedding: the offline word vectors score the pool by default, and the output names the embedder', async () => {
+    const run = await atlas('select', '--pool', file('pool.jsonl'), '--target', file('targets.txt'), '--count', '4', '--method', 'embedding', '--out', file('embedding.jsonl'));
+    expect(run.stderr).not.toMatch(/atlas:/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Selected 4 of 16 samples of pool pool-[0-9a-f]{8} \(embedding by atlas-word-vectors@1#[0-9a-f]{12}, selection \d+\)/);
+    const lines = await jsonLines('embedding.jsonl');
+    expect(lines.map((line) => line.rank)).toEqual([1, 2, 3, 4]);
+    expect(lines.filter((line) => (line.metadata as { kind: string }).kind === 'sea').length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line.score).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('embedding with ATLAS_EMBEDDER_DIR naming a folder that is not an export: MODEL_UNAVAILABLE with the fix, nothing written', async () => {
+    const run = await runAtlas(
+      ['select', '--pool', file('pool.jsonl'), '--target', file('targets.txt'), '--method', 'embedding', '--out', file('no-embedder.jsonl')],
+      { env: { ...process.env, ATLAS_DATA_DIR: dir, DATABASE_URL: '', ATLAS_EMBEDDER_DIR: file('no-such-model') }, cwd: dir },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/ATLAS_EMBEDDER_DIR \(.*no-such-model\) does not load: .*unset ATLAS_EMBEDDER_DIR to use the offline word vectors.*\[MODEL_UNAVAILABLE\]/);
+    await expect(readFile(file('no-embedder.jsonl'))).rejects.toThrow(/ENOENT/);
+  }, 600_000);
+
   it('refuses bad input with the code and the fix, writing nothing', async () => {
     const common = ['--pool', file('pool.jsonl'), '--target', file('targets.txt'), '--out', file('bad.jsonl')];
     const unknownSae = await atlas('select', '--sae', 'no/such/sae', ...common);

@@ -3,6 +3,9 @@
 // on disk, and the offline default (word vectors trained on the bundled text + WordNet).
 export { embedderKey, isZeroVector, type Embedder, type EmbedderId } from './embedder.ts';
 export { EmbedError } from './embed-error.ts';
+export {
+  configuredEmbedderDir, EMBEDDER_DIR_VARIABLE, loadConfiguredEmbedder, type ConfiguredEmbedderOptions,
+} from './configured-embedder.ts';
 export { loadOnnxSentenceEmbedder, type OnnxSentenceEmbedderOptions } from './onnx/sentence-embedder.ts';
 export {
   DEFAULT_WORD_VECTORS, loadWordVectorEmbedder, type WordVectorEmbedder, type WordVectorEmbedderOptions,

@@ -1,4 +1,6 @@
-import { embedderKey, expandWord, loadWordNet, loadWordVectorEmbedder, type Embedder, type WordNet } from '@atlas/embed';
+import {
+  configuredEmbedderDir, embedderKey, expandWord, loadConfiguredEmbedder, loadWordNet, loadWordVectorEmbedder, type Embedder, type WordNet,
+} from '@atlas/embed';
 import { SEARCH_LIMITS } from './limits.ts';
 
 /** What search needs besides the database: the embedder the index was built with, and query expansion. */
@@ -50,4 +52,25 @@ export function loadDefaultSearchEngine(): SearchEngine {
     defaultEngine = createSearchEngine({ embedder, wordnet, frequency: embedder.frequency });
   }
   return defaultEngine;
+}
+
+const configuredEngines = new Map<string, Promise<SearchEngine>>();
+
+/**
+ * The engine of the embedder this machine is configured for (`@atlas/embed`'s
+ * `loadConfiguredEmbedder`: the ONNX sentence-embedding folder in `ATLAS_EMBEDDER_DIR`, else the
+ * word vectors), with the default's WordNet expansion; once per process. `atlas build` indexes
+ * with the same setting, so queries and stored vectors come from one embedder. A configured
+ * folder that does not load is MODEL_UNAVAILABLE.
+ */
+export async function loadConfiguredSearchEngine(env: NodeJS.ProcessEnv = process.env): Promise<SearchEngine> {
+  const dir = configuredEmbedderDir(env);
+  if (!dir) return loadDefaultSearchEngine();
+  let engine = configuredEngines.get(dir);
+  if (!engine) {
+    engine = loadConfiguredEmbedder({ env }).then((embedder) => ({ ...loadDefaultSearchEngine(), embedder, embedderId: embedderKey(embedder.id) }));
+    configuredEngines.set(dir, engine);
+    engine.catch(() => configuredEngines.delete(dir));
+  }
+  return engine;
 }

@@ -1,7 +1,7 @@
 // @atlas/search: finding features. The search index (labels + evidence per feature → tsvector
 // and an embedding), hybrid search (full text + vectors, reciprocal-rank fusion), and the
 // features a text activates. The API and the CLI call these; the SQL lives in @atlas/db.
-export { createSearchEngine, loadDefaultSearchEngine, type SearchEngine, type SearchEngineOptions } from './engine.ts';
+export { createSearchEngine, loadConfiguredSearchEngine, loadDefaultSearchEngine, type SearchEngine, type SearchEngineOptions } from './engine.ts';
 export { SearchError } from './search-error.ts';
 export { SEARCH_LIMITS, TEXT_LIMITS } from './limits.ts';
 export {

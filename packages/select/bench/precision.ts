@@ -1,6 +1,6 @@
 import { listPoolSamples, type AtlasDb } from '@atlas/db';
 import { runSelection, type SelectionResources } from '../src/index.ts';
-import { BENCH_METHODS } from './bench-methods.ts';
+import { BENCH_METHODS, type BenchMethod } from './bench-methods.ts';
 import type { BenchmarkTask } from './benchmark-tasks.ts';
 
 export interface PrecisionRow {
@@ -28,7 +28,7 @@ export async function poolCategories(db: AtlasDb, poolId: string): Promise<Map<n
 /** Every method on every task and seed: the share of the selected 5% that is of the task's category. */
 export async function precisionAtK(
   db: AtlasDb,
-  args: { poolId: string; tasks: BenchmarkTask[]; seeds: number; ratio: number; resources: SelectionResources; log: (line: string) => void },
+  args: { poolId: string; tasks: BenchmarkTask[]; seeds: number; ratio: number; resources: (method: BenchMethod) => SelectionResources; log: (line: string) => void },
 ): Promise<PrecisionRow[]> {
   const categories = await poolCategories(db, args.poolId);
   const rows: PrecisionRow[] = [];
@@ -36,7 +36,7 @@ export async function precisionAtK(
     for (let seed = 0; seed < args.seeds; seed++) {
       for (const method of BENCH_METHODS) {
         const result = await runSelection(db, {
-          poolId: args.poolId, targets: { texts: task.targetsBySeed[seed]! }, ratio: args.ratio, seed, resources: args.resources, ...method.options,
+          poolId: args.poolId, targets: { texts: task.targetsBySeed[seed]! }, ratio: args.ratio, seed, resources: args.resources(method), ...method.options,
         });
         const selected = result.items.map((item) => item.sampleId);
         const precision = selected.filter((id) => categories.get(id) === task.category).length / selected.length;

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@atlas/db';
+import { embedderKey, loadWordVectorEmbedder } from '@atlas/embed';
 import { demoModelDir } from '@atlas/demo-model';
 import { loadLanguageModel } from '@atlas/model';
 import { buildPoolRepresentations, importPool, type SelectionResources } from '../src/index.ts';
@@ -72,9 +73,16 @@ const representation = {
 log(`representations (SAE codes + hidden states): ${build.tokens} tokens in ${build.seconds.toFixed(1)} s = ${build.tokensPerSecond.toFixed(0)} tok/s ` +
   `(forward ${build.forwardSeconds.toFixed(1)} s, SAE encode + pooling ${build.poolSeconds.toFixed(1)} s, writes ${build.writeSeconds.toFixed(1)} s); plain forward ${plainRate.toFixed(0)} tok/s`);
 
-const resources: SelectionResources = { model, modelId: MODEL_ID, sae: { id: saeId, weights: sae }, embedder: lmMeanEmbedder(model) };
+// The embedding baseline: @atlas/embed's offline word vectors, the embedder selection jobs load by default.
+const wordVectors = loadWordVectorEmbedder();
+log(`embedder: ${embedderKey(wordVectors.id)}`);
+const resources: SelectionResources = { model, modelId: MODEL_ID, sae: { id: saeId, weights: sae }, embedder: wordVectors };
+const lmMean = lmMeanEmbedder(model);
 log('precision@k:');
-const precision = await precisionAtK(db, { poolId: 'bench', tasks: data.tasks, seeds, ratio, resources, log });
+const precision = await precisionAtK(db, {
+  poolId: 'bench', tasks: data.tasks, seeds, ratio, log,
+  resources: (method) => (method.embedder === 'lm-mean' ? { ...resources, embedder: lmMean } : resources),
+});
 const taskNames = data.tasks.map((t) => t.name);
 const precisionMarkdown = precisionTable(precision, taskNames, BENCH_METHODS.map((m) => m.label));
 log(`\n${precisionMarkdown}\n`);

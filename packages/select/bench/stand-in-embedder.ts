@@ -4,9 +4,9 @@ import { createTextRepresenter } from '../src/representation/text-representer.ts
 import type { SelectionEmbedder } from '../src/index.ts';
 
 /**
- * Until `@atlas/embed` lands: the demo LM's last block (`blocks.3.hook_resid_post`) mean-pooled
- * over tokens and L2-normalised, as a sentence embedding. A real dense embedding of the same
- * small model, not a trained sentence encoder: the embedding row of the tables says so.
+ * An extra row of the benchmark, labelled as such (the embedding baseline before `@atlas/embed`):
+ * the demo LM's last block (`blocks.3.hook_resid_post`) mean-pooled over tokens and
+ * L2-normalised. A dense embedding of the same small model, not a trained sentence encoder.
  */
 export function lmMeanEmbedder(model: LanguageModel, hook = 'blocks.3.hook_resid_post'): SelectionEmbedder {
   const dIn = model.hookPoints.find((point) => point.name === hook)!.width;

@@ -22,6 +22,7 @@ export {
   saeRepresentationKey,
   hiddenRepresentationKey,
   embeddingRepresentationKey,
+  selectionEmbedderKey,
   type EmbedderIdentity,
 } from './representation/representation-spec.ts';
 export { createTextRepresenter, type TextRepresenter, type RepresentedTexts } from './representation/text-representer.ts';
@@ -39,6 +40,6 @@ export { runSelection, type RunSelectionOptions, type SelectionResult, type Sele
 export { representPoolJob, type RepresentPoolPayload } from './jobs/represent-pool-job.ts';
 export { runSelectionJob, type RunSelectionPayload } from './jobs/run-selection-job.ts';
 export { checkSelectionRequest } from './jobs/check-selection-request.ts';
-export { loadSelectionResources, atlasDataDir, type ResourceSpec } from './jobs/selection-resources.ts';
+export { loadSelectionEmbedder, loadSelectionResources, atlasDataDir, type ResourceSpec } from './jobs/selection-resources.ts';
 export { readTargetTexts } from './pools/target-file.ts';
 export { selectionJsonRecord, selectionJsonLines, type SelectionJsonRecord } from './selection-jsonl.ts';

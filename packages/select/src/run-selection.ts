@@ -12,6 +12,7 @@ import { SelectError } from './errors.ts';
 import { SELECT_LIMITS } from './limits.ts';
 import type { SelectionProgress, SelectionResources, TargetInput } from './methods/method.ts';
 import { selectionMethod, type SelectionMethodName } from './methods/registry.ts';
+import { selectionEmbedderKey } from './representation/representation-spec.ts';
 import { resolveSaeSource } from './representation/sae-source.ts';
 import type { Similarity } from './scoring/similarity.ts';
 import type { Aggregation } from './scoring/targets.ts';
@@ -51,6 +52,8 @@ export interface SelectionResult {
   selectionId: number;
   poolSize: number;
   items: SelectedSample[];
+  /** The embedding method: the embedder that scored it (`name@version#checksum`), also in the selection's `params.embedder`. */
+  embedder?: string;
   stats: Record<string, number>;
 }
 
@@ -81,12 +84,13 @@ export async function runSelection(db: AtlasDb, options: RunSelectionOptions): P
     resources.hook = (await resolveSaeSource(db, { model: resources.model, modelId: resources.modelId, sae: resources.sae, hook: resources.sae ? undefined : resources.hook })).hook;
   }
 
+  const embedder = options.method === 'embedding' ? selectionEmbedderKey(resources.embedder!.id) : undefined;
   const selectionId = await createSelection(db, {
     poolId: pool.id,
     name: options.name ?? `${options.method} for ${'poolId' in options.targets ? `pool ${options.targets.poolId}` : `${options.targets.texts.length} examples`}`,
     description: options.description ?? null,
     method: options.method,
-    params: { similarity, aggregation, seed },
+    params: { similarity, aggregation, seed, ...(embedder ? { embedder } : {}) },
     saeId: resources.sae?.id ?? null,
     targetPoolId: 'pool' in targets ? targets.pool.id : null,
     targets: 'texts' in targets ? [...targets.texts] : null,
@@ -118,7 +122,7 @@ export async function runSelection(db: AtlasDb, options: RunSelectionOptions): P
       stats,
     });
     progress({ stage: 'store', done: items.length, total: items.length });
-    return { selectionId, poolSize: pool.sampleCount, items, stats };
+    return { selectionId, poolSize: pool.sampleCount, items, stats, ...(embedder ? { embedder } : {}) };
   } catch (error) {
     await failSelection(db, selectionId, oneLine(error instanceof Error ? error.message : String(error)));
     throw error;

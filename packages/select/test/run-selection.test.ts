@@ -75,6 +75,10 @@ describe.each(databases)('runSelection (%s)', (_name, open) => {
       const result = await run({ method, seed: 1 });
       expect(result.items).toHaveLength(4);
       expect(result.items.every((item) => (method === 'mona') === (item.features !== undefined))).toBe(true);
+      // Only the embedding method names an embedder (`name@version#checksum`), in the result and the stored params.
+      expect(result.embedder).toBe(method === 'embedding' ? 'trigram-hash@1#dims-64' : undefined);
+      const [stored] = await getSelectionsByIds(db, [result.selectionId]);
+      expect(stored!.params.embedder).toBe(result.embedder);
     }
     const random = await run({ method: 'random', seed: 1 });
     expect((await run({ method: 'random', seed: 1 })).items).toEqual(random.items);

@@ -6,8 +6,12 @@ import { demoModelDir } from '@atlas/demo-model';
 import { openJobQueue, type JobQueue, type JobWorkers } from '@atlas/jobs';
 import { loadLanguageModel } from '@atlas/model';
 import { saveSaeLens } from '@atlas/sae';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPool, representPoolJob, runSelectionJob, saeRepresentationKey } from '../src/index.ts';
+import { embedderKey, loadWordVectorEmbedder } from '@atlas/embed';
+import { writeTinyBert } from '@atlas/embed/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  checkSelectionRequest, embeddingRepresentationKey, importPool, loadSelectionEmbedder, representPoolJob, runSelectionJob, saeRepresentationKey,
+} from '../src/index.ts';
 import { MODEL_ID, registerSae, trainSmallSae } from './support/sae-atlas.ts';
 import { CONGRESS, SEA } from './support/texts.ts';
 
@@ -90,6 +94,59 @@ describe('data-selection jobs', () => {
     expect(items.filter((item) => item.sample.metadata?.kind === 'sea').length).toBeGreaterThanOrEqual(6);
     expect(items.every((item) => (item.featureIndices?.length ?? 0) > 0)).toBe(true);
   }, 600_000);
+
+  it('select-run with the embedding method: the offline word vectors by default, the embedder recorded in the result and the selection', async () => {
+    const id = await queue.enqueue(runSelectionJob, {
+      poolId: 'pool', method: 'embedding', count: 8,
+      targets: { texts: ['The harpoon struck the whale and the boat was dragged across the waves.', 'The sailors rowed the whaleboat out to sea.'] },
+    });
+    const [job] = await queue.waitForJobs([id]);
+    expect(job!.state).toBe('succeeded');
+    const wordVectors = loadWordVectorEmbedder();
+    const key = embedderKey(wordVectors.id);
+    expect(key).toMatch(/^atlas-word-vectors@1#[0-9a-f]{12}$/);
+    const selection = (await getSelectionByJobId(db, id))!;
+    expect(job!.result).toEqual({ selectionId: selection.id, poolSize: POOL_SIZE, selected: 8, embedder: key });
+    expect(selection).toMatchObject({ status: 'complete', method: 'embedding', selectedCount: 8, saeId: null, params: { similarity: 'cosine', embedder: key } });
+    // The pool's embeddings are stored under the embedder's identity (a new embedder re-embeds).
+    expect(await getPoolRepresentation(db, 'pool', embeddingRepresentationKey(wordVectors.id))).toMatchObject({ status: 'complete', samplesDone: POOL_SIZE, dimensions: 128 });
+    const items = await listSelectionItems(db, { selectionId: selection.id, afterRank: 0, limit: 10 });
+    expect(items.map((item) => item.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(items.filter((item) => item.sample.metadata?.kind === 'sea').length).toBeGreaterThanOrEqual(6);
+    expect(items.every((item) => item.featureIndices == null)).toBe(true);
+  }, 600_000);
+
+  describe('with ATLAS_EMBEDDER_DIR set', () => {
+    afterEach(() => vi.unstubAllEnvs());
+
+    it('the ONNX sentence-embedding folder it names scores the selection', async () => {
+      const tiny = writeTinyBert(path.join(dir, 'tiny-bert'));
+      vi.stubEnv('ATLAS_EMBEDDER_DIR', tiny.dir);
+      const embedder = await loadSelectionEmbedder();
+      expect(embedder.id.name).toBe('tiny-bert');
+      const id = await queue.enqueue(runSelectionJob, { poolId: 'pool', method: 'embedding', ratio: 0.05, targets: { texts: ['the big whale sat on a ship'] } });
+      const [job] = await queue.waitForJobs([id]);
+      expect(job!.state).toBe('succeeded');
+      const key = embedderKey(embedder.id);
+      expect(key).toMatch(/^tiny-bert@1#[0-9a-f]{12}$/);
+      expect(job!.result).toMatchObject({ poolSize: POOL_SIZE, selected: 8, embedder: key });
+      expect((await getSelectionByJobId(db, id))!.params).toMatchObject({ embedder: key });
+      expect(await getPoolRepresentation(db, 'pool', embeddingRepresentationKey(embedder.id))).toMatchObject({ status: 'complete', dimensions: 8 });
+    }, 600_000);
+
+    it('a folder that does not load is MODEL_UNAVAILABLE before anything is queued, naming the setting and the fix', async () => {
+      vi.stubEnv('ATLAS_EMBEDDER_DIR', path.join(dir, 'no-such-model'));
+      const request = { poolId: 'pool', method: 'embedding', targets: { texts: ['whales'] } };
+      await expect(checkSelectionRequest(db, request)).rejects.toMatchObject({
+        code: 'MODEL_UNAVAILABLE',
+        message: expect.stringMatching(/ATLAS_EMBEDDER_DIR \(.*no-such-model\) does not load: .*missing onnx\/model\.onnx.*unset ATLAS_EMBEDDER_DIR to use the offline word vectors/),
+      });
+      // Bad input is still reported as such first, and the other methods do not load an embedder.
+      await expect(checkSelectionRequest(db, { ...request, ratio: 2 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(checkSelectionRequest(db, { ...request, similarity: 'jaccard' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/use similarity "cosine"/) });
+      await expect(checkSelectionRequest(db, { ...request, method: 'random' })).resolves.toEqual({ size: 8, poolSize: POOL_SIZE });
+    }, 600_000);
+  });
 
   it('a bad payload is refused at enqueue; an unknown SAE fails the job with NOT_FOUND, not retried', async () => {
     await expect(queue.enqueue(runSelectionJob, { poolId: 'pool', method: 'best', targets: { texts: ['x'] } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -760,6 +760,8 @@ export type Mutation = {
    * (BAD_USER_INPUT / NOT_FOUND): the pool, the SAE (mona and hidden need saeId), targets (1..1,000 texts
    * of at most 10,000 characters, or targetPoolId), ratio in (0, 1] (default 0.05) or count up to the
    * pool's size. The SAE's pool representation is built on the way (resumably) if it is missing.
+   * EMBEDDING uses the server's sentence embedder (an ONNX folder in ATLAS_EMBEDDER_DIR, else the offline
+   * word vectors): MODEL_UNAVAILABLE when the configured folder does not load.
    */
   startSelection: Job;
   /** Starts a job that builds a pool's representation under an SAE (each sample's codes mean-pooled over its tokens). Resumable: a new job continues where a stopped one left off. */
@@ -1099,6 +1101,8 @@ export type Selection = {
   name: Scalars['String']['output'];
   method: SelectionMethod;
   sae?: Maybe<Sae>;
+  /** EMBEDDING: the sentence embedder that scored it (name@version#checksum), the server's ATLAS_EMBEDDER_DIR folder or the offline word vectors; null for other methods. */
+  embedder?: Maybe<Scalars['String']['output']>;
   status: SelectionStatus;
   /** Why it failed. */
   error?: Maybe<Scalars['String']['output']>;
@@ -1859,6 +1863,7 @@ export type SelectionResolvers<ContextType = ApiContext, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['SelectionMethod'], ParentType, ContextType>;
   sae?: Resolver<Maybe<ResolversTypes['Sae']>, ParentType, ContextType>;
+  embedder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SelectionStatus'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -19,12 +19,12 @@ export const searchCommand = defineCommand({
     json: flags.toggle({ help: 'print the page as JSON (ids, scores, ranks, matched text) instead of a table', default: false }),
   },
   async run(options) {
-    const [{ openDatabase, getCurrentLabels, getFeaturesByIds }, { loadDefaultSearchEngine, searchFeatures }] = await Promise.all([
+    const [{ openDatabase, getCurrentLabels, getFeaturesByIds }, { loadConfiguredSearchEngine, searchFeatures }] = await Promise.all([
       import('@atlas/db'), import('@atlas/search'),
     ]);
     const db = await openDatabase();
     try {
-      const page = await searchFeatures(db, loadDefaultSearchEngine(), {
+      const page = await searchFeatures(db, await loadConfiguredSearchEngine(), {
         query: options.query, mode: MODES[options.mode], first: options.first, ...(options.sae ? { filter: { saeIds: [options.sae] } } : {}),
       });
       const ids = page.results.map((result) => result.featureId);

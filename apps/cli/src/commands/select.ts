@@ -23,7 +23,10 @@ export const selectCommand = defineCommand({
     targetPool: flags.text({ arg: 'id', help: 'a pool of target examples instead of --target' }),
     ratio: flags.positiveNumber({ help: 'share of the pool to keep, in (0, 1] (default 0.05)' }),
     count: flags.positiveInt({ help: 'samples to keep instead of a ratio' }),
-    method: flags.choice(METHODS, { help: 'mona (SAE codes), bm25, embedding, hidden (raw hidden states), random', default: 'mona' }),
+    method: flags.choice(METHODS, {
+      help: 'mona (SAE codes), bm25, embedding (sentence embeddings: ATLAS_EMBEDDER_DIR\'s ONNX folder, else the offline word vectors), hidden (raw hidden states), random',
+      default: 'mona',
+    }),
     similarity: flags.choice(['jaccard', 'cosine'] as const, { help: 'score of a sample against the targets (default: jaccard; cosine for embedding)' }),
     aggregation: flags.choice(['prototype', 'max'] as const, { help: 'against the targets\' mean, or the best single target', default: 'prototype' }),
     seed: flags.int({ help: 'breaks ties; drives random', min: 0, default: 0 }),
@@ -63,8 +66,10 @@ export const selectCommand = defineCommand({
         ...(options.similarity === undefined ? {} : { similarity: options.similarity }),
       };
       await select.checkSelectionRequest(db, request);
-      const resources = options.method === 'mona' || options.method === 'hidden'
-        ? await select.loadSelectionResources(db, { saeId: options.sae, saeDir: options.saeDir })
+      // The embedding method's embedder is the one search uses: ATLAS_EMBEDDER_DIR's ONNX folder, else the offline word vectors.
+      const needsSae = options.method === 'mona' || options.method === 'hidden';
+      const resources = needsSae || options.method === 'embedding'
+        ? await select.loadSelectionResources(db, { ...(needsSae ? { saeId: options.sae, saeDir: options.saeDir } : {}), embedder: options.method === 'embedding' })
         : {};
       const result = await select.runSelection(db, {
         ...request,
@@ -81,7 +86,7 @@ export const selectCommand = defineCommand({
       const lines: string[] = [];
       for await (const line of select.selectionJsonLines(db, result.selectionId)) lines.push(line);
       await writeFile(options.out, lines.join(''));
-      console.log(`Selected ${result.items.length} of ${result.poolSize} samples of pool ${poolId} (${options.method}, selection ${result.selectionId}) → ${options.out}`);
+      console.log(`Selected ${result.items.length} of ${result.poolSize} samples of pool ${poolId} (${options.method}${result.embedder ? ` by ${result.embedder}` : ''}, selection ${result.selectionId}) → ${options.out}`);
     } finally {
       bar?.progress.stop();
       await db.close();

@@ -4,18 +4,19 @@ import { selectionMethod } from '../methods/registry.ts';
 import { resolveTargets } from '../run-selection.ts';
 import { checkRatio, selectionSize } from '../scoring/top-selection.ts';
 import type { RunSelectionPayload } from './run-selection-job.ts';
+import { loadSelectionEmbedder } from './selection-resources.ts';
 
 /**
  * What can be checked before a selection job is queued, so a caller hears of bad input at once
  * rather than from a failed job: the method, the pool and target pool, the targets, the ratio or
- * count against the pool's size, and the SAE the SAE methods need (NOT_FOUND or BAD_USER_INPUT).
+ * count against the pool's size, the SAE the SAE methods need (NOT_FOUND or BAD_USER_INPUT), and
+ * that the embedding method's embedder loads (MODEL_UNAVAILABLE for a configured folder that does not).
  * Returns how many samples the selection will keep.
  */
 export async function checkSelectionRequest(db: AtlasDb, request: Omit<RunSelectionPayload, 'method'> & { method: string }): Promise<{ size: number; poolSize: number }> {
   selectionMethod(request.method);
-  if (request.method === 'embedding') {
-    // The sentence embedder (@atlas/embed) is not loaded by jobs or the CLI yet: say so now rather than fail the job.
-    throw new SelectError('The embedding method needs a sentence embedder, which jobs and the CLI do not load yet; call runSelection with resources.embedder, or choose mona, bm25, hidden or random.', { code: 'MODEL_UNAVAILABLE' });
+  if (request.method === 'embedding' && request.similarity === 'jaccard') {
+    throw new SelectError('Embeddings have negative values, where generalized Jaccard is undefined; use similarity "cosine" with the embedding method.');
   }
   if (request.ratio != null) checkRatio(request.ratio);
   await resolveTargets(db, request.targets, request.poolId);
@@ -27,5 +28,7 @@ export async function checkSelectionRequest(db: AtlasDb, request: Omit<RunSelect
     const [sae] = await getSaesByIds(db, [request.saeId]);
     if (!sae) throw new SelectError(`No SAE "${request.saeId}" in the atlas; list SAEs with the saes query, or build it first.`, { code: 'NOT_FOUND' });
   }
+  // A configured ONNX folder that does not load is MODEL_UNAVAILABLE now, not a failed job (loaded once per process: the job reuses it).
+  if (request.method === 'embedding') await loadSelectionEmbedder();
   return { size, poolSize: pool.sampleCount };
 }

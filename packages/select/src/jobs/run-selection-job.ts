@@ -35,8 +35,13 @@ export const runSelectionJob = defineJobKind({
   defaults: { retryLimit: 2, expireInSeconds: 6 * 3600 },
   run: async (payload, ctx) => {
     const needsSae = payload.method === 'mona' || payload.method === 'hidden';
-    const resources = needsSae
-      ? await loadSelectionResources(ctx.db, { saeId: payload.saeId, saeDir: payload.saeDir, ...(ctx.concurrency > 1 ? { threads: 1 } : {}) })
+    const embedding = payload.method === 'embedding';
+    const resources = needsSae || embedding
+      ? await loadSelectionResources(ctx.db, {
+        ...(needsSae ? { saeId: payload.saeId, saeDir: payload.saeDir } : {}),
+        embedder: embedding,
+        ...(ctx.concurrency > 1 ? { threads: 1 } : {}),
+      })
       : {};
     const result = await runSelection(ctx.db, {
       poolId: payload.poolId,
@@ -54,7 +59,11 @@ export const runSelectionJob = defineJobKind({
       onProgress: (progress) => ctx.progress(progress.done, progress.total, STAGE_UNIT[progress.stage]),
       signal: ctx.signal,
     });
-    return { selectionId: result.selectionId, poolSize: result.poolSize, selected: result.items.length };
+    return {
+      selectionId: result.selectionId, poolSize: result.poolSize, selected: result.items.length,
+      // Which embedder scored it (`name@version#checksum`), as the selection's params record it.
+      ...(result.embedder ? { embedder: result.embedder } : {}),
+    };
   },
 });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Embedder } from '@atlas/embed';
 import { getModelSourcePaths, getSaeBuild, getSaesByIds, type AtlasDb } from '@atlas/db';
 import type { LanguageModel } from '@atlas/model';
 import type { SaeWeights } from '@atlas/sae';
@@ -14,6 +15,8 @@ export interface ResourceSpec {
   saeDir?: string | undefined;
   /** Threads for the model (default: onnxruntime's). */
   threads?: number | undefined;
+  /** Load the sentence embedder too (the embedding method): see `loadSelectionEmbedder`. */
+  embedder?: boolean | undefined;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -26,6 +29,7 @@ export function atlasDataDir(env: NodeJS.ProcessEnv = process.env): string {
 // A worker runs many selections on the same model and SAE: each is loaded once per process.
 const models = new Map<string, Promise<LanguageModel>>();
 const saes = new Map<string, Promise<SaeWeights>>();
+const embedders = new Map<string, Promise<Embedder>>();
 
 function once<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let loading = cache.get(key);
@@ -43,7 +47,8 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
  * Unknown SAE: NOT_FOUND; files not here: MODEL_UNAVAILABLE saying where they were looked for.
  */
 export async function loadSelectionResources(db: AtlasDb, spec: ResourceSpec): Promise<SelectionResources> {
-  if (spec.saeId === undefined) return {};
+  const embedder = spec.embedder ? { embedder: await loadSelectionEmbedder() } : {};
+  if (spec.saeId === undefined) return embedder;
   const [sae] = await getSaesByIds(db, [spec.saeId]);
   if (!sae) throw new SelectError(`No SAE "${spec.saeId}" in the atlas; list SAEs with the saes query, or build it first.`, { code: 'NOT_FOUND' });
   const sourcePath = (await getModelSourcePaths(db, [sae.modelId])).get(sae.modelId) ?? null;
@@ -66,7 +71,18 @@ export async function loadSelectionResources(db: AtlasDb, spec: ResourceSpec): P
     once(models, modelDir, async () => (await import('@atlas/model')).loadLanguageModel(modelDir, spec.threads ? { threads: spec.threads } : {})),
     once(saes, path.resolve(saeDir), async () => (await import('@atlas/sae')).loadSae(saeDir)),
   ]);
-  return { model, modelId: sae.modelId, sae: { id: sae.id, weights } };
+  return { model, modelId: sae.modelId, sae: { id: sae.id, weights }, ...embedder };
+}
+
+/**
+ * The embedding method's sentence embedder, the one search is configured with (`@atlas/embed`'s
+ * `loadConfiguredEmbedder`): the ONNX folder named by `ATLAS_EMBEDDER_DIR`, else the offline word
+ * vectors; loaded once per process. A configured folder that does not load is MODEL_UNAVAILABLE
+ * naming the setting (never a silent fall-back to the word vectors: stored vectors would change meaning).
+ */
+export async function loadSelectionEmbedder(env: NodeJS.ProcessEnv = process.env): Promise<Embedder> {
+  const { configuredEmbedderDir, loadConfiguredEmbedder } = await import('@atlas/embed');
+  return once(embedders, configuredEmbedderDir(env) ?? 'word-vectors', () => loadConfiguredEmbedder({ env }));
 }
 
 /** The folder `atlas build`/`build-demo` trained an SAE into: `<data dir>/work/<checksum prefix>/sae`. */

@@ -10,6 +10,9 @@ export const saeRepresentationKey = (saeId: string) => `sae:${saeId}`;
 export const hiddenRepresentationKey = (modelId: string, hook: string) => `hidden:${modelId}/${hook}`;
 export const embeddingRepresentationKey = (id: EmbedderIdentity) => `embedding:${id.name}@${id.checksum}`;
 
+/** An embedder as a selection records it: `name@version#<first 12 of the checksum>`, the key `@atlas/embed`'s `embedderKey` gives. */
+export const selectionEmbedderKey = (id: EmbedderIdentity) => `${id.name}@${id.version ?? ''}#${id.checksum.slice(0, 12)}`;
+
 /** What names an embedder's vectors (the `id` of `@atlas/embed` embedders). */
 export interface EmbedderIdentity {
   name: string;

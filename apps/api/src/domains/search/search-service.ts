@@ -50,7 +50,7 @@ export class SearchService {
 
   /** The search engine; the first call loads it (a few seconds: WordNet is parsed). */
   engine(): Promise<SearchEngine> {
-    this.#engine ??= import('@atlas/search').then((search) => search.loadDefaultSearchEngine());
+    this.#engine ??= import('@atlas/search').then((search) => search.loadConfiguredSearchEngine());
     return this.#engine;
   }
 

@@ -28,6 +28,7 @@ export const selectionTypes: Resolvers = {
     pool: async (selection, _args, ctx) => (await ctx.loaders.selection.pools.load(selection.poolId))!,
     method: (selection) => selection.method.toUpperCase() as never,
     sae: (selection, _args, ctx) => (selection.saeId ? ctx.loaders.catalog.saes.load(selection.saeId) : null),
+    embedder: (selection) => (typeof selection.params.embedder === 'string' ? selection.params.embedder : null),
     status: (selection) => selection.status.toUpperCase() as never,
     targetCount: (selection) => selection.targets?.length ?? 0,
     targetPool: (selection, _args, ctx) => (selection.targetPoolId ? ctx.loaders.selection.pools.load(selection.targetPoolId) : null),
