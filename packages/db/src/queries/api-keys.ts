@@ -82,6 +82,15 @@ export async function revokeApiKey(db: AtlasDb, args: { keyId: number; userId: n
   return revoked ?? null;
 }
 
+/** How many of a user's keys still work (not revoked, not expired). */
+export async function countLiveApiKeys(db: AtlasDb, userId: number): Promise<number> {
+  const [row] = await db.orm
+    .select({ count: sql<number>`count(*)::int` })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))));
+  return Number(row?.count ?? 0);
+}
+
 /** A user's keys, newest first (revoked ones too, marked), at most `limit`. */
 export async function listApiKeys(db: AtlasDb, args: { userId: number; limit: number }): Promise<ApiKeyRow[]> {
   return db.orm.select(KEY_COLUMNS).from(apiKeys).where(eq(apiKeys.userId, args.userId)).orderBy(desc(apiKeys.id)).limit(args.limit);

@@ -37,18 +37,27 @@ export async function getLabelsByIds(db: AtlasDb, ids: readonly number[]): Promi
   return new Map(rows.map((row) => [Number(row.id), toLabelRow(row)]));
 }
 
-/** Every label of one feature (by SAE and index), in the order they compete for "current"; hidden ones only when asked. */
-export async function listFeatureLabels(
+/**
+ * Every label of the given features (by SAE and index), up to `limitPerFeature` each, in the
+ * order they compete for "current"; hidden ones only when asked (after the others).
+ */
+export async function listLabelsOfFeatures(
   db: AtlasDb,
-  args: { saeId: string; featureIndex: number; includeHidden: boolean; limit: number },
+  args: { features: readonly { saeId: string; index: number }[]; includeHidden: boolean; limitPerFeature: number },
 ): Promise<LabelRow[]> {
+  if (args.features.length === 0) return [];
   const hidden = args.includeHidden ? sql`` : sql`and not l.hidden`;
   const rows = await queryRows<RawLabelRow>(
     db,
-    sql`select ${LABEL_COLUMNS} from labels l ${LABEL_JOINS}
-        where l.sae_id = ${args.saeId} and l.feature_index = ${args.featureIndex} ${hidden}
-        order by l.hidden, ${CURRENT_LABEL_ORDER}
-        limit ${args.limit}`,
+    sql`select * from (
+          select ${LABEL_COLUMNS},
+                 row_number() over (partition by l.sae_id, l.feature_index order by l.hidden, ${CURRENT_LABEL_ORDER}) as place
+          from unnest(${pgArray(args.features.map((f) => f.saeId), 'text')}, ${pgArray(args.features.map((f) => f.index), 'int')}) as k(sae_id, idx)
+          join labels l on l.sae_id = k.sae_id and l.feature_index = k.idx ${hidden}
+          ${LABEL_JOINS}
+        ) ranked
+        where place <= ${args.limitPerFeature}
+        order by sae_id, feature_index, place`,
   );
   return rows.map(toLabelRow);
 }
