@@ -8,7 +8,9 @@ async function rowCount(db: AtlasDb, table: string): Promise<number> {
   return (await tableSizes(db)).find((size) => size.table === table)?.rows ?? 0;
 }
 
-type Answer = GraphQLResult<Record<string, any>> & { status: number };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field; the assertions are their shape.
+type Data = Record<string, any>;
+type Answer = GraphQLResult<Data> & { status: number };
 
 /**
  * The contributions domain over real HTTP: accounts and sessions, API keys, and who may write
@@ -24,9 +26,9 @@ describe.each(testDatabases)('contributions (%s)', (database) => {
       headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as GraphQLResult<Record<string, any>>) };
+    return { status: response.status, ...((await response.json()) as GraphQLResult<Data>) };
   }
-  async function data(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Record<string, any>> {
+  async function data(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Data> {
     const answer = await gql(query, variables, credential);
     if (answer.errors || !answer.data) throw new Error(`query failed: ${JSON.stringify(answer.errors)}`);
     return answer.data;

@@ -20,6 +20,7 @@ export const LIMITS = {
 const HANDLE = /^[a-z][a-z0-9_-]*$/;
 const TAG = /^[a-z0-9][a-z0-9_-]*$/;
 /** Control characters other than tab and newline (a NUL byte, escapes) have no place in a label or a name. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 function checkText(what: string, value: string, max: number, { min = 1, multiline = false } = {}): string {

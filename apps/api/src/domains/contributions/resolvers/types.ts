@@ -1,3 +1,4 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { formatFeatureId } from '@atlas/ids';
 import type { Resolvers } from '../../../generated/resolvers-types.ts';
 import { forbidden } from '../../../errors.ts';
@@ -24,9 +25,11 @@ const versionCursor = (version: { version: number }) => encodeCursor('version', 
 /** The contributions domain's types, and its fields on the catalog's Feature and Label. */
 export const contributionTypes: Resolvers = {
   Feature: {
-    labels: (feature, args, ctx) => {
+    labels: (feature, args, ctx, info) => {
       const includeHidden = args.includeHidden ?? false;
       if (includeHidden && !isCurator(ctx.viewer)) throw forbidden('labels(includeHidden: true) is for curators and admins; leave includeHidden out.');
+      // The public list is the same for everyone (cacheable with the feature); hidden labels are a curator's view only.
+      if (includeHidden) maybeCacheControlFromInfo(info)?.setCacheHint({ scope: 'PRIVATE' });
       return ctx.loaders.contributions.featureLabels.load({ saeId: feature.saeId, index: feature.index, includeHidden });
     },
   },
