@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { proposeLabelAction, voteLabelAction } from './account/account-actions';
 import { ActionForm } from './account/action-form';
 import styles from './account/account.module.css';
+import { isApiError } from '@/lib/graphql';
 import { getFeatureLabels, type ContributedLabel } from '@/lib/queries/label-contributions';
 import { sessionToken } from '@/lib/session';
 import { ListSkeleton } from './skeletons';
@@ -25,7 +26,11 @@ export function LabelContributions({ featureId }: { featureId: string }) {
 
 async function LabelList({ featureId }: { featureId: string }) {
   const token = await sessionToken();
-  const { signedInAs, labels } = await getFeatureLabels(featureId, token).catch(() => getFeatureLabels(featureId, undefined));
+  // An expired session cookie reads the labels anonymously instead of failing the page.
+  const { signedInAs, labels } = await getFeatureLabels(featureId, token).catch((error: unknown) => {
+    if (token && isApiError(error, 'UNAUTHENTICATED')) return getFeatureLabels(featureId, undefined);
+    throw error;
+  });
   return (
     <div>
       {labels.length === 0 ? <p className="muted">No labels yet.</p> : (

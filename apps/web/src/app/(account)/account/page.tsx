@@ -4,6 +4,7 @@ import { signInAction, signOutAction, signUpAction } from '@/components/account/
 import { ActionForm } from '@/components/account/action-form';
 import styles from '@/components/account/account.module.css';
 import { renderFromApi } from '@/components/render-from-api';
+import { isApiError } from '@/lib/graphql';
 import { getViewer } from '@/lib/queries/account';
 import { sessionToken } from '@/lib/session';
 
@@ -12,7 +13,11 @@ export const metadata: Metadata = { title: 'Account' };
 /** Sign in or sign up; signed in, who you are, your API keys and signing out. */
 export default async function AccountPage() {
   return renderFromApi(async () => {
-    const viewer = await getViewer(await sessionToken()).catch(() => null); // an expired session reads as signed out
+    // An expired or signed-out session reads as signed out; any other failure is the page's.
+    const viewer = await getViewer(await sessionToken()).catch((error: unknown) => {
+      if (isApiError(error, 'UNAUTHENTICATED')) return null;
+      throw error;
+    });
     if (viewer) {
       return (
         <section className="section">
