@@ -50,7 +50,9 @@ describe('accounts and label contributions in Chromium', () => {
     await signUp.locator('input[name="handle"]').fill('web-user');
     await signUp.locator('input[name="password"]').fill('a long web password');
     await signUp.locator('button[type="submit"]').click();
-    await page.getByText('Welcome, web-user').waitFor({ timeout: 60_000 });
+    // Signed in, the account page shows who you are instead of the forms.
+    await page.getByText('Signed in as').waitFor({ timeout: 60_000 });
+    expect(await page.locator('strong', { hasText: 'web-user' }).count()).toBe(1);
     const cookie = (await context.cookies()).find((c) => c.name === 'atlas_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('atlas_session');

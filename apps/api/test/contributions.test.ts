@@ -97,6 +97,10 @@ describe.each(testDatabases)('contributions (%s)', (database) => {
       expect(codeOf(answer), JSON.stringify(variables)).toBe(code);
       expect(answer.errors?.[0]?.message).toMatch(message);
     }
+    // Password guessing is limited per handle (10 a minute), whatever the address.
+    const guesses = await Promise.all(Array.from({ length: 11 }, () => gql(SIGN_IN, { h: 'bob', p: 'a wrong guess here' })));
+    expect(guesses.map(codeOf).filter((code) => code === 'RATE_LIMITED')).toHaveLength(1);
+    expect(guesses.find((answer) => codeOf(answer) === 'RATE_LIMITED')?.errors?.[0]?.message).toMatch(/sign-in attempts per minute for one handle/);
     const malformed = await gql('{ viewer { user { handle } } }', {}, 'not a token at all');
     expect([malformed.status, codeOf(malformed)]).toEqual([401, 'UNAUTHENTICATED']);
   });

@@ -25,6 +25,8 @@ export const accountMutations: Pick<MutationResolvers, 'signUp' | 'signIn' | 'si
   signIn: async (_parent, args, ctx) => {
     const handle = checkHandle(args.handle);
     if (args.password.length > 256) throw badUserInput('password is longer than 256 characters; no account has one that long.');
+    const refused = await ctx.rateLimits.admitSignIn(handle);
+    if (refused) throw refused.error;
     const user = await getUserCredentials(ctx.db, handle);
     // Unknown handles cost one argon2 verification too, so timing does not tell which handles exist.
     if (!(await verifyPassword(user?.passwordHash ?? null, args.password)) || !user) {
