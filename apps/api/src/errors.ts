@@ -38,3 +38,18 @@ export function rateLimited(message: string, options: Options = {}): ApiError {
 export function cancelled(message: string, options: Options = {}): ApiError {
   return new ApiError(message, { ...options, code: 'CANCELLED' });
 }
+
+/** No credentials (or none that still work) for something that needs them: sign in or send an API key. */
+export function unauthenticated(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'UNAUTHENTICATED' });
+}
+
+/** The viewer is known but may not do this (another user's label, a READ key writing, a member reviewing). */
+export function forbidden(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'FORBIDDEN' });
+}
+
+/** The target already exists (a taken handle, an id in use). */
+export function conflict(message: string, options: Options = {}): ApiError {
+  return new ApiError(message, { ...options, code: 'CONFLICT' });
+}

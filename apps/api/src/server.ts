@@ -4,7 +4,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { AtlasDb } from '@atlas/db';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { anonymousViewers, type ResolveViewer } from './auth/viewer.ts';
+import { credentialViewers } from './auth/credentials.ts';
+import type { ResolveViewer } from './auth/viewer.ts';
 import { createContext, type ApiContext } from './context.ts';
 import type { Domain } from './domains/domain.ts';
 import { domains as registeredDomains } from './domains/index.ts';
@@ -49,7 +50,7 @@ export type ApiServerOptions = {
   limits?: Partial<RequestLimits>;
   /** Requests per minute per viewer (rate-limit/rate-limits.ts). */
   rateLimits?: Partial<RateLimitSettings>;
-  /** Who is asking, from the request's credentials; every request is anonymous by default (auth/viewer.ts). */
+  /** Who is asking, from the request's credentials: a session token or an API key by default (auth/credentials.ts). */
   resolveViewer?: ResolveViewer;
   /**
    * Background jobs: this process runs `workers` at once (0: only \`atlas worker\` processes run them), refuses new ones
@@ -65,7 +66,7 @@ export type ApiServer = { url: string; stop(): Promise<void> };
 /** Starts the GraphQL API on `/graphql` (and GraphiQL on `/`) over an open atlas database. */
 export async function createApiServer({
   db, port = 4000, host = DEFAULT_HOST, logger = consoleLogger, steering = new SteeringService(), search = new SearchService(), trustProxy = false,
-  domains = registeredDomains, resolveViewer = anonymousViewers, ...overrides
+  domains = registeredDomains, resolveViewer, ...overrides
 }: ApiServerOptions): Promise<ApiServer> {
   const jobs = new JobService(db, {
     kinds: domains.flatMap((domain) => domain.jobKinds ?? []),
@@ -104,7 +105,7 @@ export async function createApiServer({
   const graphql = createGraphQLHandler(apollo, {
     trust: compileTrustProxy(trustProxy),
     limits,
-    resolveViewer,
+    resolveViewer: resolveViewer ?? credentialViewers(db),
     rateLimits,
     context: async (request, viewer) => createContext({ db, services: { steering, jobs, search, rateLimits }, domains, request, viewer }),
   });

@@ -18,6 +18,12 @@ export class DataPoolError extends AtlasError {
   override readonly name = 'DataPoolError';
 }
 
+/** A label write that cannot go ahead: its feature or label does not exist (NOT_FOUND). */
+export class LabelWriteError extends AtlasError {
+  static override defaultCode = 'NOT_FOUND' as const;
+  override readonly name = 'LabelWriteError';
+}
+
 /** Postgres error classes meaning the connection, not the query, failed: 08 (connection exception), 57P01–57P03 (shutdown, restart). */
 const LOST_CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
 const LOST_CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);

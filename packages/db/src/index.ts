@@ -4,7 +4,7 @@ export { openDatabase, type OpenDatabaseOptions } from './client.ts';
 export { serveDatabase, sharedDatabaseUrl, type ServedDatabase } from './serve-socket.ts';
 export type { AtlasDb, AtlasOrm } from './orm.ts';
 export { migrate, MigrationError } from './migrate.ts';
-export { DatabaseConnectionError, IngestInputError, DataPoolError, isConnectionLost } from './errors.ts';
+export { DatabaseConnectionError, IngestInputError, DataPoolError, LabelWriteError, isConnectionLost } from './errors.ts';
 export { acquirePidLock, type PidLock, type LockHolder } from './pid-lock.ts';
 
 export * from './queries/models.ts';
@@ -21,6 +21,8 @@ export * from './queries/labels.ts';
 export * from './queries/feature-map.ts';
 export * from './queries/label-batches.ts';
 export * from './queries/users.ts';
+export * from './queries/api-keys.ts';
+export * from './queries/sessions.ts';
 export * from './queries/builds.ts';
 export * from './queries/ingest.ts';
 export * from './queries/table-sizes.ts';

@@ -69,7 +69,7 @@ describe.each(drivers)('feature map, labels and co-activation rows from the inge
     expect(labels.get(ids[4]!)).toMatchObject({ text: 'Whaling ships', source: 'llm' });
     const rows = await queryRows<{ method: string; version: number; author_model: string | null }>(
       db,
-      sql`select l.method, v.version, v.author_model from labels l join label_versions v on v.label_id = l.id order by l.feature_id`,
+      sql`select l.method, v.version, v.author_model from labels l join label_versions v on v.label_id = l.id order by l.feature_index`,
     );
     expect(rows).toEqual([
       { method: 'top-tokens v1', version: 1, author_model: null },

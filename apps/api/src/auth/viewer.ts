@@ -9,16 +9,19 @@ export type Scope = 'read' | 'write';
  */
 export type Viewer =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'user'; readonly userId: string; readonly scopes: readonly Scope[] }
-  | { readonly kind: 'apiKey'; readonly keyId: string; readonly userId: string; readonly scopes: readonly Scope[] };
+  | { readonly kind: 'user'; readonly userId: string; readonly role: Role; readonly sessionId: string; readonly scopes: readonly Scope[] }
+  | { readonly kind: 'apiKey'; readonly keyId: string; readonly userId: string; readonly role: Role; readonly scopes: readonly Scope[] };
+
+/** A user's role: curators and admins may review and hide labels. */
+export type Role = 'member' | 'curator' | 'admin';
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
 /**
  * Turns a request's credentials (an API key header, a session cookie) into its viewer. Throws an
  * AtlasError UNAUTHENTICATED (HTTP 401) for credentials that are given but invalid, revoked or
- * expired; a request without credentials is anonymous. The contributions domain provides one;
- * until then every request is anonymous.
+ * expired; a request without credentials is anonymous. The server's default is `credentialViewers`
+ * (auth/credentials.ts): a session token or an API key in `authorization: Bearer …`.
  */
 export type ResolveViewer = (request: RequestInfo) => Promise<Viewer>;
 

@@ -1,5 +1,6 @@
 import { catalog } from './catalog/index.ts';
 import { compare } from './compare/index.ts';
+import { contributions } from './contributions/index.ts';
 import type { Domain } from './domain.ts';
 import { jobs } from './jobs/index.ts';
 import { search } from './search/index.ts';
@@ -7,4 +8,4 @@ import { selection } from './selection/index.ts';
 import { steering } from './steering/index.ts';
 
 /** Every GraphQL domain the server serves: registering a domain is one line here. */
-export const domains = [catalog, jobs, steering, search, selection, compare] as const satisfies readonly Domain[];
+export const domains = [catalog, jobs, steering, search, selection, compare, contributions] as const satisfies readonly Domain[];

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
 import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
+import type { UserMapper, ApiKeyMapper, CreatedApiKeyMapper, SessionMapper, ViewerMapper, LabelVersionMapper, LabelConnectionMapper, LabelVersionConnectionMapper } from '../domains/contributions/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { FeatureSearchConnectionMapper, FeatureSearchEdgeMapper, SearchMatchMapper, TextFeaturesMapper, TextTokenMapper, TokenFeatureMapper, TextFeatureMapper } from '../domains/search/mappers.ts';
 import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
@@ -50,6 +51,18 @@ export type Query = {
   comparison: Comparison;
   /** Finished comparisons, newest first; with saeId, those with that SAE on either side. first: 1..100 (default 25). */
   comparisons: Array<Comparison>;
+  /** Who is asking; null when anonymous. */
+  viewer?: Maybe<Viewer>;
+  /** The viewer's API keys, newest first (revoked ones too, marked). UNAUTHENTICATED when anonymous. */
+  myApiKeys: Array<ApiKey>;
+  /** One label by id; a hidden label only for its author, curators and admins. */
+  label?: Maybe<Label>;
+  /** A label's versions, newest first. first: 1..100 (default 25); after: endCursor of the previous page. */
+  labelHistory: LabelVersionConnection;
+  /** Human labels waiting for review (PROPOSED, not hidden), oldest first; optionally of one SAE. Curators and admins only (FORBIDDEN otherwise). */
+  reviewQueue: LabelConnection;
+  /** Labels the viewer started or revised, newest first. UNAUTHENTICATED when anonymous. */
+  myContributions: LabelConnection;
   /** A job by id; null when no job has it. */
   job?: Maybe<Job>;
   /**
@@ -207,6 +220,67 @@ export type QueryComparisonArgs = {
 export type QueryComparisonsArgs = {
   saeId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryLabelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryLabelHistoryArgs = {
+  labelId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryReviewQueueArgs = {
+  saeId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Feature Atlas GraphQL API. Ids are stable and readable:
+ *   model:   demo-lm
+ *   SAE:     demo-lm/blocks.2.hook_resid_post/topk-4096
+ *   feature: demo-lm/blocks.2.hook_resid_post/topk-4096/123
+ * Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, MODEL_UNAVAILABLE (steer),
+ * QUERY_TOO_COSTLY (a query over the cost, depth, alias or time limits), RATE_LIMITED (retry after
+ * the time given), CANCELLED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR.
+ */
+export type QueryMyContributionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -469,6 +543,8 @@ export type Feature = {
    * it on either side, best score first. first: 1..100 (default 10); after: endCursor of the previous page.
    */
   matches: FeatureMatchConnection;
+  /** Every label of the feature in the order they compete to be its label (accepted first, then by votes); hidden ones only with includeHidden, for curators. */
+  labels: Array<Label>;
   /**
    * The features of other SAEs on the same model and hook whose decoder directions are nearest in
    * cosine: perSae (1..10, default 3) per SAE, from at most 10 SAEs, nearest first.
@@ -486,6 +562,11 @@ export type FeatureMatchesArgs = {
   method?: ComparisonMethod;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type FeatureLabelsArgs = {
+  includeHidden?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -559,6 +640,40 @@ export type Label = {
   /** The language model that wrote an LLM label. */
   authorModel?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The feature's id (<sae id>/<index>): a label keeps it through rebuilds of the SAE. */
+  featureId: Scalars['ID']['output'];
+  /** The feature, while its SAE is built. */
+  feature?: Maybe<Feature>;
+  tags: Array<Scalars['String']['output']>;
+  /** The newest version's number, from 1. */
+  version: Scalars['Int']['output'];
+  /** Who wrote the newest version (null for the build's and LLM versions). */
+  author?: Maybe<User>;
+  /** Who proposed the label (null for the build's labels). */
+  createdBy?: Maybe<User>;
+  createdAt: Scalars['String']['output'];
+  upvotes: Scalars['Int']['output'];
+  downvotes: Scalars['Int']['output'];
+  /** upvotes − downvotes. */
+  score: Scalars['Int']['output'];
+  /** Your vote: 1, -1, or null (none, or anonymous). */
+  myVote?: Maybe<Scalars['Int']['output']>;
+  reviewState: ReviewState;
+  reviewedBy?: Maybe<User>;
+  reviewedAt?: Maybe<Scalars['String']['output']>;
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  hidden: Scalars['Boolean']['output'];
+  hiddenReason?: Maybe<Scalars['String']['output']>;
+  hiddenBy?: Maybe<User>;
+  /** Its versions, newest first. */
+  history: LabelVersionConnection;
+};
+
+
+export type LabelHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LabelSource =
@@ -742,6 +857,46 @@ export type Mutation = {
    */
   startComparison: Job;
   /**
+   * Creates an account and signs it in. handle: 3..32 characters, lowercase letters, digits, '_' or
+   * '-', starting with a letter (taken: CONFLICT); password: 10..256 characters; displayName: up to
+   * 64 characters (the handle when absent). Keep the returned token: send it as
+   * `authorization: Bearer <token>`.
+   */
+  signUp: Session;
+  /** Signs in; a wrong handle or password is UNAUTHENTICATED (the message does not say which). */
+  signIn: Session;
+  /** Ends the session the request was sent with (its token stops working). UNAUTHENTICATED without a session. */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * Makes an API key for scripts and returns it once (only its hash is kept). Needs a session: a key
+   * cannot make keys. name: 1..64 characters; scope READ (default) or WRITE (READ and label writes);
+   * expiresInDays: 1..3650, none by default. At most 20 live keys per user.
+   */
+  createApiKey: CreatedApiKey;
+  /** Revokes one of your keys at once (it stays listed, marked). NOT_FOUND for a key that is not yours or is already revoked. */
+  revokeApiKey: ApiKey;
+  /**
+   * Proposes a human label for a feature (its first version). text: 1..500 characters after trimming;
+   * tags: up to 10, each 1..32 lowercase letters, digits, '-' or '_'. The label waits in the review
+   * queue; it shows on the feature once accepted, or while it is the best-voted one.
+   */
+  proposeLabel: Label;
+  /**
+   * Adds a version to a label (history is never rewritten). Its author may revise it, curators and
+   * admins any label (FORBIDDEN otherwise). tags: the previous version's when absent. A revision by the
+   * author puts an accepted or rejected label back in the review queue.
+   */
+  reviseLabel: Label;
+  /** One vote per user per label: UP or DOWN replaces your earlier vote, NONE withdraws it. */
+  voteLabel: Label;
+  /** Accepts or rejects a label (or puts it back to PROPOSED), with an optional note up to 500 characters. Curators and admins only. */
+  reviewLabel: Label;
+  /**
+   * Hides a label from the feature, search and the map (hidden: false shows it again). Moderation never
+   * deletes: the label, its history and who hid it and why stay. reason: 1..500 characters. Curators and admins only.
+   */
+  hideLabel: Label;
+  /**
    * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
    * job is returned as it is. NOT_FOUND when no job has the id.
    */
@@ -779,6 +934,65 @@ export type MutationStartComparisonArgs = {
 };
 
 
+export type MutationSignUpArgs = {
+  handle: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSignInArgs = {
+  handle: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  scope?: InputMaybe<ApiKeyScope>;
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeLabelArgs = {
+  featureId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationReviseLabelArgs = {
+  labelId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationVoteLabelArgs = {
+  labelId: Scalars['ID']['input'];
+  vote: VoteValue;
+};
+
+
+export type MutationReviewLabelArgs = {
+  labelId: Scalars['ID']['input'];
+  state: ReviewState;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationHideLabelArgs = {
+  labelId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -811,6 +1025,115 @@ export type SaeAtoms = {
   uniqueShare: Scalars['Float']['output'];
   /** The largest support size K meeting the bound; null when unbounded (μ = 0). */
   maxUniqueSupport?: Maybe<Scalars['Float']['output']>;
+};
+
+export type LabelVersion = {
+  __typename?: 'LabelVersion';
+  id: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  source: LabelSource;
+  method?: Maybe<Scalars['String']['output']>;
+  author?: Maybe<User>;
+  /** The language model that wrote an LLM version. */
+  authorModel?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+};
+
+export type LabelConnection = {
+  __typename?: 'LabelConnection';
+  edges: Array<LabelEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LabelEdge = {
+  __typename?: 'LabelEdge';
+  cursor: Scalars['String']['output'];
+  node: Label;
+};
+
+export type LabelVersionConnection = {
+  __typename?: 'LabelVersionConnection';
+  edges: Array<LabelVersionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LabelVersionEdge = {
+  __typename?: 'LabelVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: LabelVersion;
+};
+
+export type ReviewState =
+  | 'PROPOSED'
+  | 'ACCEPTED'
+  | 'REJECTED';
+
+export type VoteValue =
+  | 'UP'
+  | 'DOWN'
+  | 'NONE';
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  handle: Scalars['String']['output'];
+  displayName: Scalars['String']['output'];
+  role: UserRole;
+  createdAt: Scalars['String']['output'];
+};
+
+export type UserRole =
+  | 'MEMBER'
+  /** May review and hide labels. */
+  | 'CURATOR'
+  | 'ADMIN';
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  user: User;
+  /** How the request was signed in. */
+  credential: CredentialKind;
+  scopes: Array<ApiKeyScope>;
+};
+
+export type CredentialKind =
+  | 'SESSION'
+  | 'API_KEY';
+
+export type Session = {
+  __typename?: 'Session';
+  /** Send as `authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
+  token: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  user: User;
+};
+
+export type ApiKeyScope =
+  /** Read queries (what anonymous clients may do, under the key's own rate limit). */
+  | 'READ'
+  /** READ, and label writes: propose, revise, vote (and review, hide for curators). */
+  | 'WRITE';
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The key's first characters, to recognise it. */
+  prefix: Scalars['String']['output'];
+  scope: ApiKeyScope;
+  createdAt: Scalars['String']['output'];
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** The secret: shown this once, never again. Send as `authorization: Bearer <key>`. */
+  key: Scalars['String']['output'];
+  apiKey: ApiKey;
 };
 
 /**
@@ -1332,6 +1655,21 @@ export type ResolversTypes = {
   FeatureMatch: ResolverTypeWrapper<FeatureMatchMapper>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SaeAtoms: ResolverTypeWrapper<SaeAtoms>;
+  LabelVersion: ResolverTypeWrapper<LabelVersionMapper>;
+  LabelConnection: ResolverTypeWrapper<LabelConnectionMapper>;
+  LabelEdge: ResolverTypeWrapper<Omit<LabelEdge, 'node'> & { node: ResolversTypes['Label'] }>;
+  LabelVersionConnection: ResolverTypeWrapper<LabelVersionConnectionMapper>;
+  LabelVersionEdge: ResolverTypeWrapper<Omit<LabelVersionEdge, 'node'> & { node: ResolversTypes['LabelVersion'] }>;
+  ReviewState: ReviewState;
+  VoteValue: VoteValue;
+  User: ResolverTypeWrapper<UserMapper>;
+  UserRole: UserRole;
+  Viewer: ResolverTypeWrapper<ViewerMapper>;
+  CredentialKind: CredentialKind;
+  Session: ResolverTypeWrapper<SessionMapper>;
+  ApiKeyScope: ApiKeyScope;
+  ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyMapper>;
   Job: ResolverTypeWrapper<JobMapper>;
   JobState: JobState;
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
@@ -1411,6 +1749,16 @@ export type ResolversParentTypes = {
   FeatureMatch: FeatureMatchMapper;
   Mutation: Record<PropertyKey, never>;
   SaeAtoms: SaeAtoms;
+  LabelVersion: LabelVersionMapper;
+  LabelConnection: LabelConnectionMapper;
+  LabelEdge: Omit<LabelEdge, 'node'> & { node: ResolversParentTypes['Label'] };
+  LabelVersionConnection: LabelVersionConnectionMapper;
+  LabelVersionEdge: Omit<LabelVersionEdge, 'node'> & { node: ResolversParentTypes['LabelVersion'] };
+  User: UserMapper;
+  Viewer: ViewerMapper;
+  Session: SessionMapper;
+  ApiKey: ApiKeyMapper;
+  CreatedApiKey: CreatedApiKeyMapper;
   Job: JobMapper;
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
@@ -1485,6 +1833,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'saeA' | 'saeB' | 'method'>>;
   comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
   comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  myApiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<QueryLabelArgs, 'id'>>;
+  labelHistory?: Resolver<ResolversTypes['LabelVersionConnection'], ParentType, ContextType, RequireFields<QueryLabelHistoryArgs, 'labelId'>>;
+  reviewQueue?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType, Partial<QueryReviewQueueArgs>>;
+  myContributions?: Resolver<ResolversTypes['LabelConnection'], ParentType, ContextType, Partial<QueryMyContributionsArgs>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   searchFeatures?: Resolver<ResolversTypes['FeatureSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchFeaturesArgs, 'query' | 'mode'>>;
   featuresForText?: Resolver<ResolversTypes['TextFeatures'], ParentType, ContextType, RequireFields<QueryFeaturesForTextArgs, 'saeId' | 'text'>>;
@@ -1569,6 +1923,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<FeatureLabelsArgs, 'includeHidden'>>;
   decoderNeighboursAcrossSaes?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType, RequireFields<FeatureDecoderNeighboursAcrossSaesArgs, 'perSae'>>;
 };
 
@@ -1615,6 +1970,26 @@ export type LabelResolvers<ContextType = ApiContext, ParentType extends Resolver
   method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  featureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  feature?: Resolver<Maybe<ResolversTypes['Feature']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  upvotes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downvotes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myVote?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reviewState?: Resolver<ResolversTypes['ReviewState'], ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hidden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hiddenReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hiddenBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['LabelVersionConnection'], ParentType, ContextType, Partial<LabelHistoryArgs>>;
 };
 
 export type HeadShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadShare'] = ResolversParentTypes['HeadShare']> = {
@@ -1712,6 +2087,16 @@ export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends R
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   startComparison?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartComparisonArgs, 'saeA' | 'saeB' | 'method'>>;
+  signUp?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'handle' | 'password'>>;
+  signIn?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'handle' | 'password'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scope'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  proposeLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationProposeLabelArgs, 'featureId' | 'text'>>;
+  reviseLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationReviseLabelArgs, 'labelId' | 'text'>>;
+  voteLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationVoteLabelArgs, 'labelId' | 'vote'>>;
+  reviewLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationReviewLabelArgs, 'labelId' | 'state'>>;
+  hideLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationHideLabelArgs, 'labelId' | 'reason' | 'hidden'>>;
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   importPool?: Resolver<ResolversTypes['ImportPoolResult'], ParentType, ContextType, RequireFields<MutationImportPoolArgs, 'input'>>;
   startSelection?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartSelectionArgs, 'input'>>;
@@ -1724,6 +2109,74 @@ export type SaeAtomsResolvers<ContextType = ApiContext, ParentType extends Resol
   aip?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   uniqueShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   maxUniqueSupport?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type LabelVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelVersion'] = ResolversParentTypes['LabelVersion']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LabelSource'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  authorModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LabelConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelConnection'] = ResolversParentTypes['LabelConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LabelEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LabelEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelEdge'] = ResolversParentTypes['LabelEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Label'], ParentType, ContextType>;
+};
+
+export type LabelVersionConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelVersionConnection'] = ResolversParentTypes['LabelVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LabelVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LabelVersionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelVersionEdge'] = ResolversParentTypes['LabelVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LabelVersion'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  credential?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ApiKeyScope'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
@@ -1974,6 +2427,16 @@ export type Resolvers<ContextType = ApiContext> = {
   FeatureMatch?: FeatureMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   SaeAtoms?: SaeAtomsResolvers<ContextType>;
+  LabelVersion?: LabelVersionResolvers<ContextType>;
+  LabelConnection?: LabelConnectionResolvers<ContextType>;
+  LabelEdge?: LabelEdgeResolvers<ContextType>;
+  LabelVersionConnection?: LabelVersionConnectionResolvers<ContextType>;
+  LabelVersionEdge?: LabelVersionEdgeResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;

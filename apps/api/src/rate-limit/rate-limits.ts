@@ -10,6 +10,8 @@ export type RateLimitSettings = {
   keyPerMinute: number;
   steerAnonymousPerMinute: number;
   steerKeyPerMinute: number;
+  /** Sign-in attempts per handle per minute, from any address (the web app signs in from loopback, which is otherwise exempt). */
+  signInPerHandlePerMinute: number;
   /** Client addresses never limited (TRUST_PROXY's syntax): loopback by default, so the web app on this host is not. */
   exempt: TrustProxy;
 };
@@ -19,6 +21,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   keyPerMinute: 6_000,
   steerAnonymousPerMinute: 20,
   steerKeyPerMinute: 120,
+  signInPerHandlePerMinute: 10,
   exempt: ['loopback'],
 };
 
@@ -39,6 +42,7 @@ export class RateLimits {
   readonly #isExempt: (address: string) => boolean;
   readonly #requests: { anonymous: Limiter; key: Limiter };
   readonly #steer: { anonymous: Limiter; key: Limiter };
+  readonly #signIn: Limiter;
 
   constructor(db: AtlasDb, settings: RateLimitSettings = DEFAULT_RATE_LIMITS) {
     this.settings = settings;
@@ -63,6 +67,12 @@ export class RateLimits {
       anonymous: make('steer', settings.steerAnonymousPerMinute, 'steer requests per minute from one address without an API key'),
       key: make('steer', settings.steerKeyPerMinute, 'steer requests per minute for one API key'),
     };
+    this.#signIn = make('sign-in', settings.signInPerHandlePerMinute, 'sign-in attempts per minute for one handle');
+  }
+
+  /** Counts one sign-in attempt for a handle, whoever sends it (password guessing is limited per account); a refusal past the limit. */
+  admitSignIn(handle: string): Promise<RateLimitRefusal | null> {
+    return this.#consumeKey(this.#signIn, `handle:${handle}`, '');
   }
 
   /** Counts one request; a refusal when its viewer is over the limit. */
@@ -77,14 +87,17 @@ export class RateLimits {
 
   async #consume(limiters: { anonymous: Limiter; key: Limiter }, viewer: Viewer, request: RequestInfo): Promise<RateLimitRefusal | null> {
     if (viewer.kind === 'anonymous' && request.clientAddress && this.#isExempt(request.clientAddress)) return null;
-    const { limiter, what, perMinute } = viewer.kind === 'anonymous' ? limiters.anonymous : limiters.key;
+    const advice = viewer.kind === 'anonymous' ? ' Scripts that need more can send an API key.' : '';
+    return this.#consumeKey(viewer.kind === 'anonymous' ? limiters.anonymous : limiters.key, rateLimitKey(viewer, request), advice);
+  }
+
+  async #consumeKey({ limiter, what, perMinute }: Limiter, key: string, advice: string): Promise<RateLimitRefusal | null> {
     try {
-      await limiter.consume(rateLimitKey(viewer, request));
+      await limiter.consume(key);
       return null;
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) throw outcome;
       const retryAfterS = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-      const advice = viewer.kind === 'anonymous' ? ' Scripts that need more can send an API key.' : '';
       return {
         retryAfterS,
         error: rateLimited(`Too many requests: the limit is ${perMinute} ${what}. Retry in ${retryAfterS} s.${advice}`),

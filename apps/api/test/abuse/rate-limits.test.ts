@@ -12,7 +12,7 @@ async function viewerFromKey(request: { headers: Record<string, string | string[
   const key = request.headers['x-api-key'];
   if (key === undefined) return { kind: 'anonymous' };
   if (key === 'bad') throw new KeyError('This API key is not valid (revoked or mistyped). Make a new one on your account page.');
-  return { kind: 'apiKey', keyId: String(key), userId: 'u1', scopes: ['read'] };
+  return { kind: 'apiKey', keyId: String(key), userId: 'u1', role: 'member', scopes: ['read'] };
 }
 
 async function ask(server: TestServer, headers: Record<string, string> = {}) {

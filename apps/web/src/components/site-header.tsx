@@ -18,6 +18,7 @@ export async function SiteHeader() {
           <Link href="/">Models</Link>
           <Link href="/select">Data selection</Link>
           <Link href="/text">Your text</Link>
+          <Link href="/account">Account</Link>
           <a href={graphqlIdeUrl(env.ATLAS_API_URL)} target="_blank" rel="noreferrer">
             GraphQL IDE ↗
           </a>

@@ -2,6 +2,12 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ApiKeyScope =
+  /** Read queries (what anonymous clients may do, under the key's own rate limit). */
+  | 'READ'
+  /** READ, and label writes: propose, revise, vote (and review, hide for curators). */
+  | 'WRITE';
+
 /** How two SAEs' features are matched. */
 export type ComparisonMethod =
   /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
@@ -10,6 +16,10 @@ export type ComparisonMethod =
   | 'AIP'
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
   | 'DECODER_COSINE';
+
+export type CredentialKind =
+  | 'API_KEY'
+  | 'SESSION';
 
 /** Which features a search may return. Every field narrows; all are optional. */
 export type FeatureSearchFilter = {
@@ -52,6 +62,11 @@ export type LabelSource =
 export type PoolUploadFormat =
   | 'CSV'
   | 'JSONL';
+
+export type ReviewState =
+  | 'ACCEPTED'
+  | 'PROPOSED'
+  | 'REJECTED';
 
 export type SearchMatchPart =
   | 'CONTEXT'
@@ -103,6 +118,64 @@ export type StartSelectionInput = {
   targetPoolId?: string | null | undefined;
   targets?: Array<string> | null | undefined;
 };
+
+export type UserRole =
+  | 'ADMIN'
+  /** May review and hide labels. */
+  | 'CURATOR'
+  | 'MEMBER';
+
+export type VoteValue =
+  | 'DOWN'
+  | 'NONE'
+  | 'UP';
+
+export type SignUpMutationVariables = Exact<{
+  handle: string;
+  password: string;
+  displayName?: string | null | undefined;
+}>;
+
+
+export type SignUpMutation = { signUp: { token: string, expiresAt: string, user: { handle: string } } };
+
+export type SignInMutationVariables = Exact<{
+  handle: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { token: string, expiresAt: string, user: { handle: string } } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { credential: CredentialKind, user: { id: string, handle: string, displayName: string, role: UserRole } } | null };
+
+export type MyApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApiKeysQuery = { myApiKeys: Array<{ id: string, name: string, prefix: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  scope?: ApiKeyScope | null | undefined;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, scope: ApiKeyScope } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
 
 export type ComparisonPageQueryVariables = Exact<{
   id: string;
@@ -161,6 +234,30 @@ export type FeatureDetailQueryVariables = Exact<{
 
 
 export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, coactivatingFeatures: Array<{ jaccard: number, feature: { id: string, index: number, label: { text: string } | null } }>, mapPosition: { x: number, y: number } | null, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> }, headAttribution: Array<{ head: number, share: number }> | null } };
+
+export type FeatureLabelsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureLabelsQuery = { viewer: { user: { handle: string } } | null, feature: { labels: Array<{ id: string, text: string, tags: Array<string>, source: LabelSource, method: string | null, version: number, score: number, upvotes: number, downvotes: number, myVote: number | null, reviewState: ReviewState, createdBy: { handle: string } | null, history: { edges: Array<{ node: { version: number, text: string, createdAt: string, authorModel: string | null, source: LabelSource, author: { handle: string } | null } }> } }> } };
+
+export type ProposeLabelMutationVariables = Exact<{
+  featureId: string;
+  text: string;
+  tags?: Array<string> | string | null | undefined;
+}>;
+
+
+export type ProposeLabelMutation = { proposeLabel: { id: string } };
+
+export type VoteLabelMutationVariables = Exact<{
+  labelId: string;
+  vote: VoteValue;
+}>;
+
+
+export type VoteLabelMutation = { voteLabel: { id: string, score: number, myVote: number | null } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -41,10 +41,11 @@ interface GraphQLResponseBody<TData> {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** Runs one operation against the atlas API (server-side, never cached). */
+/** Runs one operation against the atlas API (server-side, never cached), as the signed-in user when given their session token. */
 export async function request<TData, TVariables>(
   op: GraphQLOperation<TData, TVariables>,
   variables: TVariables,
+  options: { credential?: string | undefined } = {},
 ): Promise<TData> {
   // Wait for a real request: `next build` never prerenders a page that calls the API.
   await connection();
@@ -53,7 +54,12 @@ export async function request<TData, TVariables>(
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        // The session token from the httpOnly cookie (lib/session.ts), forwarded as the API expects it.
+        ...(options.credential ? { authorization: `Bearer ${options.credential}` } : {}),
+      },
       body: JSON.stringify({ query: op.document, variables }),
       cache: 'no-store',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

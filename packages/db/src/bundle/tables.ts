@@ -112,8 +112,9 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     query: (saeId, lo, hi) => sql`
       select distinct on (f.index) json_build_object('featureIndex', f.index, 'text', v.text, 'source', l.source,
         'method', l.method, 'authorModel', v.author_model)::text as line
-      from labels l join label_versions v on v.label_id = l.id ${ofFeatures('l', saeId, lo, hi)}
-        and l.source in ('machine', 'llm')
+      from labels l join label_versions v on v.label_id = l.id
+        join features f on f.sae_id = l.sae_id and f.index = l.feature_index
+      where f.sae_id = ${saeId} and f.index >= ${lo} and f.index < ${hi} and l.source in ('machine', 'llm')
       order by f.index, l.created_at desc, l.id desc, v.version desc`,
     load: (rows, input) => appendOptional(input, 'labels', (rows as Rows<'labels'>).map(({ authorModel, ...label }) => ({
       ...label, ...(authorModel == null ? {} : { authorModel }),

@@ -45,10 +45,21 @@ export async function deleteIncompleteBuilds(db: AtlasDb): Promise<number> {
  * Deletes an SAE and everything under it. `activations` has no foreign keys (load speed), so
  * its rows go first, explicitly; the rest cascade from `saes`, and its decoder index is
  * dropped. Shared contexts stay.
+ *
+ * Labels are keyed by (SAE id, feature index), not by the feature rows, so they do not cascade:
+ * the build's own labels that no person touched (no human version, vote, review or moderation)
+ * go with the SAE, since the next build makes them again; every other label (human ones, with
+ * their history, votes and review) stays, and shows again on the features of the rebuilt SAE.
  */
 export async function deleteSae(db: AtlasDb, saeId: string): Promise<boolean> {
   await db.orm.execute(
     sql`delete from activations where feature_id in (select id from features where sae_id = ${saeId})`,
+  );
+  await db.orm.execute(
+    sql`delete from labels l
+        where l.sae_id = ${saeId} and l.source <> 'human' and l.reviewed_by is null and l.hidden_by is null
+          and not exists (select 1 from label_versions v where v.label_id = l.id and v.author_id is not null)
+          and not exists (select 1 from label_votes vote where vote.label_id = l.id)`,
   );
   const deleted = await db.orm.delete(saes).where(eq(saes.id, saeId)).returning({ id: saes.id });
   await dropDecoderIndex(db, saeId);

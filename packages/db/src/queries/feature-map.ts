@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { pgArray } from '../sql/arrays.ts';
 import { queryRows } from '../sql/rows.ts';
+import { CURRENT_LABEL_ORDER, LABEL_JOINS } from './label-columns.ts';
 
 export type MapPosition = { x: number; y: number };
 
@@ -52,14 +53,9 @@ export async function listMapPoints(
         left join lateral (
           select v.text
           from labels l
-          join lateral (select text, created_at from label_versions where label_id = l.id order by version desc limit 1) v on true
-          left join lateral (
-            select coalesce(sum(vote.value), 0) as score
-            from label_versions lv join label_votes vote on vote.label_version_id = lv.id
-            where lv.label_id = l.id
-          ) votes on true
-          where l.feature_id = f.id
-          order by votes.score desc, v.created_at desc, l.id desc
+          ${LABEL_JOINS}
+          where l.sae_id = f.sae_id and l.feature_index = f.index and not l.hidden
+          order by ${CURRENT_LABEL_ORDER}
           limit 1
         ) current on true
         where f.sae_id = ${args.saeId} and f.umap_x is not null and f.umap_y is not null ${after} ${inside}

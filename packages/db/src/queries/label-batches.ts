@@ -25,9 +25,10 @@ export async function featuresLabelledBy(
   if (featureIds.length === 0) return new Set();
   const rows = await queryRows<{ feature_id: number | string }>(
     db,
-    sql`select distinct l.feature_id from labels l
+    sql`select distinct f.id as feature_id from features f
+        join labels l on l.sae_id = f.sae_id and l.feature_index = f.index
         join label_versions v on v.label_id = l.id and v.version = 1
-        where l.feature_id = any(${pgArray(featureIds, 'bigint')}) and l.source = ${by.source} and v.author_model = ${by.authorModel}`,
+        where f.id = any(${pgArray(featureIds, 'bigint')}) and l.source = ${by.source} and v.author_model = ${by.authorModel}`,
   );
   return new Set(rows.map((row) => Number(row.feature_id)));
 }

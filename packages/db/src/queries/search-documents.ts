@@ -48,7 +48,7 @@ export async function getFeatureSearchEvidence(
             select json_agg(json_build_object('source', l.source, 'method', l.method, 'text', v.text) order by l.id)
             from labels l
             join lateral (select text from label_versions where label_id = l.id order by version desc limit 1) v on true
-            where l.feature_id = f.id
+            where l.sae_id = f.sae_id and l.feature_index = f.index and not l.hidden
           ), '[]') as labels,
           coalesce((
             select json_agg(json_build_object(
@@ -157,13 +157,13 @@ export async function isSearchIndexFresh(db: AtlasDb, saeId: string, embedderId:
           count(*) filter (where n.needs)::int as needed,
           count(*) filter (where n.needs and d.embedder_id = ${embedderId} and d.format_version = ${formatVersion})::int as current,
           exists (
-            select 1 from label_versions v join labels l on l.id = v.label_id join features f on f.id = l.feature_id
-            where f.sae_id = ${saeId}
+            select 1 from label_versions v join labels l on l.id = v.label_id
+            where l.sae_id = ${saeId}
               and v.created_at > (select min(indexed_at) from feature_search_documents where sae_id = ${saeId})
           ) as stale_labels
         from (
           select f.id,
-                 exists (select 1 from labels l where l.feature_id = f.id)
+                 exists (select 1 from labels l where l.sae_id = f.sae_id and l.feature_index = f.index and not l.hidden)
                    or exists (select 1 from feature_examples e where e.feature_id = f.id and e.kind = 'top') as needs
           from features f where f.sae_id = ${saeId}
         ) n

@@ -1,68 +1,54 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
-import { apiKeys, users, type UserRole } from '../schema/index.ts';
+import { users, type UserRole } from '../schema/index.ts';
 
-export type UserRow = { id: number; handle: string; displayName: string; role: UserRole };
+export type UserRow = { id: number; handle: string; displayName: string; role: UserRole; createdAt: Date };
 
+const USER_COLUMNS = { id: users.id, handle: users.handle, displayName: users.displayName, role: users.role, createdAt: users.createdAt };
+
+/** Creates a user (tests, the CLI); see `registerUser` for sign-up, where a taken handle is an answer, not a failure. */
 export async function createUser(
   db: AtlasDb,
-  user: { handle: string; displayName: string; email?: string; role?: UserRole },
+  user: { handle: string; displayName: string; email?: string; role?: UserRole; passwordHash?: string },
 ): Promise<number> {
   const [created] = await db.orm
     .insert(users)
-    .values({ handle: user.handle, displayName: user.displayName, email: user.email ?? null, role: user.role ?? 'member' })
+    .values({
+      handle: user.handle, displayName: user.displayName, email: user.email ?? null, role: user.role ?? 'member',
+      passwordHash: user.passwordHash ?? null,
+    })
     .returning({ id: users.id });
   if (!created) throw new Error('user was not created');
   return created.id;
 }
 
-/** Issues an API key. The plaintext is returned once; only its SHA-256 hash is stored. */
-export async function createApiKey(
+/** Sign-up: a new member with a password hash, or null when the handle is taken (checked by the insert itself, so two sign-ups cannot both win). */
+export async function registerUser(
   db: AtlasDb,
-  args: { userId: number; name: string; scopes?: string[]; expiresAt?: Date },
-): Promise<{ id: number; key: string }> {
-  const key = `atlas_${randomBytes(24).toString('base64url')}`;
+  user: { handle: string; displayName: string; passwordHash: string },
+): Promise<UserRow | null> {
   const [created] = await db.orm
-    .insert(apiKeys)
-    .values({
-      userId: args.userId,
-      name: args.name,
-      prefix: key.slice(0, 12),
-      keyHash: hashApiKey(key),
-      scopes: args.scopes ?? [],
-      expiresAt: args.expiresAt ?? null,
-    })
-    .returning({ id: apiKeys.id });
-  if (!created) throw new Error('API key was not created');
-  return { id: created.id, key };
+    .insert(users)
+    .values({ handle: user.handle, displayName: user.displayName, passwordHash: user.passwordHash })
+    .onConflictDoNothing({ target: users.handle })
+    .returning(USER_COLUMNS);
+  return created ?? null;
 }
 
-/** The user owning a live (not revoked, not expired) key, or null; records its use. */
-export async function findUserByApiKey(db: AtlasDb, key: string): Promise<(UserRow & { scopes: string[] }) | null> {
-  const [found] = await db.orm
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(apiKeys.keyHash, hashApiKey(key)),
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
-    )
-    .returning({ userId: apiKeys.userId, scopes: apiKeys.scopes });
-  if (!found) return null;
-  const [user] = await db.orm
-    .select({ id: users.id, handle: users.handle, displayName: users.displayName, role: users.role })
-    .from(users)
-    .where(eq(users.id, found.userId));
-  return user ? { ...user, scopes: found.scopes } : null;
+/** A user and their password hash by handle, for sign-in; null when there is no such handle. */
+export async function getUserCredentials(db: AtlasDb, handle: string): Promise<(UserRow & { passwordHash: string | null }) | null> {
+  const [found] = await db.orm.select({ ...USER_COLUMNS, passwordHash: users.passwordHash }).from(users).where(eq(users.handle, handle));
+  return found ?? null;
 }
 
-export async function revokeApiKey(db: AtlasDb, keyId: number): Promise<void> {
-  await db.orm.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
+export async function getUsersByIds(db: AtlasDb, ids: readonly number[]): Promise<Map<number, UserRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.orm.select(USER_COLUMNS).from(users).where(inArray(users.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+/** Makes a user a member, curator (may review and hide labels) or admin. False when there is no such user. */
+export async function setUserRole(db: AtlasDb, userId: number, role: UserRole): Promise<boolean> {
+  const updated = await db.orm.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
+  return updated.length > 0;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -9,25 +10,31 @@ import {
   real,
   smallint,
   text,
+  timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
 import { createdAt, halfvec, tsvector } from './columns.ts';
-import { features } from './features.ts';
 import { users } from './users.ts';
 
 export type LabelSource = 'human' | 'machine' | 'llm';
+export type ReviewState = 'proposed' | 'accepted' | 'rejected';
 
 /**
  * A label thread on a feature. Its text lives in `label_versions` (full history); the current
- * label of a feature is the latest version of its best-voted label.
+ * label of a feature is the latest version of its accepted label, else of its best-voted one.
+ *
+ * A label names its feature by the stable identity `(sae_id, feature_index)`, not `features.id`,
+ * and has no foreign key to `features` or `saes`: a rebuild deletes and reinserts the SAE's
+ * features (new ids), and human labels with their history, votes and review must outlive it.
+ * The build's own labels (machine, llm) are deleted with the SAE (`deleteSae`) and made again.
  */
 export const labels = pgTable(
   'labels',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    featureId: bigint('feature_id', { mode: 'number' })
-      .notNull()
-      .references(() => features.id, { onDelete: 'cascade' }),
+    saeId: text('sae_id').notNull(),
+    featureIndex: integer('feature_index').notNull(),
+    /** Who started the thread: a person, the build, or an LLM (each version says who wrote it). */
     source: text('source').$type<LabelSource>().notNull(),
     /** How a machine/llm label was produced (`max-token`, `auto-interp v2`), free text. */
     method: text('method'),
@@ -35,16 +42,30 @@ export const labels = pgTable(
       onDelete: 'set null',
     }),
     createdAt: createdAt(),
+    /** Set by curators and admins; a revision by anyone else puts an accepted label back to proposed. */
+    reviewState: text('review_state').$type<ReviewState>().notNull().default('proposed'),
+    reviewedBy: bigint('reviewed_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewNote: text('review_note'),
+    /** Moderation hides, never deletes: who hid it and why stay with it. */
+    hidden: boolean('hidden').notNull().default(false),
+    hiddenBy: bigint('hidden_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true, mode: 'date' }),
+    hiddenReason: text('hidden_reason'),
   },
   (t) => [
-    index('labels_feature_idx').on(t.featureId),
+    index('labels_sae_feature_idx').on(t.saeId, t.featureIndex),
+    index('labels_review_queue_idx').on(t.reviewState, t.id),
+    index('labels_created_by_idx').on(t.createdBy, t.id),
     check('labels_source_check', sql`${t.source} in ('human', 'machine', 'llm')`),
+    check('labels_review_state_check', sql`${t.reviewState} in ('proposed', 'accepted', 'rejected')`),
   ],
 );
 
 /**
- * One revision of a label's text. `search` is a generated tsvector and `embedding` a halfvec
- * (any dimension, tagged by `embedding_model`) for hybrid keyword + semantic search.
+ * One revision of a label's text (append-only: versions are never updated or deleted while their
+ * label lives). `search` is a generated tsvector and `embedding` a halfvec (any dimension,
+ * tagged by `embedding_model`) for hybrid keyword + semantic search.
  */
 export const labelVersions = pgTable(
   'label_versions',
@@ -55,6 +76,10 @@ export const labelVersions = pgTable(
       .references(() => labels.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     text: text('text').notNull(),
+    /** Who wrote this version: a person (`author_id`), the build, or an LLM (`author_model`). */
+    source: text('source').$type<LabelSource>().notNull(),
+    method: text('method'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     authorId: bigint('author_id', { mode: 'number' }).references(() => users.id, {
       onDelete: 'set null',
     }),
@@ -72,16 +97,18 @@ export const labelVersions = pgTable(
   (t) => [
     unique('label_versions_label_version_unique').on(t.labelId, t.version),
     index('label_versions_search_idx').using('gin', t.search),
+    index('label_versions_author_idx').on(t.authorId),
+    check('label_versions_source_check', sql`${t.source} in ('human', 'machine', 'llm')`),
   ],
 );
 
-/** One user's +1 / -1 on one label version. */
+/** One user's +1 / -1 on one label (all its versions); voting again replaces it. */
 export const labelVotes = pgTable(
   'label_votes',
   {
-    labelVersionId: bigint('label_version_id', { mode: 'number' })
+    labelId: bigint('label_id', { mode: 'number' })
       .notNull()
-      .references(() => labelVersions.id, { onDelete: 'cascade' }),
+      .references(() => labels.id, { onDelete: 'cascade' }),
     userId: bigint('user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -89,7 +116,7 @@ export const labelVotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.labelVersionId, t.userId] }),
+    primaryKey({ columns: [t.labelId, t.userId] }),
     index('label_votes_user_idx').on(t.userId),
     check('label_votes_value_check', sql`${t.value} in (-1, 1)`),
   ],

@@ -11,6 +11,8 @@ export const users = pgTable(
     handle: text('handle').notNull().unique(),
     displayName: text('display_name').notNull(),
     email: text('email').unique(),
+    /** argon2id (PHC string, `@node-rs/argon2`); null for users who cannot sign in (made by the CLI or tests). */
+    passwordHash: text('password_hash'),
     role: text('role').$type<UserRole>().notNull().default('member'),
     createdAt: createdAt(),
   },
@@ -35,4 +37,21 @@ export const apiKeys = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
+);
+
+/**
+ * Signed-in sessions: a random token handed to the client once, stored only as its SHA-256 hash
+ * (`id`), so a leaked table holds no usable session. Expiry slides forward while it is used.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
 );

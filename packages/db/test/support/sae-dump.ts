@@ -37,9 +37,9 @@ export async function dumpSae(db: AtlasDb, saeId: string): Promise<Record<string
                       join features f on f.id = l.feature_id where f.sae_id = ${saeId} order by f.index, l.direction, l.rank`,
     headAttributions: sql`select f.index, h.head, h.share from feature_head_attributions h
                           join features f on f.id = h.feature_id where f.sae_id = ${saeId} order by f.index, h.head`,
-    labels: sql`select f.index, l.source, l.method, v.version, v.text, v.author_model from labels l
-                join label_versions v on v.label_id = l.id join features f on f.id = l.feature_id
-                where f.sae_id = ${saeId} order by f.index, l.source, v.version`,
+    labels: sql`select l.feature_index as index, l.source, l.method, v.version, v.text, v.author_model from labels l
+                join label_versions v on v.label_id = l.id
+                where l.sae_id = ${saeId} order by l.feature_index, l.source, v.version`,
   };
   const dump: Record<string, unknown[]> = {};
   for (const [name, query] of Object.entries(queries)) {

@@ -8,7 +8,7 @@ import type { IngestLabel, IngestProgress } from './types.ts';
 
 const CHUNK = 20_000;
 
-/** One label per feature with its version 1, both inserted by one statement per chunk. */
+/** One label per feature (given by `features.id`) with its version 1, both inserted by one statement per chunk. */
 export async function insertLabels(
   tx: AtlasDb,
   input: readonly IngestLabel[],
@@ -34,14 +34,17 @@ export async function insertLabels(
               ${pgArray(chunk.map((l) => storableToken(l.text)), 'text')},
               ${pgArray(chunk.map((l) => l.authorModel ?? ''), 'text')}
             ) as u(feature_id, source, method, text, author_model)
+          ), located as (
+            -- Labels name their feature by (SAE, index), which a rebuild keeps (features.id it does not).
+            select given.*, f.sae_id, f.index from given join features f on f.id = given.feature_id
           ), created as (
-            insert into labels (feature_id, source, method)
-            select feature_id, source, method from given
-            returning id, feature_id
+            insert into labels (sae_id, feature_index, source, method)
+            select sae_id, index, source, method from located
+            returning id, sae_id, feature_index
           )
-          insert into label_versions (label_id, version, text, author_model)
-          select created.id, 1, given.text, nullif(given.author_model, '')
-          from created join given on given.feature_id = created.feature_id`,
+          insert into label_versions (label_id, version, text, source, method, author_model)
+          select created.id, 1, located.text, located.source, located.method, nullif(located.author_model, '')
+          from created join located on located.sae_id = created.sae_id and located.index = created.feature_index`,
     );
     progress(end, input.length, 'labels');
   }

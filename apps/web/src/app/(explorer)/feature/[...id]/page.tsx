@@ -8,6 +8,7 @@ import { FeatureHeader } from '@/components/feature-header';
 import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
 import { HistogramSection } from '@/components/histogram-section';
+import { LabelContributions } from '@/components/label-contributions';
 import { renderFromApi } from '@/components/render-from-api';
 import { LogitEffects } from '@/components/logit-effects';
 import { QuantileExamples } from '@/components/quantile-examples';
@@ -42,6 +43,7 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
     return (
       <>
         <FeatureHeader feature={feature} />
+        <LabelContributions featureId={feature.id} />
         <section className="section">
           <h2>Activation histogram</h2>
           <Suspense fallback={<HistogramSkeleton />}>

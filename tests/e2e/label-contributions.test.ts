@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '@atlas/api';
+import { launchChromium } from '../support/browser.ts';
+import { graphql } from '../support/graphql.ts';
+import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
+import { startWeb } from '../support/web-server.ts';
+
+/**
+ * Accounts and labels through the web in Chromium: sign up (the session token lands in an httpOnly
+ * cookie the page cannot read), make an API key (shown once), propose labels carrying XSS payloads
+ * on a feature page (rendered inert, as text), and vote.
+ */
+describe('accounts and label contributions in Chromium', () => {
+  let atlas: TinyAtlas;
+  let api: { url: string; stop(): Promise<void> };
+  let web: { url: string; stop(): void };
+  let browser: Browser;
+  let featureId: string;
+
+  beforeAll(async () => {
+    atlas = await buildTinyAtlas();
+    api = await createApiServer({ db: atlas.db, port: 0 });
+    web = await startWeb(api.url);
+    browser = await launchChromium();
+    const { data } = await graphql<{ features: { edges: { node: { id: string } }[] } }>(
+      api.url, 'query ($sae: ID!) { features(saeId: $sae, first: 1) { edges { node { id } } } }', { sae: atlas.result.saeId },
+    );
+    featureId = data!.features.edges[0]!.node.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    web?.stop();
+    await api?.stop();
+    await atlas?.db.close();
+  });
+
+  it('signs up, makes an API key, and proposes and votes on labels that render as text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    await page.goto(`${web.url}/account`);
+    const signUp = page.locator('form', { has: page.locator('button', { hasText: 'Sign up' }) });
+    await signUp.locator('input[name="handle"]').fill('web-user');
+    await signUp.locator('input[name="password"]').fill('a long web password');
+    await signUp.locator('button[type="submit"]').click();
+    // Signed in, the account page shows who you are instead of the forms.
+    await page.getByText('Signed in as').waitFor({ timeout: 60_000 });
+    expect(await page.locator('strong', { hasText: 'web-user' }).count()).toBe(1);
+    const cookie = (await context.cookies()).find((c) => c.name === 'atlas_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('atlas_session');
+
+    await page.goto(`${web.url}/account/keys`);
+    await page.locator('input[name="name"]').fill('my script');
+    await page.locator('select[name="scope"]').selectOption('WRITE');
+    await page.locator('button[type="submit"]', { hasText: 'Make a key' }).click();
+    const secret = (await page.locator('pre').textContent({ timeout: 60_000 }))!.trim();
+    expect(secret).toMatch(/^atlas_/);
+    const viewer = await fetch(api.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ viewer { credential user { handle } } }' }),
+    });
+    expect((await viewer.json()).data.viewer).toEqual({ credential: 'API_KEY', user: { handle: 'web-user' } });
+
+    const payloads = ['<img src=x onerror="alert(1)">', '<script>alert(2)</script>'];
+    await page.goto(`${web.url}/feature/${featureId}`);
+    for (const payload of payloads) {
+      await page.locator('input[name="text"]').fill(payload);
+      await page.locator('button[type="submit"]', { hasText: 'Propose label' }).click();
+      await page.locator('strong', { hasText: payload }).waitFor({ timeout: 60_000 });
+    }
+    await page.reload();
+    for (const payload of payloads) expect(await page.locator('strong', { hasText: payload }).count()).toBe(1);
+    expect(await page.locator('.section img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+
+    await page.locator('button[aria-pressed="false"]', { hasText: '▲ 0' }).first().click();
+    await page.locator('button[aria-pressed="true"]', { hasText: '▲ 1' }).waitFor({ timeout: 60_000 });
+    await context.close();
+  });
+});
