@@ -125,7 +125,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
 
   // Geometry and map first: UMAP's working memory is freed before the statistics are held.
   const geometry = await computeDecoderGeometry(sae, model, log);
-  const map = await computeFeatureMap(sae, { progress, log, seed: recipe.seed });
+  const map = await computeFeatureMap(sae, extracted, { progress, log, seed: recipe.seed, vocabSize: model.vocabSize });
   await upsertModel(db, {
     id: recipe.modelId,
     displayName: recipe.modelDisplayName,
