@@ -57,6 +57,13 @@ const layouts = {
   [`new: token profiles, k ${neighbours}, min_dist ${minDist}`]: async () =>
     atlasMapFromGraph(await profiles.graph(await decoderGraph(sae.W_dec, dIn, neighbours)), { seed: 0, minDist }),
 };
+// Reference: a uniform disc of as many points (what "no structure" scores).
+const uniform = mulberry32(11);
+const disc = Array.from({ length: width }, () => {
+  const [r, a] = [Math.sqrt(uniform()) / 2, 2 * Math.PI * uniform()];
+  return { x: 0.5 + r * Math.cos(a), y: 0.5 + r * Math.sin(a) };
+});
+log(`reference, uniform disc: Hopkins ${hopkins(disc).toFixed(3)}; k-means (23) silhouette ${kmeansSilhouette(disc, 23).toFixed(3)}`);
 const saved: Record<string, unknown> = {};
 for (const [name, layout] of Object.entries(layouts)) {
   const started = performance.now();
