@@ -109,6 +109,8 @@ export function FeatureMapCanvas({ saeId, points, clusters, focus, highlight = [
       context.strokeText(cluster.caption, x, y);
       context.fillText(cluster.caption, x, y);
     }
+    // The first full draw, for `npm run bench:web:map` (first paint of the points).
+    if (performance.getEntriesByName('feature-map-painted').length === 0) performance.mark('feature-map-painted');
     for (const [index, colour] of [[focusIndex, '#c0392b'], [hovered?.point ?? -1, '#111']] as const) {
       const point = points[index];
       if (!point) continue;
