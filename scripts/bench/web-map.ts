@@ -42,6 +42,28 @@ await ingestSaeAtlas(db, {
 });
 
 const api = await createApiServer({ db, port: 0 });
+// What the page waits for before it can render: every map page from the API (10k per request).
+const apiTimes: number[] = [];
+for (let run = 0; run < 3; run += 1) {
+  const started = performance.now();
+  let after: string | null = null;
+  for (;;) {
+    const response = await fetch(api.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($sae: ID!, $after: String) { sae(id: $sae) { map(first: 10000, after: $after) { points { index x y density isDead label labelSource cluster } hasNextPage endCursor clusters { cluster caption x y size } } } }',
+        variables: { sae: SAE_ID, after },
+      }),
+    });
+    const body = (await response.json()) as { data?: { sae: { map: { hasNextPage: boolean; endCursor: string | null } } }; errors?: unknown };
+    if (!body.data) throw new Error(`map query failed: ${JSON.stringify(body.errors)}`);
+    const { data } = body;
+    if (!data.sae.map.hasNextPage) break;
+    after = data.sae.map.endCursor;
+  }
+  apiTimes.push(performance.now() - started);
+}
+console.log(`API: all ${FEATURES} map points in ${apiTimes.map((t) => t.toFixed(0)).join(', ')} ms (3 runs)`);
 const web = await startWeb(api.url);
 const browser = await launchChromium();
 try {
