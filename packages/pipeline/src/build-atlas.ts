@@ -59,8 +59,8 @@ export interface BuildResult {
   rows: Record<string, number>;
 }
 
-/** Bump when statistics or payload logic changes, so existing builds are redone. */
-const PIPELINE_VERSION = 5;
+/** Bump when statistics or payload logic changes, so existing builds are redone (6: the token-profile map and its clusters). */
+const PIPELINE_VERSION = 6;
 
 /** The id of a trained TopK SAE (a folder's id comes from its cfg or `--id`: see sae-source.ts). */
 export const saeIdFor = (recipe: { modelId: string; hook: string; width: number }) =>
