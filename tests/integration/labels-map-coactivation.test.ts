@@ -8,7 +8,8 @@ import { serveTinyAtlas } from '../support/tiny-atlas.ts';
 
 type MapPage = { points: { featureId: string; index: number; x: number; y: number; label: string | null }[]; hasNextPage: boolean; endCursor: string | null };
 
-// The real pipeline (demo LM → TopK SAE → statistics with co-activation → UMAP → machine labels)
+// The real pipeline (demo LM → TopK SAE → statistics with co-activation → token-profile UMAP and
+// captioned clusters → machine labels)
 // into PGlite, then the new fields over real HTTP.
 describe('machine labels, the feature map and co-activation, built and served', () => {
   const tiny = serveTinyAtlas();
@@ -62,6 +63,21 @@ describe('machine labels, the feature map and co-activation, built and served', 
       tiny.url, `query ($id: ID!) { feature(id: $id) { mapPosition { x y } } }`, { id: points[5]!.featureId },
     );
     expect(feature.data!.feature.mapPosition).toEqual({ x: points[5]!.x, y: points[5]!.y });
+
+    // Clusters: every placed feature in one, each cluster captioned and sized by its members.
+    type Clustered = { sae: { map: { points: { cluster: number | null }[]; clusters: { cluster: number; caption: string; size: number }[] } } };
+    const clustered = await graphql<Clustered>(
+      tiny.url, `query ($sae: ID!) { sae(id: $sae) { map { points { cluster } clusters { cluster caption size } } } }`, { sae: tiny.atlas.result.saeId },
+    );
+    expect(clustered.errors).toBeUndefined();
+    const { clusters, points: members } = clustered.data!.sae.map;
+    expect(clusters.length).toBeGreaterThanOrEqual(2);
+    expect(clusters.map((c) => c.cluster)).toEqual(clusters.map((_, i) => i));
+    for (const cluster of clusters) {
+      expect(cluster.caption.trim()).not.toBe('');
+      expect(members.filter((p) => p.cluster === cluster.cluster)).toHaveLength(cluster.size);
+    }
+    expect(clusters.reduce((sum, c) => sum + c.size, 0)).toBe(64);
 
     const bad = await graphql(tiny.url, `query ($sae: ID!) { sae(id: $sae) { map(first: 10001) { hasNextPage } } }`, { sae: tiny.atlas.result.saeId });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

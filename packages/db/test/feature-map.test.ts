@@ -5,6 +5,7 @@ import {
   getFeaturesByIndex,
   getMapPositions,
   ingestSaeAtlas,
+  listMapClusters,
   listMapPoints,
   searchLabels,
   upsertModel,
@@ -20,7 +21,13 @@ function mappedInput(checksum = 'sha256:map') {
   const base = atlasInput();
   return atlasInput({
     checksum,
-    features: base.features.map((feature) => (feature.index === 5 ? feature : { ...feature, umapX: feature.index / 4, umapY: 1 - feature.index / 4 })),
+    features: base.features.map((feature) => (feature.index === 5
+      ? feature
+      : { ...feature, umapX: feature.index / 4, umapY: 1 - feature.index / 4, mapCluster: feature.index < 2 ? 1 : 0 })),
+    mapClusters: [
+      { cluster: 0, caption: 'whaling · ships', x: 0.75, y: 0.25, size: 3 },
+      { cluster: 1, caption: 'cat', x: 0.125, y: 0.875, size: 2 },
+    ],
     labels: [
       { featureIndex: 0, text: '"cat" (2/3) · after "The"', source: 'machine', method: 'top-tokens v1' },
       { featureIndex: 3, text: '"⏎" (1/1) · after "."', source: 'machine', method: 'top-tokens v1' },
@@ -54,13 +61,30 @@ describe.each(drivers)('feature map, labels and co-activation rows from the inge
   it('lists map points by index page and by rectangle, with current labels', async () => {
     const first = await listMapPoints(db, { saeId: SAE_ID, afterIndex: null, limit: 2 });
     expect(first.map((p) => p.index)).toEqual([0, 1]);
-    expect(first[0]).toMatchObject({ x: 0, y: 1, label: '"cat" (2/3) · after "The"', isDead: false });
-    expect(first[1]!.label).toBeNull();
+    expect(first[0]).toMatchObject({ x: 0, y: 1, label: '"cat" (2/3) · after "The"', labelSource: 'machine', cluster: 1, isDead: false });
+    expect(first[1]).toMatchObject({ label: null, labelSource: null, cluster: 1 });
     const rest = await listMapPoints(db, { saeId: SAE_ID, afterIndex: 1, limit: 10 });
     expect(rest.map((p) => p.index)).toEqual([2, 3, 4]);
     const box = await listMapPoints(db, { saeId: SAE_ID, afterIndex: null, limit: 10, bounds: { minX: 0.2, minY: 0, maxX: 0.8, maxY: 1 } });
     expect(box.map((p) => p.index)).toEqual([1, 2, 3]);
     expect(await listMapPoints(db, { saeId: 'no/such/sae', afterIndex: null, limit: 10 })).toEqual([]);
+  });
+
+  it('stores the map clusters with captions; features name theirs', async () => {
+    expect(await listMapClusters(db, SAE_ID)).toEqual([
+      { cluster: 0, caption: 'whaling · ships', x: 0.75, y: 0.25, size: 3 },
+      { cluster: 1, caption: 'cat', x: 0.125, y: 0.875, size: 2 },
+    ]);
+    const points = await listMapPoints(db, { saeId: SAE_ID, afterIndex: null, limit: 10 });
+    expect(points.map((p) => [p.index, p.cluster, p.labelSource])).toEqual([[0, 1, 'machine'], [1, 1, null], [2, 0, null], [3, 0, 'machine'], [4, 0, 'llm']]);
+    expect(await listMapClusters(db, 'no/such/sae')).toEqual([]);
+  });
+
+  it('rejects a feature in a cluster the map does not have, rolling the ingest back', async () => {
+    const input = mappedInput('sha256:lost-cluster');
+    input.features[2] = { ...input.features[2]!, mapCluster: 7 };
+    await expect(ingestSaeAtlas(db, input)).rejects.toThrow(/feature 2: map cluster 7 is not among the map's clusters/);
+    expect((await listMapClusters(db, SAE_ID)).map((c) => c.caption)).toEqual(['whaling · ships', 'cat']);
   });
 
   it('stores one label with version 1 per labelled feature, searchable, with source, method and model', async () => {

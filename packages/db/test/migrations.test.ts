@@ -24,7 +24,7 @@ describe.each(drivers)('migrations (%s)', (_name, open) => {
         'feature_decoders', 'feature_examples', 'feature_head_attributions', 'feature_histogram_bins', 'feature_logit_effects', 'feature_quantile_bins',
         'feature_search_documents', 'search_embedders',
         'feature_matches', 'feature_neighbours', 'features', 'job_result_chunks', 'job_results', 'jobs', 'label_versions', 'label_votes', 'labels',
-        'lens_feature_scores', 'lenses', 'models', 'pool_representations', 'pool_sample_vectors', 'pool_samples', 'rate_limits', 'saes',
+        'lens_feature_scores', 'lenses', 'map_clusters', 'models', 'pool_representations', 'pool_sample_vectors', 'pool_samples', 'rate_limits', 'saes',
         'selection_features', 'selection_items', 'selections', 'sessions', 'users',
       ].sort(),
     );

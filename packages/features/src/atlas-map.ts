@@ -21,38 +21,58 @@ export interface AtlasMapPoint {
   y: number;
 }
 
+/**
+ * A k-nearest-neighbour graph: row i lists i itself first (distance 0), then its `k` − 1 nearest
+ * others by ascending distance. UMAP reads nothing else of the representation.
+ */
+export interface NeighbourGraph {
+  k: number;
+  indices: Int32Array;
+  distances: Float32Array;
+}
+
 /** Epochs between yields to the event loop, so progress bars redraw during the optimisation. */
 const EPOCHS_PER_YIELD = 10;
 
 /**
- * A 2-D UMAP layout of the decoder rows (W_dec [width, dIn], cosine geometry), seeded. The
- * k-nearest-neighbour graph, which umap-js would search for in JS (minutes at 16k features),
- * comes from the ONNX dense product with TopK inside the graph (`denseTopK`) instead.
+ * The decoder rows' cosine kNN graph (W_dec [width, dIn]), from the ONNX dense product with TopK
+ * inside the graph (`denseTopK`): umap-js would search for it in JS (minutes at 16k features).
  */
+export async function decoderGraph(decoder: Float32Array, dIn: number, k: number, threads?: number): Promise<NeighbourGraph> {
+  if (!Number.isInteger(dIn) || dIn < 1 || decoder.length % dIn !== 0) {
+    throw new FeaturesError(`A decoder of ${decoder.length} values does not split into rows of d_in ${dIn}; pass W_dec [width, d_in] and its d_in.`);
+  }
+  const { top } = await denseTopK({ a: decoder, b: decoder, inner: dIn, k, normalise: true, ...(threads ? { threads } : {}) });
+  // Cosine distance; rounding can leave 1 − cos(x, x) slightly below 0.
+  return { k: top.k, indices: top.indices, distances: top.values.map((cos) => Math.max(0, 1 - cos)) };
+}
+
+/** A 2-D UMAP layout of the decoder rows (cosine geometry), seeded. */
 export async function atlasMapLayout(decoder: Float32Array, dIn: number, options: AtlasMapOptions = {}): Promise<AtlasMapPoint[]> {
   if (!Number.isInteger(dIn) || dIn < 1 || decoder.length % dIn !== 0) {
     throw new FeaturesError(`A decoder of ${decoder.length} values does not split into rows of d_in ${dIn}; pass W_dec [width, d_in] and its d_in.`);
   }
   const width = decoder.length / dIn;
+  if (width < 3) return smallMap(width);
+  const graph = await decoderGraph(decoder, dIn, Math.min(options.neighbours ?? 15, width - 1), options.threads);
+  return atlasMapFromGraph(graph, options);
+}
+
+/** A 2-D UMAP layout of any kNN graph (see `NeighbourGraph`), seeded. */
+export async function atlasMapFromGraph(graph: NeighbourGraph, options: AtlasMapOptions = {}): Promise<AtlasMapPoint[]> {
+  const width = graph.indices.length / graph.k;
   // UMAP needs more points than neighbours; a map of one or two features is a line.
-  if (width < 3) return Array.from({ length: width }, (_, i) => ({ x: width === 1 ? 0.5 : i, y: 0.5 }));
-  const neighbours = Math.min(options.neighbours ?? 15, width - 1);
-  const { top } = await denseTopK({
-    a: decoder, b: decoder, inner: dIn, k: neighbours, normalise: true,
-    ...(options.threads ? { threads: options.threads } : {}),
-  });
+  if (width < 3) return smallMap(width);
+  const { k } = graph;
   const knnIndices: number[][] = [];
   const knnDistances: number[][] = [];
   for (let row = 0; row < width; row += 1) {
-    const indices = Array.from(top.indices.subarray(row * neighbours, (row + 1) * neighbours));
-    // Cosine distance; rounding can leave 1 − cos(x, x) slightly below 0.
-    const distances = Array.from(top.values.subarray(row * neighbours, (row + 1) * neighbours), (cos) => Math.max(0, 1 - cos));
-    knnIndices.push(indices);
-    knnDistances.push(distances);
+    knnIndices.push(Array.from(graph.indices.subarray(row * k, (row + 1) * k)));
+    knnDistances.push(Array.from(graph.distances.subarray(row * k, (row + 1) * k)));
   }
   const umap = new UMAP({
     nComponents: 2,
-    nNeighbors: neighbours,
+    nNeighbors: k,
     random: mulberry32(options.seed ?? 0),
     ...(options.epochs ? { nEpochs: options.epochs } : {}),
     ...(options.minDist !== undefined ? { minDist: options.minDist } : {}),
@@ -68,6 +88,10 @@ export async function atlasMapLayout(decoder: Float32Array, dIn: number, options
     }
   }
   return normalisedPoints(umap.getEmbedding());
+}
+
+function smallMap(width: number): AtlasMapPoint[] {
+  return Array.from({ length: width }, (_, i) => ({ x: width === 1 ? 0.5 : i, y: 0.5 }));
 }
 
 /** Shifts the layout to start at 0 and scales its longer side to 1. */

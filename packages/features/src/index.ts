@@ -16,7 +16,10 @@ export type { QuantileBin, QuantileOptions, SampledContext } from './quantile-ex
 export { encoderDecoderCosines } from './encoder-decoder.ts';
 export { CoactivationCounter, coactivationBytesPerPair, DEFAULT_COACTIVATION_BUDGET_BYTES, pairCount } from './coactivation.ts';
 export type { CoactivationFinishOptions, CoactivationNeighbour, CoactivationOptions, CoactivationState } from './coactivation.ts';
-export { atlasMapLayout } from './atlas-map.ts';
-export type { AtlasMapOptions, AtlasMapPoint } from './atlas-map.ts';
+export { atlasMapFromGraph, atlasMapLayout, decoderGraph } from './atlas-map.ts';
+export type { AtlasMapOptions, AtlasMapPoint, NeighbourGraph } from './atlas-map.ts';
+export { TokenProfiles } from './token-profile.ts';
 export { headAttributions, isAttentionHeadHook } from './head-attribution.ts';
 export { FeaturesError } from './features-error.ts';
+export { defaultClusterCount, mapClusters } from './map-clusters.ts';
+export type { MapClustering } from './map-clusters.ts';

@@ -6,3 +6,4 @@ export { chatCompletionsUrl, createLlmLabeller, LLM_LABEL_METHOD, LlmLabelError 
 export type { LlmLabeller, LlmLabellerOptions } from './llm-labeller.ts';
 export { labelFromReply, labelPrompt } from './llm-prompt.ts';
 export { mapWithConcurrency } from './concurrency.ts';
+export { clusterCaptions, labelWords } from './cluster-caption.ts';

@@ -59,8 +59,8 @@ export interface BuildResult {
   rows: Record<string, number>;
 }
 
-/** Bump when statistics or payload logic changes, so existing builds are redone. */
-const PIPELINE_VERSION = 5;
+/** Bump when statistics or payload logic changes, so existing builds are redone (6: the token-profile map and its clusters). */
+const PIPELINE_VERSION = 6;
 
 /** The id of a trained TopK SAE (a folder's id comes from its cfg or `--id`: see sae-source.ts). */
 export const saeIdFor = (recipe: { modelId: string; hook: string; width: number }) =>
@@ -125,7 +125,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
 
   // Geometry and map first: UMAP's working memory is freed before the statistics are held.
   const geometry = await computeDecoderGeometry(sae, model, log);
-  const map = await computeFeatureMap(sae, { progress, log, seed: recipe.seed });
+  const map = await computeFeatureMap(sae, extracted, { progress, log, seed: recipe.seed, vocabSize: model.vocabSize });
   await upsertModel(db, {
     id: recipe.modelId,
     displayName: recipe.modelDisplayName,

@@ -14,6 +14,8 @@ export * from './compare/index.ts';
 export { runComparison } from './compare/run-comparison.ts';
 export type { ComparisonControl, ComparisonOutcome } from './compare/run-comparison.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
+export { computeFeatureMap, FEATURE_MAP_SETTINGS } from './steps/feature-map.ts';
+export type { FeatureMap } from './steps/feature-map.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
 export { indexForSearch } from './steps/search-index.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';

@@ -720,6 +720,22 @@ export type FeatureMap = {
   hasNextPage: Scalars['Boolean']['output'];
   /** Pass as after for the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** The map's clusters (the same on every page, at most 64): points name theirs in MapPoint.cluster. */
+  clusters: Array<MapCluster>;
+};
+
+/** A region of the map: nearby features, captioned with the words characteristic of their labels. Free: a map has at most 64. */
+export type MapCluster = {
+  __typename?: 'MapCluster';
+  /** The cluster's number; clusters are numbered by size, largest first. */
+  cluster: Scalars['Int']['output'];
+  /** A few words characteristic of its features' labels, joined by ' · ' (or 'cluster N'). */
+  caption: Scalars['String']['output'];
+  /** Where the caption goes: the centre of its features on the map (0..1). */
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+  /** How many features it has. */
+  size: Scalars['Int']['output'];
 };
 
 /** One row of the map query: weighs 0.2. */
@@ -734,6 +750,10 @@ export type MapPoint = {
   isDead: Scalars['Boolean']['output'];
   /** The current label's text, if any. */
   label?: Maybe<Scalars['String']['output']>;
+  /** Who made the current label; null without one. */
+  labelSource?: Maybe<LabelSource>;
+  /** The feature's map cluster (FeatureMap.clusters); null when the map has no clusters. */
+  cluster?: Maybe<Scalars['Int']['output']>;
 };
 
 /** How two SAEs' features are matched. */
@@ -1643,6 +1663,7 @@ export type ResolversTypes = {
   MapPosition: ResolverTypeWrapper<MapPosition>;
   MapBoundsInput: MapBoundsInput;
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
+  MapCluster: ResolverTypeWrapper<MapCluster>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
   ComparisonMethod: ComparisonMethod;
   Comparison: ResolverTypeWrapper<ComparisonMapper>;
@@ -1738,6 +1759,7 @@ export type ResolversParentTypes = {
   MapPosition: MapPosition;
   MapBoundsInput: MapBoundsInput;
   FeatureMap: FeatureMapMapper;
+  MapCluster: MapCluster;
   MapPoint: MapPointMapper;
   Comparison: ComparisonMapper;
   ComparisonParam: ComparisonParam;
@@ -2011,6 +2033,15 @@ export type FeatureMapResolvers<ContextType = ApiContext, ParentType extends Res
   points?: Resolver<Array<ResolversTypes['MapPoint']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clusters?: Resolver<Array<ResolversTypes['MapCluster']>, ParentType, ContextType>;
+};
+
+export type MapClusterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapCluster'] = ResolversParentTypes['MapCluster']> = {
+  cluster?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MapPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapPoint'] = ResolversParentTypes['MapPoint']> = {
@@ -2021,6 +2052,8 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   isDead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labelSource?: Resolver<Maybe<ResolversTypes['LabelSource']>, ParentType, ContextType>;
+  cluster?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
@@ -2416,6 +2449,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CoactivatingFeature?: CoactivatingFeatureResolvers<ContextType>;
   MapPosition?: MapPositionResolvers<ContextType>;
   FeatureMap?: FeatureMapResolvers<ContextType>;
+  MapCluster?: MapClusterResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   ComparisonParam?: ComparisonParamResolvers<ContextType>;

@@ -35,7 +35,7 @@ const FEATURE_FIELDS = `id index sae { id } density maxActivation meanActivation
   coactivatingFeatures { jaccard feature { id index } }
   mapPosition { x y }`;
 const CONNECTION_FIELDS = 'totalCount edges { cursor node { id index } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
-const MAP_FIELDS = 'points { featureId index x y density isDead label } hasNextPage endCursor';
+const MAP_FIELDS = 'points { featureId index x y density isDead label labelSource cluster } hasNextPage endCursor clusters { cluster caption x y size }';
 const FEATURE = `query($id: ID!) { feature(id: $id) { ${FEATURE_FIELDS} } }`;
 const FEATURE_ID_ONLY = `query($id: ID!) { feature(id: $id) { id index } }`;
 const PAGE = `query($sae: ID!, $first: Int, $after: String) { features(saeId: $sae, first: $first, after: $after) { ${CONNECTION_FIELDS} } }`;

@@ -1,7 +1,7 @@
 import { ingestSaeAtlas, type AtlasDb } from '@atlas/db';
 import { MODEL_ID } from './atlas-fixture.ts';
 
-/** An SAE with a feature map: features 0..3 placed, 4 not; machine and LLM labels on some; one co-activation pair. */
+/** An SAE with a feature map: features 0..3 placed (clusters 0, 1, 0, 1), 4 not; machine and LLM labels on some; one co-activation pair. */
 export const MAP_SAE_ID = `${MODEL_ID}/blocks.1.hook_resid_post/topk-5`;
 
 /** Map positions by feature index (exact in float4). */
@@ -30,8 +30,12 @@ export async function seedMapSae(db: AtlasDb): Promise<void> {
       meanActivation: 1,
       isDead: index === 2,
       decoder: Float32Array.from([0, 1, 2, 3], (d) => (d === index % 4 ? 1 : 0)),
-      ...(position ? { umapX: position.x, umapY: position.y } : {}),
+      ...(position ? { umapX: position.x, umapY: position.y, mapCluster: index % 2 } : {}),
     })),
+    mapClusters: [
+      { cluster: 0, caption: 'whale · sea', x: 0.5, y: 0.5, size: 2 },
+      { cluster: 1, caption: 'cluster 2', x: 0.375, y: 0.625, size: 2 },
+    ],
     examples: [],
     activations: [],
     histograms: [],

@@ -3,17 +3,26 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { formatPercent } from '@/lib/format';
-import { densityColour, fitView, focusView, panBy, PointGrid, toMap, toScreen, zoomAt, type MapView } from '@/lib/map-view';
-import type { FeatureMapPoint } from '@/lib/queries/feature-map';
+import {
+  densityColour, fitView, focusView, panBy, pointColour, PointGrid, SOURCE_COLOURS, toMap, toScreen, zoomAt, type MapColouring, type MapView,
+} from '@/lib/map-view';
+import type { FeatureMapCluster, FeatureMapPoint } from '@/lib/queries/feature-map';
 import { featureHref } from '@/lib/routes';
 import styles from './feature-map.module.css';
 
 interface FeatureMapCanvasProps {
   saeId: string;
   points: FeatureMapPoint[];
+  /** The map's captioned clusters (empty for a map built before clusters). */
+  clusters: FeatureMapCluster[];
   /** Feature index to centre on and ring (from `?focus=`). */
   focus?: number;
+  /** Feature indices to mark (from `?highlight=`, e.g. a search's results). */
+  highlight?: number[];
 }
+
+/** Captions are drawn for clusters of at least this many features (smaller ones only on hover). */
+const CAPTION_MIN_SIZE = 8;
 
 /** Hover reach in screen pixels. */
 const HOVER_PIXELS = 8;
@@ -22,9 +31,11 @@ const CLICK_PIXELS = 4;
 
 /**
  * Every feature of an SAE on its UMAP map, drawn on a canvas (16k points stay smooth): wheel or
- * buttons zoom about the cursor, dragging pans, hovering shows the label, clicking opens the feature.
+ * buttons zoom about the cursor, dragging pans, hovering shows the label and cluster, clicking opens
+ * the feature; points coloured by cluster, density or label source, clusters captioned, `highlight`
+ * features ringed.
  */
-export function FeatureMapCanvas({ saeId, points, focus }: FeatureMapCanvasProps) {
+export function FeatureMapCanvas({ saeId, points, clusters, focus, highlight = [] }: FeatureMapCanvasProps) {
   const router = useRouter();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -33,6 +44,12 @@ export function FeatureMapCanvas({ saeId, points, focus }: FeatureMapCanvasProps
   const drag = useRef<{ x: number; y: number; moved: number } | null>(null);
   const grid = useMemo(() => new PointGrid(points), [points]);
   const focusIndex = focus === undefined ? -1 : points.findIndex((point) => point.index === focus);
+  const [colouring, setColouring] = useState<MapColouring>(clusters.length > 0 ? 'cluster' : 'density');
+  const highlighted = useMemo(() => {
+    const wanted = new Set(highlight);
+    return points.flatMap((point, i) => (wanted.has(point.index) ? [i] : []));
+  }, [points, highlight]);
+  const captionOf = useMemo(() => new Map(clusters.map((cluster) => [cluster.cluster, cluster.caption])), [clusters]);
   const fitted = fitView(size.width, size.height);
 
   useEffect(() => {
@@ -66,9 +83,34 @@ export function FeatureMapCanvas({ saeId, points, focus }: FeatureMapCanvasProps
     for (const point of points) {
       const { x, y } = toScreen(view, point);
       if (x < -radius || y < -radius || x > size.width + radius || y > size.height + radius) continue;
-      context.fillStyle = densityColour(point.density, point.isDead);
+      context.fillStyle = pointColour(point, colouring);
       context.fillRect(x - radius, y - radius, radius * 2, radius * 2);
     }
+    // Search results and other marked features: a dark ring each, drawn over every point.
+    context.strokeStyle = '#c0392b';
+    context.lineWidth = 1.5;
+    for (const index of highlighted) {
+      const { x, y } = toScreen(view, points[index]!);
+      context.beginPath();
+      context.arc(x, y, radius + 3, 0, 2 * Math.PI);
+      context.stroke();
+    }
+    // Captions at the clusters' centres, with a light halo so they read over the points.
+    context.font = '600 12px system-ui, sans-serif';
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.lineWidth = 3;
+    context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+    context.fillStyle = '#1b1b1b';
+    for (const cluster of clusters) {
+      if (cluster.size < CAPTION_MIN_SIZE) continue;
+      const { x, y } = toScreen(view, cluster);
+      if (x < 0 || y < 0 || x > size.width || y > size.height) continue;
+      context.strokeText(cluster.caption, x, y);
+      context.fillText(cluster.caption, x, y);
+    }
+    // The first full draw, for `npm run bench:web:map` (first paint of the points).
+    if (performance.getEntriesByName('feature-map-painted').length === 0) performance.mark('feature-map-painted');
     for (const [index, colour] of [[focusIndex, '#c0392b'], [hovered?.point ?? -1, '#111']] as const) {
       const point = points[index];
       if (!point) continue;
@@ -79,7 +121,7 @@ export function FeatureMapCanvas({ saeId, points, focus }: FeatureMapCanvasProps
       context.arc(x, y, radius + 4, 0, 2 * Math.PI);
       context.stroke();
     }
-  }, [view, size, points, hovered, focusIndex, fitted.scale]);
+  }, [view, size, points, hovered, focusIndex, fitted.scale, colouring, highlighted, clusters]);
 
   // React's onWheel is passive, so the page would scroll too; a native listener can prevent that.
   useEffect(() => {
@@ -160,16 +202,43 @@ export function FeatureMapCanvas({ saeId, points, focus }: FeatureMapCanvasProps
             <strong>#{hoveredPoint.index}</strong> {hoveredPoint.label ?? <span>(unlabelled)</span>}
             <br />
             {hoveredPoint.isDead ? 'dead' : `density ${formatPercent(hoveredPoint.density)}`}
+            {hoveredPoint.cluster !== null && captionOf.has(hoveredPoint.cluster) ? (
+              <>
+                <br />
+                cluster: {captionOf.get(hoveredPoint.cluster)}
+              </>
+            ) : null}
           </div>
         ) : null}
       </div>
-      <p className={`muted small ${styles.legend}`}>
-        <span><span className={styles.swatch} style={{ background: densityColour(1e-6, false) }} />rare</span>
-        <span><span className={styles.swatch} style={{ background: densityColour(1e-3, false) }} />density 0.1%</span>
-        <span><span className={styles.swatch} style={{ background: densityColour(0.1, false) }} />dense (10%)</span>
-        <span><span className={styles.swatch} style={{ background: densityColour(0, true) }} />dead</span>
-        <span>Nearby points have similar decoder directions (UMAP, cosine).</span>
-      </p>
+      <div className={`muted small ${styles.legend}`}>
+        <label>
+          Colour by{' '}
+          <select value={colouring} onChange={(event) => setColouring(event.target.value as MapColouring)} data-testid="map-colouring">
+            {clusters.length > 0 ? <option value="cluster">cluster</option> : null}
+            <option value="density">density</option>
+            <option value="source">label source</option>
+          </select>
+        </label>
+        {colouring === 'density' ? (
+          <>
+            <span><span className={styles.swatch} style={{ background: densityColour(1e-6, false) }} />rare</span>
+            <span><span className={styles.swatch} style={{ background: densityColour(1e-3, false) }} />density 0.1%</span>
+            <span><span className={styles.swatch} style={{ background: densityColour(0.1, false) }} />dense (10%)</span>
+            <span><span className={styles.swatch} style={{ background: densityColour(0, true) }} />dead</span>
+          </>
+        ) : null}
+        {colouring === 'source' ? (
+          <>
+            <span><span className={styles.swatch} style={{ background: SOURCE_COLOURS.MACHINE }} />machine label</span>
+            <span><span className={styles.swatch} style={{ background: SOURCE_COLOURS.LLM }} />LLM label</span>
+            <span><span className={styles.swatch} style={{ background: SOURCE_COLOURS.HUMAN }} />human label</span>
+            <span><span className={styles.swatch} style={{ background: SOURCE_COLOURS.none }} />no label</span>
+          </>
+        ) : null}
+        {highlighted.length > 0 ? <span>{highlighted.length} marked feature{highlighted.length === 1 ? '' : 's'} ringed in red.</span> : null}
+        <span>Nearby points fire on similar tokens (UMAP of token profiles); captions name each cluster by its labels&apos; words.</span>
+      </div>
     </div>
   );
 }

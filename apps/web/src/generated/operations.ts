@@ -209,7 +209,7 @@ export type FeatureMapQueryVariables = Exact<{
 }>;
 
 
-export type FeatureMapQuery = { sae: { map: { hasNextPage: boolean, endCursor: string | null, points: Array<{ index: number, x: number, y: number, density: number, isDead: boolean, label: string | null }> } } };
+export type FeatureMapQuery = { sae: { map: { hasNextPage: boolean, endCursor: string | null, points: Array<{ index: number, x: number, y: number, density: number, isDead: boolean, label: string | null, labelSource: LabelSource | null, cluster: number | null }>, clusters: Array<{ cluster: number, caption: string, x: number, y: number, size: number }> } } };
 
 export type FeaturePageQueryVariables = Exact<{
   saeId: string;

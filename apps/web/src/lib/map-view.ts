@@ -93,3 +93,33 @@ export function densityColour(density: number, isDead: boolean): string {
   const t = Math.min(1, Math.max(0, (Math.log10(density) + 6) / 5));
   return `hsla(${Math.round(220 - 195 * t)}, 75%, 50%, 0.75)`;
 }
+
+/** What the map's points are coloured by. */
+export type MapColouring = 'cluster' | 'density' | 'source';
+
+/**
+ * A colour per cluster: hues spread by the golden angle so neighbouring cluster numbers differ,
+ * with lightness alternating so 64 clusters stay apart.
+ */
+export function clusterColour(cluster: number | null): string {
+  if (cluster === null) return 'rgba(140, 140, 140, 0.5)';
+  const hue = Math.round((cluster * 137.508) % 360);
+  return `hsla(${hue}, 70%, ${cluster % 2 === 0 ? 45 : 58}%, 0.8)`;
+}
+
+/** Label source colours: machine labels grey-blue, LLM labels orange, human labels green. */
+export const SOURCE_COLOURS = {
+  MACHINE: 'hsla(215, 45%, 55%, 0.7)',
+  LLM: 'hsla(28, 85%, 52%, 0.85)',
+  HUMAN: 'hsla(140, 60%, 38%, 0.9)',
+  none: 'rgba(140, 140, 140, 0.5)',
+} as const;
+
+export function pointColour(
+  point: { density: number; isDead: boolean; cluster?: number | null; labelSource?: keyof typeof SOURCE_COLOURS | null },
+  colouring: MapColouring,
+): string {
+  if (colouring === 'cluster') return clusterColour(point.cluster ?? null);
+  if (colouring === 'source') return SOURCE_COLOURS[point.labelSource ?? 'none'];
+  return densityColour(point.density, point.isDead);
+}

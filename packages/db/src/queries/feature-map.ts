@@ -14,7 +14,14 @@ export type MapPointRow = MapPosition & {
   isDead: boolean;
   /** The feature's current label text (best-voted label, latest version), if any. */
   label: string | null;
+  /** Who made that label (`machine`, `llm`, `human`); null without a label. */
+  labelSource: string | null;
+  /** The feature's map cluster (see `listMapClusters`); null: not clustered. */
+  cluster: number | null;
 };
+
+/** A cluster of an SAE's map: its caption drawn at (x, y), and how many features it has. */
+export type MapClusterRow = { cluster: number; caption: string; x: number; y: number; size: number };
 
 /** Map rectangle, inclusive; coordinates of a stored map lie in [0, 1]. */
 export type MapBounds = { minX: number; minY: number; maxX: number; maxY: number };
@@ -44,14 +51,14 @@ export async function listMapPoints(
     ? sql`and f.umap_x between ${bounds.minX} and ${bounds.maxX} and f.umap_y between ${bounds.minY} and ${bounds.maxY}`
     : sql``;
   const rows = await queryRows<{
-    id: number | string; index: number; umap_x: number; umap_y: number; density: number; is_dead: boolean; label: string | null;
+    id: number | string; index: number; umap_x: number; umap_y: number; density: number; is_dead: boolean; label: string | null; label_source: string | null; map_cluster: number | null;
   }>(
     db,
-    sql`select f.id, f.index, f.umap_x, f.umap_y, f.density, f.is_dead, current.text as label
+    sql`select f.id, f.index, f.umap_x, f.umap_y, f.density, f.is_dead, f.map_cluster, current.text as label, current.source as label_source
         from features f
         join saes s on s.id = f.sae_id and s.status = 'complete'
         left join lateral (
-          select v.text
+          select v.text, l.source
           from labels l
           ${LABEL_JOINS}
           where l.sae_id = f.sae_id and l.feature_index = f.index and not l.hidden
@@ -70,5 +77,18 @@ export async function listMapPoints(
     density: row.density,
     isDead: row.is_dead,
     label: row.label,
+    labelSource: row.label_source,
+    cluster: row.map_cluster,
   }));
+}
+
+/** The map clusters of a complete SAE, by cluster id. */
+export async function listMapClusters(db: AtlasDb, saeId: string): Promise<MapClusterRow[]> {
+  return queryRows<MapClusterRow>(
+    db,
+    sql`select c.cluster, c.caption, c.x, c.y, c.size
+        from map_clusters c join saes s on s.id = c.sae_id and s.status = 'complete'
+        where c.sae_id = ${saeId}
+        order by c.cluster`,
+  );
 }

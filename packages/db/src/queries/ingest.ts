@@ -9,6 +9,7 @@ import { storeContexts } from './ingest/contexts.ts';
 import { insertHeadAttributions, insertLogitEffects, insertNeighbours } from './ingest/dashboard-rows.ts';
 import { insertDecoders, insertFeatures, insertHistograms, insertQuantileBins } from './ingest/feature-rows.ts';
 import { insertLabels } from './ingest/label-rows.ts';
+import { insertMapClusters } from './ingest/map-cluster-rows.ts';
 import type { IngestResult, IngestSaeInput } from './ingest/types.ts';
 
 export type * from './ingest/types.ts';
@@ -100,6 +101,9 @@ async function loadAtlas(tx: AtlasDb, input: IngestSaeInput): Promise<IngestResu
   if (input.neighbours) rows.neighbours = await insertNeighbours(tx, input.neighbours, ids.featureId, progress);
   if (input.logitEffects) rows.logitEffects = await insertLogitEffects(tx, input.logitEffects, ids.featureId, progress);
   if (input.labels) rows.labels = await insertLabels(tx, input.labels, ids.featureId, progress);
+  if (input.mapClusters || input.features.some((f) => f.mapCluster != null)) {
+    rows.mapClusters = await insertMapClusters(tx, sae.id, input.mapClusters ?? [], input.features);
+  }
   if (input.headAttributions) {
     rows.headAttributions = await insertHeadAttributions(tx, input.headAttributions, ids.featureId, progress);
   }

@@ -32,6 +32,8 @@ export const features = pgTable(
     /** 2-D UMAP of the SAE's decoder directions, for the feature map (null until computed). */
     umapX: real('umap_x'),
     umapY: real('umap_y'),
+    /** The feature's cluster on the map (`map_clusters.cluster` of its SAE); null: not clustered or noise. */
+    mapCluster: integer('map_cluster'),
     /** Cosine between the feature's encoder column and decoder row (null when not computed). */
     encoderDecoderCosine: real('encoder_decoder_cosine'),
     /** Never fired in the statistics pass. */

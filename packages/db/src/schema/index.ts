@@ -3,6 +3,7 @@ export * from './corpora.ts';
 export * from './builds.ts';
 export * from './saes.ts';
 export * from './features.ts';
+export * from './map-clusters.ts';
 export * from './activations.ts';
 export * from './users.ts';
 export * from './labels.ts';

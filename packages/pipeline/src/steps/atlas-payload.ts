@@ -1,11 +1,13 @@
 import {
-  encoderDecoderCosines, headAttributions, isAttentionHeadHook, type AtlasMapPoint, type FeatureStatistics, type TopContext,
+  encoderDecoderCosines, headAttributions, isAttentionHeadHook, type FeatureStatistics, type TopContext,
 } from '@atlas/features';
 import { QUANTILE_RANK_STRIDE, type IngestSaeInput, type SaeRow } from '@atlas/db';
 import type { SaeWeights } from '@atlas/sae';
 import { UserError } from '../errors.ts';
 import type { DecoderGeometry } from './decoder-geometry.ts';
 import type { ContextRef } from './extract-activations.ts';
+import type { FeatureMap } from './feature-map.ts';
+import { mapClusterRows } from './map-captions.ts';
 import { machineLabelRows } from './machine-labels.ts';
 
 export interface PayloadOptions {
@@ -21,8 +23,8 @@ export interface PayloadOptions {
   decodeTokens: (ids: number[]) => string[];
   /** The model's attention heads per layer: needed for an SAE on `attn.hook_z` (per-head attribution). */
   headCount?: number;
-  /** Each feature's place on the SAE's 2-D map, by index (optional: without it features have none). */
-  map?: AtlasMapPoint[];
+  /** Each feature's place and cluster on the SAE's 2-D map, by index (optional: without it features have none). */
+  map?: FeatureMap;
 }
 
 const contextKey = (context: ContextRef) => `${context.documentId}:${context.startToken}`;
@@ -70,6 +72,7 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
   }
   const cosines = encoderDecoderCosines(weights.W_enc, weights.W_dec, dIn);
   const geometry = geometryRows(options);
+  const labels = machineLabelRows(statistics, tokensOf);
   return {
     sae: options.sae,
     checksum: options.checksum,
@@ -93,8 +96,9 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
       isDead: feature.isDead,
       isDense: feature.isDense,
       decoder: weights.W_dec.subarray(feature.index * dIn, (feature.index + 1) * dIn),
-      umapX: options.map?.[feature.index]?.x ?? null,
-      umapY: options.map?.[feature.index]?.y ?? null,
+      umapX: options.map?.points[feature.index]?.x ?? null,
+      umapY: options.map?.points[feature.index]?.y ?? null,
+      mapCluster: options.map?.clustering.assignment[feature.index] ?? null,
     })),
     examples,
     activations,
@@ -104,7 +108,8 @@ export function buildAtlasPayload(options: PayloadOptions): Omit<IngestSaeInput,
       .map((feature) => ({ featureIndex: feature.index, ...feature.histogram })),
     ...geometry,
     neighbours: [...(geometry.neighbours ?? []), ...coactivationRows(statistics)],
-    labels: machineLabelRows(statistics, tokensOf),
+    labels,
+    ...(options.map ? { mapClusters: mapClusterRows(options.map, labels) } : {}),
     ...headAttributionRows(options),
   };
 }

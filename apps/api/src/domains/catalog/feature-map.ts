@@ -11,7 +11,7 @@ export const DEFAULT_MAP_PAGE = 5_000;
 export type MapPointParent = MapPointRow & { saeId: string };
 
 /** What FeatureMap resolves from. */
-export type FeatureMapPage = { points: MapPointParent[]; hasNextPage: boolean; endCursor: string | null };
+export type FeatureMapPage = { saeId: string; points: MapPointParent[]; hasNextPage: boolean; endCursor: string | null };
 
 type MapArgs = { first?: number | null; after?: string | null; bounds?: MapBounds | null };
 
@@ -35,5 +35,5 @@ export async function loadFeatureMap(ctx: ApiContext, saeId: string, args: MapAr
   const rows = await listMapPoints(ctx.db, { saeId, afterIndex, limit: first + 1, ...(bounds ? { bounds } : {}) });
   const points = rows.slice(0, first).map((row) => ({ ...row, saeId }));
   const last = points.at(-1);
-  return { points, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.index) : null };
+  return { saeId, points, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.index) : null };
 }

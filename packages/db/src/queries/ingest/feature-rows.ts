@@ -26,11 +26,12 @@ export async function insertFeatures(
     const chunk = input.slice(start, end);
     const rows = await queryRows<{ id: number | string; index: number }>(
       tx,
-      // pgArray has no null or boolean: a 0/1 mask marks a computed cosine, 0/1 ints the flags.
-      sql`insert into features (sae_id, index, density, max_activation, mean_activation, encoder_decoder_cosine, is_dead, is_dense, umap_x, umap_y)
+      // pgArray has no null or boolean: a 0/1 mask marks a computed cosine, 0/1 ints the flags, -1 no cluster.
+      sql`insert into features (sae_id, index, density, max_activation, mean_activation, encoder_decoder_cosine, is_dead, is_dense, umap_x, umap_y, map_cluster)
           select ${saeId}, u.index, u.density, u.max_activation, u.mean_activation,
                  case when u.has_cosine = 1 then u.cosine end, u.dead = 1, u.dense = 1,
-                 case when u.has_umap = 1 then u.umap_x end, case when u.has_umap = 1 then u.umap_y end
+                 case when u.has_umap = 1 then u.umap_x end, case when u.has_umap = 1 then u.umap_y end,
+                 nullif(u.map_cluster, -1)
           from unnest(
             ${pgArray(chunk.map((f) => f.index), 'int')},
             ${pgArray(chunk.map((f) => f.density), 'real')},
@@ -42,8 +43,9 @@ export async function insertFeatures(
             ${pgArray(chunk.map((f) => ((f.isDense ?? f.density > 0.1) ? 1 : 0)), 'int')},
             ${pgArray(chunk.map((f) => (hasUmap(f) ? f.umapX : 0)), 'real')},
             ${pgArray(chunk.map((f) => (hasUmap(f) ? f.umapY : 0)), 'real')},
-            ${pgArray(chunk.map((f) => (hasUmap(f) ? 1 : 0)), 'int')}
-          ) as u(index, density, max_activation, mean_activation, cosine, has_cosine, dead, dense, umap_x, umap_y, has_umap)
+            ${pgArray(chunk.map((f) => (hasUmap(f) ? 1 : 0)), 'int')},
+            ${pgArray(chunk.map((f) => f.mapCluster ?? -1), 'int')}
+          ) as u(index, density, max_activation, mean_activation, cosine, has_cosine, dead, dense, umap_x, umap_y, has_umap, map_cluster)
           returning id, index`,
     );
     for (const row of rows) idByIndex.set(row.index, Number(row.id));

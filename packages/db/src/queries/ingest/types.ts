@@ -27,7 +27,12 @@ export type IngestFeature = {
   /** Position on the SAE's 2-D decoder map (UMAP); null or absent: not computed. */
   umapX?: number | null;
   umapY?: number | null;
+  /** The feature's cluster on the map (an `IngestMapCluster.cluster`); null or absent: none. */
+  mapCluster?: number | null;
 };
+
+/** A cluster of the feature map, with its caption and where the caption goes (see `map_clusters`). */
+export type IngestMapCluster = { cluster: number; caption: string; x: number; y: number; size: number };
 
 export type IngestExample = {
   featureIndex: number;
@@ -105,6 +110,8 @@ export type IngestSaeInput = {
   logitEffects?: IngestLogitEffect[];
   /** Labels, at most one per feature (machine-made labels from the build). */
   labels?: IngestLabel[];
+  /** The feature map's clusters (optional; features name theirs in `mapCluster`). */
+  mapClusters?: IngestMapCluster[];
   /** Per-head shares of each decoder row; only for SAEs on `attn.hook_z`. */
   headAttributions?: IngestHeadAttribution[];
   /**

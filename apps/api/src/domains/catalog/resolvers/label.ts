@@ -1,6 +1,9 @@
-import type { LabelResolvers } from '../../../generated/resolvers-types.ts';
+import type { LabelResolvers, LabelSource } from '../../../generated/resolvers-types.ts';
+
+/** The GraphQL enum for a stored label source (`human`, `llm`, `machine`). */
+export const labelSource = (source: string): LabelSource => (source === 'human' ? 'HUMAN' : source === 'llm' ? 'LLM' : 'MACHINE');
 
 export const Label: LabelResolvers = {
-  source: (label) => (label.source === 'human' ? 'HUMAN' : label.source === 'llm' ? 'LLM' : 'MACHINE'),
+  source: (label) => labelSource(label.source),
   updatedAt: (label) => label.updatedAt.toISOString(),
 };

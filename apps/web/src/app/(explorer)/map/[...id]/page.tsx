@@ -16,8 +16,31 @@ interface MapPageProps {
   searchParams: Promise<RawSearchParams>;
 }
 
-/** `?focus=<feature index>` centres the map on one feature; anything else is ignored. */
-const mapSearchParams = z.object({ focus: z.coerce.number().int().nonnegative().optional().catch(undefined) });
+/** At most this many `?highlight=` indices are marked (a search page's results fit). */
+const MAX_HIGHLIGHT = 500;
+
+/** Comma-separated whole numbers, in order, without blanks or anything else (first MAX_HIGHLIGHT). */
+function featureIndices(list: string): number[] {
+  return list
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => /^\d+$/.test(part))
+    .map(Number)
+    .slice(0, MAX_HIGHLIGHT);
+}
+
+/**
+ * `?focus=<feature index>` centres the map on one feature; `?highlight=3,17,42` rings features
+ * (a search's results). Values that are not feature indices are ignored.
+ */
+const mapSearchParams = z.object({
+  focus: z.coerce.number().int().nonnegative().optional().catch(undefined),
+  highlight: z
+    .string()
+    .optional()
+    .transform((value) => featureIndices(value ?? ''))
+    .catch([]),
+});
 
 export async function generateMetadata({ params }: MapPageProps): Promise<Metadata> {
   const parsed = saeRouteParams.safeParse(await params);
@@ -29,26 +52,27 @@ export default async function FeatureMapPage({ params, searchParams }: MapPagePr
   const parsed = saeRouteParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { saeId } = parsed.data;
-  const { focus } = mapSearchParams.parse(await searchParams);
+  const { focus, highlight } = mapSearchParams.parse(await searchParams);
 
   return renderFromApi(async () => {
     // Outside Suspense on purpose: an unknown SAE answers with a real 404 status.
     const sae = await getSae(saeId);
-    const points = await getFeatureMap(sae.id);
+    const { points, clusters } = await getFeatureMap(sae.id);
     return (
       <>
         <header className="page-header">
           <Breadcrumbs items={saeCrumbs(sae, 'Map')} />
           <h1>Feature map</h1>
           <p className="muted">
-            {formatInteger(points.length)} of {formatInteger(sae.width)} features, placed by the cosine geometry of their decoder
-            directions. <Link href={saeHref(sae.id)}>Back to the feature list</Link>
+            {formatInteger(points.length)} of {formatInteger(sae.width)} features, placed by the tokens they fire on
+            {clusters.length > 0 ? `, in ${formatInteger(clusters.length)} captioned clusters` : ''}.{' '}
+            <Link href={saeHref(sae.id)}>Back to the feature list</Link>
           </p>
         </header>
         {points.length === 0 ? (
           <p className="card muted">This SAE has no map yet: rebuild it with the current pipeline (`atlas build-demo` or `atlas build`).</p>
         ) : (
-          <FeatureMapCanvas saeId={sae.id} points={points} {...(focus !== undefined ? { focus } : {})} />
+          <FeatureMapCanvas saeId={sae.id} points={points} clusters={clusters} highlight={highlight} {...(focus !== undefined ? { focus } : {})} />
         )}
       </>
     );

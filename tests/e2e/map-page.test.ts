@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '@atlas/api';
+import { launchChromium } from '../support/browser.ts';
+import { graphql } from '../support/graphql.ts';
+import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
+import { startWeb } from '../support/web-server.ts';
+
+type Point = { index: number; x: number; y: number; cluster: number | null };
+
+/** The map page's geometry (apps/web/src/lib/map-view.ts): the [0, 1]² map fitted into the canvas with a 16 px margin. */
+function fitted(width: number, height: number) {
+  const scale = Math.max(1, Math.min(width, height) - 32);
+  return { scale, offsetX: (width - scale) / 2, offsetY: (height - scale) / 2 };
+}
+
+/** Errors the page logs or throws, collected for the whole visit. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+describe('the feature map in Chromium', () => {
+  let atlas: TinyAtlas;
+  let api: { url: string; stop(): Promise<void> };
+  let web: { url: string; stop(): void };
+  let browser: Browser;
+  let points: Point[];
+
+  beforeAll(async () => {
+    atlas = await buildTinyAtlas();
+    api = await createApiServer({ db: atlas.db, port: 0 });
+    web = await startWeb(api.url);
+    browser = await launchChromium();
+    const { data } = await graphql<{ sae: { map: { points: Point[] } } }>(
+      api.url, `query ($sae: ID!) { sae(id: $sae) { map { points { index x y cluster } } } }`, { sae: atlas.result.saeId },
+    );
+    points = data!.sae.map.points;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    web?.stop();
+    await api?.stop();
+    await atlas?.db.close();
+  });
+
+  it('loads, zooms, hovers a feature and clicks through to it, with no console errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    const response = await page.goto(`${web.url}/map/${atlas.result.saeId}`);
+    expect(response?.status()).toBe(200);
+    const canvas = page.getByTestId('feature-map');
+    await canvas.waitFor({ timeout: 180_000 });
+    expect(await page.getByTestId('map-colouring').inputValue()).toBe('cluster');
+
+    // Zoom in about the centre (×1.5); the view then maps a point as below.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const box = (await canvas.boundingBox())!;
+    const fit = fitted(box.width, box.height);
+    const scale = fit.scale * 1.5;
+    const anchor = { x: (box.width / 2 - fit.offsetX) / fit.scale, y: (box.height / 2 - fit.offsetY) / fit.scale };
+    const screen = (p: Point) => ({ x: box.width / 2 + (p.x - anchor.x) * scale, y: box.height / 2 + (p.y - anchor.y) * scale });
+    // Of the points still on the canvas (away from the buttons), the most isolated: the one under the cursor is unambiguous.
+    const visible = points.filter((p) => { const s = screen(p); return s.x > 20 && s.y > 60 && s.x < box.width - 20 && s.y < box.height - 20; });
+    const isolation = (p: Point) => Math.min(...points.filter((q) => q !== p).map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+    const target = [...visible].sort((a, b) => isolation(b) - isolation(a))[0]!;
+    const at = screen(target);
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain(`#${target.index}`);
+    expect(await tooltip.textContent()).toMatch(/density|dead/);
+
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForURL(new RegExp(`/feature/.*/${target.index}$`), { timeout: 60_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('rings the features named in ?highlight= and says how many', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    await page.goto(`${web.url}/map/${atlas.result.saeId}?highlight=1,2,3,x,99999`);
+    await page.getByTestId('feature-map').waitFor({ timeout: 180_000 });
+    await page.getByText('3 marked features ringed in red.').waitFor();
+    await page.getByTestId('map-colouring').selectOption('source');
+    await page.getByText('machine label').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
