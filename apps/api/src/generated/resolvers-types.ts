@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
-import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
+import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper, FeatureFamilyMapper, FamilyMemberMapper } from '../domains/compare/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { FeatureSearchConnectionMapper, FeatureSearchEdgeMapper, SearchMatchMapper, TextFeaturesMapper, TextTokenMapper, TokenFeatureMapper, TextFeatureMapper } from '../domains/search/mappers.ts';
 import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
@@ -470,6 +470,12 @@ export type Feature = {
    */
   matches: FeatureMatchConnection;
   /**
+   * The feature's family across widths, from finished FAMILIES comparisons: its parents in narrower
+   * SAEs on the same hook and its children in wider ones. Null when no stored families comparison
+   * gives it a parent or a child (startComparison(method: FAMILIES) runs one).
+   */
+  family?: Maybe<FeatureFamily>;
+  /**
    * The features of other SAEs on the same model and hook whose decoder directions are nearest in
    * cosine: perSae (1..10, default 3) per SAE, from at most 10 SAEs, nearest first.
    */
@@ -621,6 +627,29 @@ export type MapPoint = {
   label?: Maybe<Scalars['String']['output']>;
 };
 
+/** A feature's relatives across widths (a tree of depth one each way; chain widths for deeper trees). */
+export type FeatureFamily = {
+  __typename?: 'FeatureFamily';
+  /** Features of narrower SAEs whose children this feature is, best cosine first. */
+  parents: Array<FamilyMember>;
+  /** Features of wider SAEs that are this feature's children, best cosine first. */
+  children: Array<FamilyMember>;
+};
+
+/** A parent or child, with how closely it is related. */
+export type FamilyMember = {
+  __typename?: 'FamilyMember';
+  feature: Feature;
+  /** Decoder cosine of parent and child. */
+  cosine: Scalars['Float']['output'];
+  /** P(parent fires | child fires) over the comparison's tokens. */
+  containment: Scalars['Float']['output'];
+  /** Tokens where parent and child both fire. */
+  coFiring: Scalars['Int']['output'];
+  /** The families comparison the edge comes from. */
+  comparison: Comparison;
+};
+
 /** How two SAEs' features are matched. */
 export type ComparisonMethod =
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
@@ -628,7 +657,13 @@ export type ComparisonMethod =
   /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
   | 'AIP'
   /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
-  | 'ACTIVATION_CORRELATION';
+  | 'ACTIVATION_CORRELATION'
+  /**
+   * Feature families across widths: each feature of the narrower SAE A and its children in the wider
+   * SAE B (decoder cosine ≥ 0.5 and P(parent fires | child fires) ≥ 0.5); same model and hook. Edges:
+   * A = parent, B = child, score = cosine.
+   */
+  | 'FAMILIES';
 
 export type Comparison = {
   __typename?: 'Comparison';
@@ -722,12 +757,14 @@ export type FeatureMatch = {
   comparison: Comparison;
   featureA: Feature;
   featureB: Feature;
-  /** Cosine, whitened cosine (AIP) or Pearson r, by method. */
+  /** Cosine, whitened cosine (AIP) or Pearson r, by method (FAMILIES: the cosine of parent A and child B). */
   score: Scalars['Float']['output'];
   /** Each is the other's best match. */
   mutual: Scalars['Boolean']['output'];
-  /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
+  /** In the method's pairing (one-to-one assignment, or A's argmax partner; every FAMILIES edge). */
   assigned: Scalars['Boolean']['output'];
+  /** FAMILIES only: P(parent A fires | child B fires); null for other methods. */
+  containment?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Mutation = {
@@ -735,10 +772,10 @@ export type Mutation = {
   /**
    * Starts a comparison of SAE A with SAE B as a background job and returns it (poll job(id); when
    * it succeeded, compare(saeA, saeB, method) has the result). A finished identical comparison is
-   * reused. corpus and tokens (64..4194304, default 65536) are for AIP and activation correlation
+   * reused. corpus and tokens (64..4194304, default 65536) are for AIP, activation correlation and families
    * (default corpus: SAE A's statistics corpus). NOT_FOUND for unknown ids; BAD_USER_INPUT for
-   * decoder methods across models or hooks (use ACTIVATION_CORRELATION) and for models with different
-   * tokenizers; CONFLICT while the same pair and method is already queued or running.
+   * decoder methods across models or hooks (use ACTIVATION_CORRELATION), for models with different
+   * tokenizers, and for FAMILIES unless both SAEs are on one model and hook and A is narrower than B; CONFLICT while the same pair and method is already queued or running.
    */
   startComparison: Job;
   /**
@@ -1317,6 +1354,8 @@ export type ResolversTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
+  FeatureFamily: ResolverTypeWrapper<FeatureFamilyMapper>;
+  FamilyMember: ResolverTypeWrapper<FamilyMemberMapper>;
   ComparisonMethod: ComparisonMethod;
   Comparison: ResolverTypeWrapper<ComparisonMapper>;
   ComparisonParam: ResolverTypeWrapper<ComparisonParam>;
@@ -1397,6 +1436,8 @@ export type ResolversParentTypes = {
   MapBoundsInput: MapBoundsInput;
   FeatureMap: FeatureMapMapper;
   MapPoint: MapPointMapper;
+  FeatureFamily: FeatureFamilyMapper;
+  FamilyMember: FamilyMemberMapper;
   Comparison: ComparisonMapper;
   ComparisonParam: ComparisonParam;
   ComparisonFigure: ComparisonFigureMapper;
@@ -1565,6 +1606,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
+  family?: Resolver<Maybe<ResolversTypes['FeatureFamily']>, ParentType, ContextType>;
   decoderNeighboursAcrossSaes?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType, RequireFields<FeatureDecoderNeighboursAcrossSaesArgs, 'perSae'>>;
 };
 
@@ -1644,6 +1686,19 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type FeatureFamilyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureFamily'] = ResolversParentTypes['FeatureFamily']> = {
+  parents?: Resolver<Array<ResolversTypes['FamilyMember']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['FamilyMember']>, ParentType, ContextType>;
+};
+
+export type FamilyMemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FamilyMember'] = ResolversParentTypes['FamilyMember']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  containment?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coFiring?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType>;
+};
+
 export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   saeA?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
@@ -1704,6 +1759,7 @@ export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends R
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mutual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  containment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1959,6 +2015,8 @@ export type Resolvers<ContextType = ApiContext> = {
   MapPosition?: MapPositionResolvers<ContextType>;
   FeatureMap?: FeatureMapResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
+  FeatureFamily?: FeatureFamilyResolvers<ContextType>;
+  FamilyMember?: FamilyMemberResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   ComparisonParam?: ComparisonParamResolvers<ContextType>;
   ComparisonFigure?: ComparisonFigureResolvers<ContextType>;
