@@ -73,12 +73,8 @@ async function compute(db: AtlasDb, request: CompareRequest, a: SaeRow, b: SaeRo
     // One model run for both SAEs (they read the same hook): extract once, encode twice.
     return withHookActivations(model, a, documents, corpusName, request, control, async (source) => {
       const [codesA, codesB] = [await encodeSource(weightsA, source, control), await encodeSource(weightsB, source, control)];
-      const { result, families } = await featureFamilies(dictionaryOf(weightsA, a.id), dictionaryOf(weightsB, b.id), codesA, codesB, options);
-      // The stored edges carry containment and co-firing beside the cosine (the library's edges are generic).
-      result.matches = families.flatMap(({ parent, children }) => children.map((child) => ({
-        featureA: parent, featureB: child.feature, score: child.cosine, method: 'families' as const, mutual: false, assigned: true,
-        containment: child.containment, coFiring: child.coFiring,
-      })));
+      // Its edges carry containment and co-firing beside the cosine; saveComparison stores them.
+      const { result } = await featureFamilies(dictionaryOf(weightsA, a.id), dictionaryOf(weightsB, b.id), codesA, codesB, options);
       result.summary.params.corpus = corpusName;
       return result;
     });
