@@ -30,7 +30,9 @@ describe('comparisons in Chromium', () => {
     // Families: the 32-wide SAE's features (parents) and their children in the 64-wide one.
     const families = await runComparison(atlas.db, { saeA: built.saeId, saeB: atlas.result.saeId, method: 'families', corpus: atlas.corpusFile, tokens: 256, seed: 0 }, { runKey: 'e2e-families' });
     familiesId = families.run.id;
-    [familyEdge] = (await getComparisonMatches(atlas.db, familiesId, { limit: 1, offset: 0 })).rows as [typeof familyEdge];
+    const [top] = (await getComparisonMatches(atlas.db, familiesId, { limit: 1, offset: 0 })).rows;
+    if (!top) throw new Error('the families comparison of the tiny SAEs stored no edge: nothing to draw');
+    familyEdge = top;
     api = await createApiServer({ db: atlas.db, port: 0 });
     web = await startWeb(api.url);
     browser = await launchChromium();

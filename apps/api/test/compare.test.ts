@@ -155,7 +155,7 @@ describe.each(testDatabases)('comparisons over GraphQL (%s)', (database) => {
       matches: [{ featureA: 0, featureB: 0, score: 0.85, mutual: false, assigned: true, containment: 0.75, coFiring: 11 }],
     });
     expect(await family(`${OTHER_SAE}/3`)).toBeNull();
-    expect((await family(`${SAE_ID}/0`)).children).toEqual([expect.objectContaining({ feature: { id: `${OTHER_SAE}/0` }, cosine: expect.closeTo(0.85, 6), coFiring: 11 })]);
+    expect((await family(`${SAE_ID}/0`))?.children).toEqual([expect.objectContaining({ feature: { id: `${OTHER_SAE}/0` }, cosine: expect.closeTo(0.85, 6), coFiring: 11 })]);
   });
 });
 
