@@ -16,6 +16,8 @@ describe('comparisons in Chromium', () => {
   let browser: Browser;
   let comparisonId: number;
   let pair: { featureIdA: number; indexA: number; indexB: number; saeB: string };
+  let familiesId: number;
+  let familyEdge: { indexA: number; indexB: number; score: number };
 
   beforeAll(async () => {
     atlas = await buildTinyAtlas();
@@ -25,6 +27,12 @@ describe('comparisons in Chromium', () => {
     comparisonId = run.id;
     const [best] = (await getComparisonMatches(atlas.db, run.id, { limit: 1, offset: 0, assignedOnly: true })).rows;
     pair = { ...best!, saeB: built.saeId };
+    // Families: the 32-wide SAE's features (parents) and their children in the 64-wide one.
+    const families = await runComparison(atlas.db, { saeA: built.saeId, saeB: atlas.result.saeId, method: 'families', corpus: atlas.corpusFile, tokens: 256, seed: 0 }, { runKey: 'e2e-families' });
+    familiesId = families.run.id;
+    const [top] = (await getComparisonMatches(atlas.db, familiesId, { limit: 1, offset: 0 })).rows;
+    if (!top) throw new Error('the families comparison of the tiny SAEs stored no edge: nothing to draw');
+    familyEdge = top;
     api = await createApiServer({ db: atlas.db, port: 0 });
     web = await startWeb(api.url);
     browser = await launchChromium();
@@ -75,7 +83,8 @@ describe('comparisons in Chromium', () => {
     const list = page.getByTestId('sae-comparisons');
     await list.waitFor({ timeout: 30_000 });
     const hrefs = await list.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
-    expect(hrefs).toEqual([`/compare/${comparisonId}`, `/sae/${pair.saeB}`]);
+    // Newest first: the families run (the narrow SAE is its A), then decoder cosine.
+    expect(hrefs).toEqual([`/compare/${familiesId}`, `/sae/${pair.saeB}`, `/compare/${comparisonId}`, `/sae/${pair.saeB}`]);
     await page.close();
   });
 
@@ -83,6 +92,23 @@ describe('comparisons in Chromium', () => {
     const page = await browser.newPage();
     const response = await page.goto(`${web.url}/compare/999999`);
     expect(response?.status()).toBe(404);
+    await page.close();
+  });
+
+  it('draws the family tree on the feature page at phone width: the parent above, the feature, linked with its cosine', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${web.url}/feature/${atlas.result.saeId}/${familyEdge.indexB}`);
+    const tree = page.getByTestId('feature-family');
+    await tree.waitFor({ timeout: 30_000 });
+    const hrefs = await tree.locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(hrefs.slice(0, 2)).toEqual([`/feature/${pair.saeB}/${familyEdge.indexA}`, `/compare/${familiesId}`]);
+    const text = await tree.innerText();
+    expect(text).toMatch(new RegExp(`#${familyEdge.indexA}\\b[\\s\\S]*#${familyEdge.indexB}\\b`));
+    expect(text).toContain(`cos ${Number(familyEdge.score.toPrecision(2))}`);
+    // Readable at 390 px: the tree fits the viewport and scrolls nowhere inside (long labels are cut with an ellipsis).
+    const box = await tree.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await tree.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
     await page.close();
   });
 });

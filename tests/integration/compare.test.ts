@@ -6,13 +6,15 @@ import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtom
 import { demoModelBDir, demoModelBId } from '@atlas/demo-model';
 import { openJobQueue } from '@atlas/jobs';
 import { buildAtlas, compareJob, compareSingletonKey, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
+import { createApiServer } from '@atlas/api';
 import { runAtlas } from '@atlas/cli/testing';
+import { graphql } from '../support/graphql.ts';
 import { TINY_CORPUS, tinyRecipe } from '../support/tiny-atlas.ts';
 
 // Stored comparisons (issue 12) on three real tiny SAEs: two on the demo LM's hook (widths 64 and
 // 32, other SAE seeds) and one on the second demo LM (d_model 192, same tokenizer). The library's
 // statistics are checked in packages/compare; here: the run is stored, reused, refused, run as a job
-// and by the CLI.
+// and by the CLI; families (32 → 64 on one hook) also read back through the API.
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const { DATABASE_URL: _postgres, ...embeddedDatabaseEnv } = process.env;
 
@@ -120,6 +122,41 @@ describe('comparisons stored in the atlas', () => {
     }
   });
 
+  it('families: the narrow SAE’s features and their children in the wide one, stored and read back through GraphQL', async () => {
+    const { run } = await runComparison(db, { saeA: ids.b, saeB: ids.a, method: 'families', corpus: corpusFile, tokens: 256, seed: 0 }, { runKey: 'families' });
+    expect((run.figures as { name: string }[]).map((f) => f.name)).toEqual(['parentsWithChildrenShare', 'meanChildren', 'claimedShareWide', 'meanContainment']);
+    expect(run.params).toMatchObject({ corpus: corpusFile, minCosine: 0.5, minContainment: 0.5, tokens: 256 });
+    const { rows, totalCount } = await getComparisonMatches(db, run.id, { limit: 100, offset: 0 });
+    expect(totalCount).toBe(run.matchCount);
+    expect(totalCount).toBeGreaterThan(0);
+    for (const edge of rows) {
+      expect(edge.score).toBeGreaterThanOrEqual(0.5);
+      expect(edge.containment).toBeGreaterThanOrEqual(0.5);
+      expect(edge.containment).toBeLessThanOrEqual(1);
+      expect(edge.coFiring).toBeGreaterThan(0);
+    }
+    const api = await createApiServer({ db, port: 0 });
+    try {
+      const edge = rows[0]!;
+      const family = async (id: string) => (await graphql<{ feature: { family: null | Record<'parents' | 'children', { feature: { id: string }; cosine: number; containment: number }[]> } }>(
+        api.url, `query($id: ID!) { feature(id: $id) { family { parents { feature { id } cosine containment } children { feature { id } cosine containment } } } }`, { id }));
+      const parent = await family(`${ids.b}/${edge.indexA}`);
+      expect(parent.errors).toBeUndefined();
+      expect(parent.data!.feature.family!.children).toContainEqual({ feature: { id: `${ids.a}/${edge.indexB}` }, cosine: expect.closeTo(edge.score, 5), containment: expect.closeTo(edge.containment!, 5) });
+      const child = await family(`${ids.a}/${edge.indexB}`);
+      expect(child.data!.feature.family!.parents).toContainEqual(expect.objectContaining({ feature: { id: `${ids.b}/${edge.indexA}` } }));
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('refuses families unless A is narrower than B on the same model and hook', async () => {
+    await expect(runComparison(db, { saeA: ids.a, saeB: ids.b, method: 'families', tokens: 256, seed: 0 }, { runKey: 'x' }))
+      .rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/A narrower than SAE B.*64 features.*32\. Swap A and B/) });
+    await expect(runComparison(db, { saeA: ids.b, saeB: ids.other, method: 'families', tokens: 256, seed: 0 }, { runKey: 'x' }))
+      .rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/same model and hook.*activation correlation/) });
+  });
+
   it('atlas compare prints the summary (reused) and refuses bad input in one line', async () => {
     await db.close();
     try {
@@ -141,6 +178,9 @@ describe('comparisons stored in the atlas', () => {
     const refused = await runAtlas(['compare', '--a', ids.a, '--b', ids.other, '--method', 'aip'], { cwd: repoRoot, env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^atlas: AIP matching needs SAEs on the same model and hook.*activation-correlation.*\[BAD_USER_INPUT\]$/m);
+    const families = await runAtlas(['compare', '--a', ids.b, '--b', ids.a, '--method', 'families', '--corpus', corpusFile, '--tokens', '256', '--json'], { cwd: repoRoot, env });
+    expect(families.code).toBe(0);
+    expect(JSON.parse(families.stdout)).toMatchObject({ reused: true, method: 'families', saeA: ids.b, saeB: ids.a });
     const badMethod = await runAtlas(['compare', '--a', ids.a, '--b', ids.b, '--method', 'jaccard'], { cwd: repoRoot, env });
     expect(badMethod.code).toBe(2);
     expect(badMethod.stderr).toMatch(/--method jaccard is not supported; supported: decoder-cosine, aip, activation-correlation/);

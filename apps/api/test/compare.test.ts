@@ -118,6 +118,45 @@ describe.each(testDatabases)('comparisons over GraphQL (%s)', (database) => {
     const { compare } = await server.data(`query($a: ID!, $b: ID!) { compare(saeA: $a, saeB: $b, method: AIP) { id } }`, { a: SAE_ID, b: OTHER_SAE });
     expect(compare).toBeNull();
   });
+
+  it('Feature.family: parents and children from the latest families run of each pair, with cosine and containment', async () => {
+    const family = (id: string) => server.data(`query($id: ID!) { feature(id: $id) { family {
+      parents { feature { id } cosine containment coFiring comparison { method } }
+      children { feature { id } cosine containment coFiring comparison { method } } } } }`, { id }).then((data) => data.feature.family);
+    // Parent = feature A (the narrower SAE), child = feature B; score = cosine. Stored with its extra columns.
+    const first = await saveComparison(server.db, {
+      jobId: 'families-1', saeA: SAE_ID, saeB: OTHER_SAE, method: 'families', params: { minCosine: 0.5 }, figures: [], approximate: false,
+      matches: [
+        { featureA: 0, featureB: 0, score: 0.9, mutual: false, assigned: true, containment: 0.8, coFiring: 12 },
+        { featureA: 0, featureB: 3, score: 0.6, mutual: false, assigned: true, containment: 0.55, coFiring: 5 },
+        { featureA: 1, featureB: 1, score: 0.7, mutual: false, assigned: true, containment: 0.9, coFiring: 3 },
+      ],
+    });
+    expect(await family(`${SAE_ID}/0`)).toEqual({
+      parents: [],
+      children: [
+        { feature: { id: `${OTHER_SAE}/0` }, cosine: expect.closeTo(0.9, 6), containment: expect.closeTo(0.8, 6), coFiring: 12, comparison: { method: 'FAMILIES' } },
+        { feature: { id: `${OTHER_SAE}/3` }, cosine: expect.closeTo(0.6, 6), containment: expect.closeTo(0.55, 6), coFiring: 5, comparison: { method: 'FAMILIES' } },
+      ],
+    });
+    expect(await family(`${OTHER_SAE}/3`)).toEqual({
+      parents: [{ feature: { id: `${SAE_ID}/0` }, cosine: expect.closeTo(0.6, 6), containment: expect.closeTo(0.55, 6), coFiring: 5, comparison: { method: 'FAMILIES' } }],
+      children: [],
+    });
+    expect(await family(`${SAE_ID}/2`)).toBeNull();
+    // Other methods' edges carry no containment; families edges do, on the comparison's pages too.
+    const { compare } = await server.data(`query($a: ID!, $b: ID!) { compare(saeA: $a, saeB: $b, method: FAMILIES) { id matches(first: 1) { edges { node { score containment } } } } }`, { a: SAE_ID, b: OTHER_SAE });
+    expect(compare).toEqual({ id: String(first), matches: { edges: [{ node: { score: expect.closeTo(0.9, 6), containment: expect.closeTo(0.8, 6) } }] } });
+    const cosine = await server.data(`query($id: ID!) { comparison(id: $id) { matches(first: 1) { edges { node { containment } } } } }`, { id: comparisonId });
+    expect(cosine.comparison.matches.edges).toEqual([{ node: { containment: null } }]);
+    // A rerun of the pair replaces the older run's tree (both stay stored; the latest is read).
+    await saveComparison(server.db, {
+      jobId: 'families-2', saeA: SAE_ID, saeB: OTHER_SAE, method: 'families', params: { minCosine: 0.5 }, figures: [], approximate: false,
+      matches: [{ featureA: 0, featureB: 0, score: 0.85, mutual: false, assigned: true, containment: 0.75, coFiring: 11 }],
+    });
+    expect(await family(`${OTHER_SAE}/3`)).toBeNull();
+    expect((await family(`${SAE_ID}/0`))?.children).toEqual([expect.objectContaining({ feature: { id: `${OTHER_SAE}/0` }, cosine: expect.closeTo(0.85, 6), coFiring: 11 })]);
+  });
 });
 
 describe('startComparison: a comparison as a job from GraphQL (pglite)', () => {
@@ -176,6 +215,10 @@ describe('startComparison: a comparison as a job from GraphQL (pglite)', () => {
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringMatching(/no\/such\/sae/) });
     const across = await start(FULL_A, OTHER_MODEL, 'AIP');
     expect(across.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/different spaces.*activation-correlation/) });
+    const familiesAcross = await start(FULL_A, OTHER_MODEL, 'FAMILIES');
+    expect(familiesAcross.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/Feature families need two SAEs on the same model and hook/) });
+    const familiesSameWidth = await start(FULL_A, FULL_B, 'FAMILIES');
+    expect(familiesSameWidth.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/SAE A narrower than SAE B.*has 8 features.*has 8\. Equal widths/) });
     const tokens = await start(FULL_A, FULL_B, 'ACTIVATION_CORRELATION', ', tokens: 10');
     expect(tokens.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/tokens/) });
     const first = await start(FULL_A, FULL_B, 'DECODER_COSINE');

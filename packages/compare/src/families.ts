@@ -87,7 +87,10 @@ export async function featureFamilies(
     for (const child of children) {
       claimed[child.feature] = 1;
       containmentTotal += child.containment;
-      matches.push({ featureA: i, featureB: child.feature, score: child.cosine, method: 'families', mutual: false, assigned: true });
+      matches.push({
+        featureA: i, featureB: child.feature, score: child.cosine, method: 'families', mutual: false, assigned: true,
+        containment: child.containment, coFiring: child.coFiring,
+      });
     }
     childTotal += children.length;
   }

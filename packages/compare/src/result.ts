@@ -18,6 +18,10 @@ export interface MatchEdge {
    * per the summary) or A's argmax partner (activation correlation; the pairs SVCCA and RSA use).
    */
   assigned: boolean;
+  /** Families only: P(parent A fires | child B fires) over the shared tokens. */
+  containment?: number;
+  /** Families only: tokens where parent A and child B both fire. */
+  coFiring?: number;
 }
 
 /** The distribution of a statistic under a null (random pairings, random rotations). */

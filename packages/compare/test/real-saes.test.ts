@@ -120,5 +120,9 @@ describe('feature families across widths', () => {
       }
     }
     expect(figure(result.summary, 'meanChildren').value).toBeGreaterThanOrEqual(1);
+    // The edges (what a stored comparison keeps) carry each child's containment and co-firing count.
+    expect(result.matches).toEqual(families.flatMap(({ parent, children }) => children.map((child) => expect.objectContaining({
+      featureA: parent, featureB: child.feature, score: child.cosine, containment: child.containment, coFiring: child.coFiring,
+    }))));
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, HistogramMapper, QuantileBinMapper, LabelMapper, FeatureNeighbourMapper, LogitEffectsMapper, TokenEffectMapper, FeatureConnectionMapper, CoactivatingFeatureMapper, FeatureMapMapper, MapPointMapper } from '../domains/catalog/mappers.ts';
-import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper } from '../domains/compare/mappers.ts';
+import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper, FeatureFamilyMapper, FamilyMemberMapper } from '../domains/compare/mappers.ts';
 import type { UserMapper, ApiKeyMapper, CreatedApiKeyMapper, SessionMapper, ViewerMapper, LabelVersionMapper, LabelConnectionMapper, LabelVersionConnectionMapper } from '../domains/contributions/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
 import type { FeatureSearchConnectionMapper, FeatureSearchEdgeMapper, SearchMatchMapper, TextFeaturesMapper, TextTokenMapper, TokenFeatureMapper, TextFeatureMapper } from '../domains/search/mappers.ts';
@@ -543,6 +543,12 @@ export type Feature = {
    * it on either side, best score first. first: 1..100 (default 10); after: endCursor of the previous page.
    */
   matches: FeatureMatchConnection;
+  /**
+   * The feature's family across widths, from finished FAMILIES comparisons: its parents in narrower
+   * SAEs on the same hook and its children in wider ones. Null when no stored families comparison
+   * gives it a parent or a child (startComparison(method: FAMILIES) runs one).
+   */
+  family?: Maybe<FeatureFamily>;
   /** Every label of the feature in the order they compete to be its label (accepted first, then by votes); hidden ones only with includeHidden, for curators. */
   labels: Array<Label>;
   /**
@@ -756,6 +762,29 @@ export type MapPoint = {
   cluster?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A feature's relatives across widths (a tree of depth one each way; chain widths for deeper trees). */
+export type FeatureFamily = {
+  __typename?: 'FeatureFamily';
+  /** Features of narrower SAEs whose children this feature is, best cosine first. */
+  parents: Array<FamilyMember>;
+  /** Features of wider SAEs that are this feature's children, best cosine first. */
+  children: Array<FamilyMember>;
+};
+
+/** A parent or child, with how closely it is related. */
+export type FamilyMember = {
+  __typename?: 'FamilyMember';
+  feature: Feature;
+  /** Decoder cosine of parent and child. */
+  cosine: Scalars['Float']['output'];
+  /** P(parent fires | child fires) over the comparison's tokens. */
+  containment: Scalars['Float']['output'];
+  /** Tokens where parent and child both fire. */
+  coFiring: Scalars['Int']['output'];
+  /** The families comparison the edge comes from. */
+  comparison: Comparison;
+};
+
 /** How two SAEs' features are matched. */
 export type ComparisonMethod =
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
@@ -763,7 +792,13 @@ export type ComparisonMethod =
   /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
   | 'AIP'
   /** Pearson r of the two SAEs' activations on the same tokens: any two models sharing a tokenizer. */
-  | 'ACTIVATION_CORRELATION';
+  | 'ACTIVATION_CORRELATION'
+  /**
+   * Feature families across widths: each feature of the narrower SAE A and its children in the wider
+   * SAE B (decoder cosine ≥ 0.5 and P(parent fires | child fires) ≥ 0.5); same model and hook. Edges:
+   * A = parent, B = child, score = cosine.
+   */
+  | 'FAMILIES';
 
 export type Comparison = {
   __typename?: 'Comparison';
@@ -857,12 +892,14 @@ export type FeatureMatch = {
   comparison: Comparison;
   featureA: Feature;
   featureB: Feature;
-  /** Cosine, whitened cosine (AIP) or Pearson r, by method. */
+  /** Cosine, whitened cosine (AIP) or Pearson r, by method (FAMILIES: the cosine of parent A and child B). */
   score: Scalars['Float']['output'];
   /** Each is the other's best match. */
   mutual: Scalars['Boolean']['output'];
-  /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
+  /** In the method's pairing (one-to-one assignment, or A's argmax partner; every FAMILIES edge). */
   assigned: Scalars['Boolean']['output'];
+  /** FAMILIES only: P(parent A fires | child B fires); null for other methods. */
+  containment?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Mutation = {
@@ -870,10 +907,10 @@ export type Mutation = {
   /**
    * Starts a comparison of SAE A with SAE B as a background job and returns it (poll job(id); when
    * it succeeded, compare(saeA, saeB, method) has the result). A finished identical comparison is
-   * reused. corpus and tokens (64..4194304, default 65536) are for AIP and activation correlation
+   * reused. corpus and tokens (64..4194304, default 65536) are for AIP, activation correlation and families
    * (default corpus: SAE A's statistics corpus). NOT_FOUND for unknown ids; BAD_USER_INPUT for
-   * decoder methods across models or hooks (use ACTIVATION_CORRELATION) and for models with different
-   * tokenizers; CONFLICT while the same pair and method is already queued or running.
+   * decoder methods across models or hooks (use ACTIVATION_CORRELATION), for models with different
+   * tokenizers, and for FAMILIES unless both SAEs are on one model and hook and A is narrower than B; CONFLICT while the same pair and method is already queued or running.
    */
   startComparison: Job;
   /**
@@ -1665,6 +1702,8 @@ export type ResolversTypes = {
   FeatureMap: ResolverTypeWrapper<FeatureMapMapper>;
   MapCluster: ResolverTypeWrapper<MapCluster>;
   MapPoint: ResolverTypeWrapper<MapPointMapper>;
+  FeatureFamily: ResolverTypeWrapper<FeatureFamilyMapper>;
+  FamilyMember: ResolverTypeWrapper<FamilyMemberMapper>;
   ComparisonMethod: ComparisonMethod;
   Comparison: ResolverTypeWrapper<ComparisonMapper>;
   ComparisonParam: ResolverTypeWrapper<ComparisonParam>;
@@ -1761,6 +1800,8 @@ export type ResolversParentTypes = {
   FeatureMap: FeatureMapMapper;
   MapCluster: MapCluster;
   MapPoint: MapPointMapper;
+  FeatureFamily: FeatureFamilyMapper;
+  FamilyMember: FamilyMemberMapper;
   Comparison: ComparisonMapper;
   ComparisonParam: ComparisonParam;
   ComparisonFigure: ComparisonFigureMapper;
@@ -1945,6 +1986,7 @@ export type FeatureResolvers<ContextType = ApiContext, ParentType extends Resolv
   coactivatingFeatures?: Resolver<Array<ResolversTypes['CoactivatingFeature']>, ParentType, ContextType>;
   mapPosition?: Resolver<Maybe<ResolversTypes['MapPosition']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['FeatureMatchConnection'], ParentType, ContextType, RequireFields<FeatureMatchesArgs, 'method'>>;
+  family?: Resolver<Maybe<ResolversTypes['FeatureFamily']>, ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<FeatureLabelsArgs, 'includeHidden'>>;
   decoderNeighboursAcrossSaes?: Resolver<Array<ResolversTypes['FeatureNeighbour']>, ParentType, ContextType, RequireFields<FeatureDecoderNeighboursAcrossSaesArgs, 'perSae'>>;
 };
@@ -2056,6 +2098,19 @@ export type MapPointResolvers<ContextType = ApiContext, ParentType extends Resol
   cluster?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FeatureFamilyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureFamily'] = ResolversParentTypes['FeatureFamily']> = {
+  parents?: Resolver<Array<ResolversTypes['FamilyMember']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['FamilyMember']>, ParentType, ContextType>;
+};
+
+export type FamilyMemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FamilyMember'] = ResolversParentTypes['FamilyMember']> = {
+  feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType>;
+  cosine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  containment?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coFiring?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType>;
+};
+
 export type ComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   saeA?: Resolver<ResolversTypes['Sae'], ParentType, ContextType>;
@@ -2116,6 +2171,7 @@ export type FeatureMatchResolvers<ContextType = ApiContext, ParentType extends R
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mutual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  containment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -2451,6 +2507,8 @@ export type Resolvers<ContextType = ApiContext> = {
   FeatureMap?: FeatureMapResolvers<ContextType>;
   MapCluster?: MapClusterResolvers<ContextType>;
   MapPoint?: MapPointResolvers<ContextType>;
+  FeatureFamily?: FeatureFamilyResolvers<ContextType>;
+  FamilyMember?: FamilyMemberResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   ComparisonParam?: ComparisonParamResolvers<ContextType>;
   ComparisonFigure?: ComparisonFigureResolvers<ContextType>;

@@ -11,11 +11,11 @@ import { printComparison } from '../comparison-report.ts';
  */
 export const compareCommand = defineCommand({
   name: 'compare',
-  description: 'Match two SAEs of the atlas (decoder cosine, AIP, or activation correlation over a shared corpus); store and print the summary with its nulls.',
+  description: 'Match two SAEs of the atlas (decoder cosine, AIP, activation correlation over a shared corpus, or feature families across widths); store and print the summary with its nulls.',
   flags: {
     a: flags.text({ arg: 'id', help: 'SAE A (an id from the atlas)', required: 'an SAE id, e.g. demo-lm/blocks.2.hook_resid_post/topk-4096' }),
     b: flags.text({ arg: 'id', help: 'SAE B', required: 'an SAE id, e.g. demo-lm/blocks.2.hook_resid_post/topk-1024' }),
-    method: flags.choice(COMPARISON_METHODS, { help: 'decoder-cosine (same model and hook), aip (same, whitened), activation-correlation (any two models with one tokenizer)', default: 'decoder-cosine' }),
+    method: flags.choice(COMPARISON_METHODS, { help: 'decoder-cosine (same model and hook), aip (same, whitened), activation-correlation (any two models with one tokenizer), families (same hook; A narrower than B: each A feature\'s children in B)', default: 'decoder-cosine' }),
     corpus: flags.text({ arg: 'name', help: "corpus the encoding methods run (default: A's statistics corpus)" }),
     tokens: flags.int({ help: 'tokens the encoding methods run', default: DEFAULT_COMPARISON_TOKENS, min: 64, max: MAX_COMPARISON_TOKENS }),
     seed: flags.int({ help: 'seed of the nulls and the corpus order', default: 0, min: 0 }),

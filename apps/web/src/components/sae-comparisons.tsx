@@ -4,9 +4,9 @@ import { getSaeComparisons } from '@/lib/queries/comparison';
 import { comparisonHref, saeHref } from '@/lib/routes';
 import { renderFromApi } from './render-from-api';
 
-const METHOD_NAMES = { DECODER_COSINE: 'decoder cosine', AIP: 'AIP', ACTIVATION_CORRELATION: 'activation correlation' } as const;
+const METHOD_NAMES = { DECODER_COSINE: 'decoder cosine', AIP: 'AIP', ACTIVATION_CORRELATION: 'activation correlation', FAMILIES: 'feature families' } as const;
 /** The figure shown beside each comparison: the pairing's mean score. */
-const HEADLINE = { DECODER_COSINE: 'assignedMean', AIP: 'assignedMean', ACTIVATION_CORRELATION: 'meanBestAB' } as const;
+const HEADLINE = { DECODER_COSINE: 'assignedMean', AIP: 'assignedMean', ACTIVATION_CORRELATION: 'meanBestAB', FAMILIES: 'parentsWithChildrenShare' } as const;
 
 /** The SAE's stored comparisons, each linked to its page. */
 export async function SaeComparisons({ saeId }: { saeId: string }) {

@@ -15,7 +15,13 @@ export type ComparisonMethod =
   /** Atomic inner product: decoder cosine after whitening by the hook's activation covariance; same model and hook. */
   | 'AIP'
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
-  | 'DECODER_COSINE';
+  | 'DECODER_COSINE'
+  /**
+   * Feature families across widths: each feature of the narrower SAE A and its children in the wider
+   * SAE B (decoder cosine ≥ 0.5 and P(parent fires | child fires) ≥ 0.5); same model and hook. Edges:
+   * A = parent, B = child, score = cosine.
+   */
+  | 'FAMILIES';
 
 export type CredentialKind =
   | 'API_KEY'
@@ -201,6 +207,15 @@ export type SaeComparisonsQueryVariables = Exact<{
 
 
 export type SaeComparisonsQuery = { comparisons: Array<{ id: string, method: ComparisonMethod, saeA: { id: string }, saeB: { id: string }, figures: Array<{ name: string, value: number }> }> };
+
+export type FeatureFamilyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureFamilyQuery = { feature: { id: string, index: number, sae: { id: string }, label: { text: string } | null, family: { parents: Array<{ cosine: number, containment: number, comparison: { id: string }, feature: { id: string, index: number, sae: { id: string }, label: { text: string } | null } }>, children: Array<{ cosine: number, containment: number, comparison: { id: string }, feature: { id: string, index: number, sae: { id: string }, label: { text: string } | null } }> } | null } };
+
+export type FamilyMemberFieldsFragment = { cosine: number, containment: number, comparison: { id: string }, feature: { id: string, index: number, sae: { id: string }, label: { text: string } | null } };
 
 export type FeatureMapQueryVariables = Exact<{
   saeId: string;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { IngestInputError } from '../errors.ts';
 import type { AtlasDb } from '../orm.ts';
 import { comparisonRuns, featureDecoders, features, saes } from '../schema/index.ts';
-import { pgArray } from '../sql/arrays.ts';
+import { formatReal, pgArray } from '../sql/arrays.ts';
 import { queryRows } from '../sql/rows.ts';
 
 /** A stored comparison (issue 12): one SAE's features matched to another's by one method. */
@@ -34,6 +34,10 @@ export type FeatureMatchRow = {
   score: number;
   mutual: boolean;
   assigned: boolean;
+  /** Families runs: P(parent A fires | child B fires); null for other methods. */
+  containment: number | null;
+  /** Families runs: tokens where both fire; null for other methods. */
+  coFiring: number | null;
 };
 
 export type NewComparison = {
@@ -45,7 +49,7 @@ export type NewComparison = {
   figures: unknown[];
   approximate: boolean;
   /** Edges by feature index; sorted by featureA, then best first (rank = order within featureA). */
-  matches: readonly { featureA: number; featureB: number; score: number; mutual: boolean; assigned: boolean }[];
+  matches: readonly { featureA: number; featureB: number; score: number; mutual: boolean; assigned: boolean; containment?: number; coFiring?: number }[];
 };
 
 const MATCH_ROWS_PER_STATEMENT = 20_000;
@@ -75,15 +79,24 @@ export async function saveComparison(db: AtlasDb, run: NewComparison): Promise<n
     for (let start = 0; start < run.matches.length; start += MATCH_ROWS_PER_STATEMENT) {
       const chunk = run.matches.slice(start, start + MATCH_ROWS_PER_STATEMENT);
       await tx.orm.execute(sql`
-        insert into feature_matches (run_id, source_feature_id, rank, target_feature_id, score, mutual, assigned)
-        select ${runId}, a, r, b, s, m, g
+        insert into feature_matches (run_id, source_feature_id, rank, target_feature_id, score, mutual, assigned, containment, co_firing)
+        select ${runId}, a, r, b, s, m, g, nullif(c, '')::real, nullif(f, '')::integer
         from unnest(${pgArray(chunk.map((e) => idOf(run.saeA, e.featureA)), 'bigint')}, ${pgArray(ranks.subarray(start, start + chunk.length), 'smallint')},
                     ${pgArray(chunk.map((e) => idOf(run.saeB, e.featureB)), 'bigint')}, ${pgArray(chunk.map((e) => e.score), 'real')},
                     ${pgArray(chunk.map((e) => (e.mutual ? 'true' : 'false')), 'text')}::boolean[],
-                    ${pgArray(chunk.map((e) => (e.assigned ? 'true' : 'false')), 'text')}::boolean[]) as t(a, r, b, s, m, g)`);
+                    ${pgArray(chunk.map((e) => (e.assigned ? 'true' : 'false')), 'text')}::boolean[],
+                    ${pgArray(chunk.map((e) => optionalNumber(e.containment)), 'text')},
+                    ${pgArray(chunk.map((e) => optionalNumber(e.coFiring)), 'text')}) as t(a, r, b, s, m, g, c, f)`);
     }
     return runId;
   });
+}
+
+/** Families' extra columns travel as text ('' = null: other methods leave them out). */
+function optionalNumber(value: number | undefined): string {
+  if (value === undefined) return '';
+  if (!Number.isFinite(value)) throw new IngestInputError(`not a finite number: ${value} in a match edge; the atlas stores finite numbers only`);
+  return formatReal(value);
 }
 
 /** Each edge's rank among its featureA's edges (0 = first); featureA may repeat anywhere. */
@@ -160,7 +173,7 @@ export async function listComparisons(db: AtlasDb, options: { saeId?: string; li
 }
 
 const matchSelect = sql`m.run_id as "runId", r.method, r.source_sae_id as "saeA", r.target_sae_id as "saeB", m.source_feature_id as "featureIdA", fa.index as "indexA",
-  m.target_feature_id as "featureIdB", fb.index as "indexB", m.score, m.mutual, m.assigned`;
+  m.target_feature_id as "featureIdB", fb.index as "indexB", m.score, m.mutual, m.assigned, m.containment, m.co_firing as "coFiring"`;
 
 /** A page of a comparison's edges, best score first (`offset` from the page cursor). */
 export async function getComparisonMatches(
@@ -199,6 +212,26 @@ export async function getFeatureMatches(
   return { rows: rows.map(numericMatch), totalCount: count?.n ?? 0 };
 }
 
+/**
+ * Family edges of many features at once (the API's per-request loader): every edge of the latest
+ * complete families run of each SAE pair with one of the features as parent (A) or child (B),
+ * best cosine first. An older run of the same pair is left out, so a rerun does not list twice.
+ */
+export async function getFamilyEdges(db: AtlasDb, featureIds: readonly number[]): Promise<FeatureMatchRow[]> {
+  if (featureIds.length === 0) return [];
+  const ids = pgArray([...new Set(featureIds)], 'bigint');
+  const rows = await queryRows<FeatureMatchRow>(db, sql`
+    select ${matchSelect}
+    from feature_matches m join comparison_runs r on r.id = m.run_id
+      join features fa on fa.id = m.source_feature_id join features fb on fb.id = m.target_feature_id
+    where (m.source_feature_id = any(${ids}) or m.target_feature_id = any(${ids}))
+      and r.method = 'families' and r.status = 'complete'
+      and r.id = (select max(l.id) from comparison_runs l
+                  where l.source_sae_id = r.source_sae_id and l.target_sae_id = r.target_sae_id and l.method = 'families' and l.status = 'complete')
+    order by m.score desc, m.run_id desc, m.rank`);
+  return rows.map(numericMatch);
+}
+
 /** Counts of a comparison's edge scores in `bins` equal bins over [lower, upper]. */
 export async function getComparisonScoreHistogram(
   db: AtlasDb, runId: number, options: { bins: number; lower: number; upper: number; assignedOnly?: boolean },
@@ -216,6 +249,7 @@ function numericMatch(row: FeatureMatchRow): FeatureMatchRow {
   return {
     runId: Number(row.runId), method: row.method, saeA: row.saeA, saeB: row.saeB, featureIdA: Number(row.featureIdA), indexA: Number(row.indexA),
     featureIdB: Number(row.featureIdB), indexB: Number(row.indexB), score: Number(row.score), mutual: row.mutual, assigned: row.assigned,
+    containment: row.containment === null ? null : Number(row.containment), coFiring: row.coFiring === null ? null : Number(row.coFiring),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  integer,
   real,
   smallint,
   text,
@@ -70,6 +71,13 @@ export const featureMatches = pgTable(
     mutual: boolean('mutual').notNull().default(false),
     /** In the method's pairing (one-to-one assignment, or A's argmax partner). */
     assigned: boolean('assigned').notNull().default(false),
+    /**
+     * Families runs only (null otherwise): P(parent fires | child fires) over the run's tokens, the
+     * parent being feature A (narrow SAE) and the child feature B (wide SAE); `score` is their cosine.
+     */
+    containment: real('containment'),
+    /** Families runs only: tokens where parent and child both fire. */
+    coFiring: integer('co_firing'),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.sourceFeatureId, t.rank] }),

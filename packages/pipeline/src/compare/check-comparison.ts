@@ -28,7 +28,9 @@ export async function checkComparison(db: AtlasDb, raw: z.input<typeof compareRe
   }
   const request = parsed.data;
   const [a, b] = await comparedSaes(db, request.saeA, request.saeB);
-  if (request.method !== 'activation-correlation') {
+  if (request.method === 'families') {
+    requireFamilyPair(a, b);
+  } else if (request.method !== 'activation-correlation') {
     const method = request.method === 'aip' ? 'AIP matching' : 'Decoder-cosine matching';
     if (a.dIn !== b.dIn || a.modelId !== b.modelId || a.hookName !== b.hookName) {
       throw new UserError(
@@ -44,4 +46,23 @@ export async function checkComparison(db: AtlasDb, raw: z.input<typeof compareRe
     if (dirA && dirB && existsSync(path.resolve(dirA)) && existsSync(path.resolve(dirB))) await (await import('@atlas/compare')).requireSameTokenizer(path.resolve(dirA), path.resolve(dirB));
   }
   return { request, a, b };
+}
+
+/**
+ * Families need one residual space and a direction: A's features are the parents, B's (the wider
+ * SAE) their children. Anything else is BAD_USER_INPUT saying what to pass instead.
+ */
+function requireFamilyPair(a: SaeRow, b: SaeRow): void {
+  if (a.dIn !== b.dIn || a.modelId !== b.modelId || a.hookName !== b.hookName) {
+    throw new UserError(
+      `Feature families need two SAEs on the same model and hook, but ${a.id} reads ${a.modelId} ${a.hookName} (d_in ${a.dIn}) and ${b.id} reads ` +
+        `${b.modelId} ${b.hookName} (d_in ${b.dIn}). Pick two widths trained on one hook; across models or hooks, compare by activation correlation.`,
+    );
+  }
+  if (a.width >= b.width) {
+    throw new UserError(
+      `Feature families need SAE A narrower than SAE B (A's features are the parents, B's their children), but ${a.id} has ${a.width} features ` +
+        `and ${b.id} has ${b.width}. ${a.width > b.width ? 'Swap A and B.' : 'Equal widths have no parent and child: compare them by decoder-cosine.'}`,
+    );
+  }
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The methods a stored comparison can use (families stay a library call: they are per feature, not pairs). */
-export const COMPARISON_METHODS = ['decoder-cosine', 'aip', 'activation-correlation'] as const;
+/**
+ * The methods a stored comparison can use. `families` stores each narrow feature's children as
+ * edges (A = the narrow SAE's parent, B = the wide SAE's child, score = cosine, with containment).
+ */
+export const COMPARISON_METHODS = ['decoder-cosine', 'aip', 'activation-correlation', 'families'] as const;
 export type StoredComparisonMethod = (typeof COMPARISON_METHODS)[number];
 
 /** Tokens the encoding methods run by default, and at most (one request must stay bounded). */
@@ -15,7 +18,7 @@ export const compareRequest = z.object({
   method: z.enum(COMPARISON_METHODS),
   /** Corpus the encoding methods run (default: SAE A's statistics corpus). */
   corpus: z.string().min(1).optional(),
-  /** Tokens the encoding methods run (AIP's covariance, activation correlation's shared tokens). */
+  /** Tokens the encoding methods run (AIP's covariance, activation correlation's shared tokens, families' co-firing). */
   tokens: z.number().int().min(64).max(MAX_COMPARISON_TOKENS).default(DEFAULT_COMPARISON_TOKENS),
   seed: z.number().int().min(0).default(0),
 });

@@ -33,7 +33,7 @@ export async function comparedSaeWeights(db: AtlasDb, sae: SaeRow): Promise<SaeW
   if (!dir || !existsSync(path.resolve(dir))) {
     throw new AtlasError(
       `The weights of SAE "${sae.id}" are not on this machine (saes.weights_path ${dir ? 'names a missing folder' : 'is empty: it was built before weights paths were recorded'}); ` +
-        'activation correlation encodes with them. Rebuild the SAE here (atlas build / build-demo), or compare by decoder-cosine.',
+        'activation correlation and families encode with them. Rebuild the SAE here (atlas build / build-demo), or compare by decoder-cosine.',
       { code: 'MODEL_UNAVAILABLE' },
     );
   }

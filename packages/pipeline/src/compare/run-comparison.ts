@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openActivationSource } from '@atlas/activations';
+import { openActivationSource, type ActivationSource } from '@atlas/activations';
 import {
-  collectAlignedCodes, compareAip, compareDecoders, correlateActivations, dictionaryOf,
+  collectAlignedCodes, compareAip, compareDecoders, correlateActivations, dictionaryOf, encodeSource, featureFamilies,
   type ComparisonResult, type ProgressEvent, type RunControl,
 } from '@atlas/compare';
-import { loadCorpus, shuffleDocuments } from '@atlas/corpus';
+import { loadCorpus, shuffleDocuments, type CorpusDocument } from '@atlas/corpus';
 import { findComparison, saveComparison, type AtlasDb, type ComparisonRunRow, type SaeRow } from '@atlas/db';
+import type { LanguageModel } from '@atlas/model';
 import { UserError } from '../errors.ts';
 import type { ProgressFactory } from '../progress.ts';
 import { extractActivations } from '../steps/extract-activations.ts';
@@ -61,24 +62,22 @@ async function compute(db: AtlasDb, request: CompareRequest, a: SaeRow, b: SaeRo
   const documents = shuffleDocuments((await loadCorpus(corpusName)).documents, request.seed);
   if (request.method === 'aip') {
     const [dictA, dictB, model] = await Promise.all([storedDictionary(db, a), storedDictionary(db, b), comparedModel(db, a)]);
-    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-compare-'));
-    try {
-      const extracted = await extractActivations({
-        model, hook: a.hookName, documents, tokens: request.tokens, seqLen: 64, batchSize: 16,
-        progress: forwardProgress(control), file: path.join(dir, 'activations.safetensors'),
-        provenance: { model: a.modelId, hook: a.hookName, corpus: corpusName },
-      });
-      const source = await openActivationSource(extracted.file);
-      try {
-        const result = await compareAip(dictA, dictB, source, options);
-        result.summary.params.corpus = corpusName;
-        return result;
-      } finally {
-        await source.close();
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    return withHookActivations(model, a, documents, corpusName, request, control, async (source) => {
+      const result = await compareAip(dictA, dictB, source, options);
+      result.summary.params.corpus = corpusName;
+      return result;
+    });
+  }
+  if (request.method === 'families') {
+    const [weightsA, weightsB, model] = await Promise.all([comparedSaeWeights(db, a), comparedSaeWeights(db, b), comparedModel(db, a)]);
+    // One model run for both SAEs (they read the same hook): extract once, encode twice.
+    return withHookActivations(model, a, documents, corpusName, request, control, async (source) => {
+      const [codesA, codesB] = [await encodeSource(weightsA, source, control), await encodeSource(weightsB, source, control)];
+      // Its edges carry containment and co-firing beside the cosine; saveComparison stores them.
+      const { result } = await featureFamilies(dictionaryOf(weightsA, a.id), dictionaryOf(weightsB, b.id), codesA, codesB, options);
+      result.summary.params.corpus = corpusName;
+      return result;
+    });
   }
   const [weightsA, weightsB, modelA, modelB] = await Promise.all([
     comparedSaeWeights(db, a), comparedSaeWeights(db, b), comparedModel(db, a), comparedModel(db, b),
@@ -92,6 +91,32 @@ async function compute(db: AtlasDb, request: CompareRequest, a: SaeRow, b: SaeRo
   });
   Object.assign(result.summary.params, { a: a.id, b: b.id, corpus: corpusName, tokens: codesA.rows });
   return result;
+}
+
+/**
+ * The hook's activations over the request's tokens, extracted into a temporary file that is removed
+ * afterwards (AIP's covariance and families' codes read them).
+ */
+async function withHookActivations<T>(
+  model: LanguageModel, a: SaeRow, documents: CorpusDocument[], corpusName: string, request: CompareRequest, control: ComparisonControl,
+  use: (source: ActivationSource) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'atlas-compare-'));
+  try {
+    const extracted = await extractActivations({
+      model, hook: a.hookName, documents, tokens: request.tokens, seqLen: 64, batchSize: 16,
+      progress: forwardProgress(control), file: path.join(dir, 'activations.safetensors'),
+      provenance: { model: a.modelId, hook: a.hookName, corpus: corpusName },
+    });
+    const source = await openActivationSource(extracted.file);
+    try {
+      return await use(source);
+    } finally {
+      await source.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** The extract step's bars as the comparison's progress events. */

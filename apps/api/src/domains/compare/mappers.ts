@@ -1,4 +1,5 @@
 import type { ComparisonRunRow, FeatureMatchRow } from '@atlas/db';
+import type { FamilyMember } from './family.ts';
 import type { MatchPage } from './match-page.ts';
 import type { StoredFigure } from './stored-figure.ts';
 
@@ -7,3 +8,5 @@ export type ComparisonMapper = ComparisonRunRow;
 export type FeatureMatchMapper = FeatureMatchRow;
 export type FeatureMatchConnectionMapper = MatchPage;
 export type ComparisonFigureMapper = StoredFigure;
+export type FeatureFamilyMapper = { parents: FeatureMatchRow[]; children: FeatureMatchRow[] };
+export type FamilyMemberMapper = FamilyMember;

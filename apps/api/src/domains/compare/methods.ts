@@ -1,7 +1,7 @@
 import type { ComparisonMethod } from '../../generated/resolvers-types.ts';
 
 /** GraphQL's enum values and the stored method names (the job's and the CLI's). */
-const STORED = { DECODER_COSINE: 'decoder-cosine', AIP: 'aip', ACTIVATION_CORRELATION: 'activation-correlation' } as const;
+const STORED = { DECODER_COSINE: 'decoder-cosine', AIP: 'aip', ACTIVATION_CORRELATION: 'activation-correlation', FAMILIES: 'families' } as const;
 export type StoredMethod = (typeof STORED)[ComparisonMethod];
 
 export const storedMethod = (method: ComparisonMethod): StoredMethod => STORED[method];

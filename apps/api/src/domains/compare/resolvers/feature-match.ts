@@ -1,21 +1,15 @@
-import { getFeatureMatches, type FeatureRow } from '@atlas/db';
-import { formatFeatureId } from '@atlas/ids';
+import { getFeatureMatches } from '@atlas/db';
 import type { FeatureMatchConnectionResolvers, FeatureMatchResolvers, FeatureResolvers } from '../../../generated/resolvers-types.ts';
-import type { ApiContext } from '../../../context.ts';
 import { encodeMatchCursor, matchPageBounds } from '../match-page.ts';
 import { storedMethod } from '../methods.ts';
 import { requireComparison } from './lookups.ts';
-
-async function storedFeature(ctx: ApiContext, saeId: string, index: number): Promise<FeatureRow> {
-  const feature = await ctx.loaders.catalog.features.load({ saeId, index });
-  if (!feature) throw new Error(`match edge names feature ${formatFeatureId({ saeId, index })}, which is not stored`);
-  return feature;
-}
+import { storedFeature } from './stored-feature.ts';
 
 export const FeatureMatch: FeatureMatchResolvers = {
   comparison: (row, _args, ctx) => requireComparison(ctx, String(row.runId)),
   featureA: (row, _args, ctx) => storedFeature(ctx, row.saeA, row.indexA),
   featureB: (row, _args, ctx) => storedFeature(ctx, row.saeB, row.indexB),
+  containment: (row) => row.containment,
 };
 
 export const FeatureMatchConnection: FeatureMatchConnectionResolvers = {

@@ -16,8 +16,8 @@ interface ComparisonPageProps {
   searchParams: Promise<RawSearchParams>;
 }
 
-const METHOD_NAMES = { DECODER_COSINE: 'decoder cosine', AIP: 'AIP (cosine after whitening)', ACTIVATION_CORRELATION: 'activation correlation' } as const;
-const SCORE_NAMES = { DECODER_COSINE: 'decoder cosines', AIP: 'whitened cosines', ACTIVATION_CORRELATION: 'Pearson correlations' } as const;
+const METHOD_NAMES = { DECODER_COSINE: 'decoder cosine', AIP: 'AIP (cosine after whitening)', ACTIVATION_CORRELATION: 'activation correlation', FAMILIES: 'feature families (narrow parent → wide child)' } as const;
+const SCORE_NAMES = { DECODER_COSINE: 'decoder cosines', AIP: 'whitened cosines', ACTIVATION_CORRELATION: 'Pearson correlations', FAMILIES: 'parent–child decoder cosines' } as const;
 
 export async function generateMetadata({ params }: ComparisonPageProps): Promise<Metadata> {
   const parsed = comparisonRouteParams.safeParse(await params);

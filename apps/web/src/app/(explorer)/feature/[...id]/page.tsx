@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { CoactivatingFeatures } from '@/components/coactivating-features';
 import { DecoderNeighbours } from '@/components/decoder-neighbours';
+import { FeatureFamilyTree } from '@/components/feature-family-tree';
 import { FeatureHeader } from '@/components/feature-header';
 import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
@@ -89,6 +90,7 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
             <FeatureMatchesSection featureId={feature.id} />
           </Suspense>
         </section>
+        <FeatureFamilyTree featureId={feature.id} />
         {/attn\.hook_z$/.test(feature.sae.hookName) ? (
           <section className="section">
             <h2>Attention heads</h2>

@@ -1,0 +1,2 @@
+ALTER TABLE "feature_matches" ADD COLUMN "containment" real;--> statement-breakpoint
+ALTER TABLE "feature_matches" ADD COLUMN "co_firing" integer;
