@@ -71,10 +71,11 @@ describe('data-selection jobs', () => {
     const second = await queue.enqueue(representPoolJob, payload);
     const [done] = await queue.waitForJobs([second]);
     expect(done!.state).toBe('succeeded');
-    // The cancelled attempt stops within a poll interval, so it may have stored a step or two more.
+    // The cancelled attempt stops at its next look at the job's state, so it may have stored more
+    // steps meanwhile — on a fast machine all of them, leaving the new job nothing to do. Either
+    // way the new job starts where the stored work ends, never from the beginning.
     const { resumedFrom, samples } = done!.result as { resumedFrom: number; samples: number };
     expect(resumedFrom).toBeGreaterThanOrEqual(partial.samplesDone);
-    expect(resumedFrom).toBeLessThan(POOL_SIZE);
     expect(resumedFrom + samples).toBe(POOL_SIZE);
     expect((await getPoolRepresentation(db, 'pool', saeRepresentationKey(SAE_ID)))!.status).toBe('complete');
   }, 600_000);
