@@ -11,6 +11,24 @@ export type ComparisonMethod =
   /** Cosine of decoder rows: SAEs on one model and hook (any widths, architectures, seeds). */
   | 'DECODER_COSINE';
 
+/** How a feature list is ordered; features with equal values follow by index. */
+export type FeatureOrder =
+  | 'DENSITY_ASC'
+  | 'DENSITY_DESC'
+  | 'INDEX'
+  | 'MAX_ACTIVATION_ASC'
+  | 'MAX_ACTIVATION_DESC';
+
+/** Which features a list keeps, by how often they fire on the statistics tokens. */
+export type FeatureQuality =
+  | 'ALL'
+  /** Never fired. */
+  | 'DEAD'
+  /** Fired on more than 10% of tokens. */
+  | 'DENSE'
+  /** Fired at least once and on at most 10% of tokens. */
+  | 'LIVE';
+
 /** Which features a search may return. Every field narrows; all are optional. */
 export type FeatureSearchFilter = {
   densityMax?: number | null | undefined;
@@ -138,10 +156,20 @@ export type FeatureMapQueryVariables = Exact<{
 
 export type FeatureMapQuery = { sae: { map: { hasNextPage: boolean, endCursor: string | null, points: Array<{ index: number, x: number, y: number, density: number, isDead: boolean, label: string | null }> } } };
 
+export type FeatureOnTextQueryVariables = Exact<{
+  saeId: string;
+  text: string;
+}>;
+
+
+export type FeatureOnTextQuery = { featuresForText: { notice: string | null, tokens: Array<{ position: number, token: string, features: Array<{ index: number, value: number }> }> } };
+
 export type FeaturePageQueryVariables = Exact<{
   saeId: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: FeatureOrder | null | undefined;
+  quality?: FeatureQuality | null | undefined;
 }>;
 
 
@@ -161,6 +189,13 @@ export type FeatureDetailQueryVariables = Exact<{
 
 
 export type FeatureDetailQuery = { feature: { id: string, maxActivation: number, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, coactivatingFeatures: Array<{ jaccard: number, feature: { id: string, index: number, label: { text: string } | null } }>, mapPosition: { x: number, y: number } | null, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> }, headAttribution: Array<{ head: number, share: number }> | null } };
+
+export type ModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelQuery = { model: { id: string, displayName: string, architecture: string, layerCount: number, dModel: number, vocabSize: number, contextLength: number, saes: Array<{ id: string, hookName: string, architecture: string, width: number, k: number | null, metrics: { l0: number, fvu: number, deadFraction: number } | null }> } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
@@ -18,15 +18,62 @@ export type FeatureRow = {
   isDense: boolean;
 };
 
-/** Features of a complete SAE by index ascending, after `afterIndex` (keyset pagination). */
-export async function listFeatures(
-  db: AtlasDb,
-  args: { saeId: string; afterIndex: number | null; limit: number },
-): Promise<FeatureRow[]> {
-  const after = args.afterIndex === null ? undefined : gt(features.index, args.afterIndex);
-  return selectVisibleFeatures(db, and(eq(features.saeId, args.saeId), after))
-    .orderBy(asc(features.index))
-    .limit(args.limit);
+/** What a feature list is ordered by; equal values follow by index ascending. */
+export type FeatureOrder = { key: 'index' } | { key: 'density' | 'maxActivation'; direction: 'asc' | 'desc' };
+/** Which features a list keeps: all, live (neither dead nor dense), dead or dense. */
+export type FeatureQuality = 'all' | 'live' | 'dead' | 'dense';
+
+export interface ListFeaturesArgs {
+  saeId: string;
+  /** The index of the last feature of the previous page (keyset pagination), or null for the first page. */
+  afterIndex: number | null;
+  limit: number;
+  orderBy?: FeatureOrder;
+  quality?: FeatureQuality;
+}
+
+function qualityCondition(quality: FeatureQuality): SQL | undefined {
+  if (quality === 'dead') return eq(features.isDead, true);
+  if (quality === 'dense') return eq(features.isDense, true);
+  if (quality === 'live') return and(eq(features.isDead, false), eq(features.isDense, false));
+  return undefined;
+}
+
+/**
+ * After the page's last feature in this order: its value is read by a subquery from its index, so
+ * the cursor stays the feature index whatever the order (rows after it: a value further along,
+ * or the same value and a larger index).
+ */
+function afterCondition(saeId: string, afterIndex: number, orderBy: FeatureOrder): SQL {
+  if (orderBy.key === 'index') return gt(features.index, afterIndex);
+  const column = orderBy.key === 'density' ? features.density : features.maxActivation;
+  const pivot = sql`(select ${column} from ${features} where ${features.saeId} = ${saeId} and ${features.index} = ${afterIndex})`;
+  const further = orderBy.direction === 'desc' ? sql`${column} < ${pivot}` : sql`${column} > ${pivot}`;
+  return sql`(${further} or (${column} = ${pivot} and ${features.index} > ${afterIndex}))`;
+}
+
+/** Features of a complete SAE, by index ascending unless `orderBy` says otherwise, after `afterIndex`. */
+export async function listFeatures(db: AtlasDb, args: ListFeaturesArgs): Promise<FeatureRow[]> {
+  const orderBy = args.orderBy ?? { key: 'index' };
+  const after = args.afterIndex === null ? undefined : afterCondition(args.saeId, args.afterIndex, orderBy);
+  const where = and(eq(features.saeId, args.saeId), qualityCondition(args.quality ?? 'all'), after);
+  const order =
+    orderBy.key === 'index'
+      ? [asc(features.index)]
+      : [
+          (orderBy.direction === 'desc' ? desc : asc)(orderBy.key === 'density' ? features.density : features.maxActivation),
+          asc(features.index),
+        ];
+  return selectVisibleFeatures(db, where).orderBy(...order).limit(args.limit);
+}
+
+/** How many features of an SAE a quality filter keeps. */
+export async function countFeaturesOfQuality(db: AtlasDb, saeId: string, quality: FeatureQuality): Promise<number> {
+  const [row] = await db.orm
+    .select({ count: count() })
+    .from(features)
+    .where(and(eq(features.saeId, saeId), qualityCondition(quality)));
+  return row?.count ?? 0;
 }
 
 /** Feature count per SAE id (0 for unknown or incomplete SAEs). */
