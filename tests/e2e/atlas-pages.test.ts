@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '@atlas/api';
 import { launchChromium } from '../support/browser.ts';
@@ -176,11 +176,35 @@ describe('atlas pages in Chromium', () => {
     await page.close();
   });
 
+  it('sorts and filters the feature list, and the order survives paging', async () => {
+    const { page, errors } = await open(DESKTOP, `/sae/${encodeId(saeId)}`);
+    const densities = () => page.locator('.feature-table tbody tr td:nth-child(3)').allTextContents().then((cells) => cells.map((cell) => parseFloat(cell)));
+    await page.locator('.feature-table th a', { hasText: 'Density' }).click();
+    await page.waitForURL(/sort=density-desc/);
+    const first = await densities();
+    expect(first.length).toBe(25);
+    expect([...first].sort((a, b) => b - a)).toEqual(first);
+    await page.locator('a[rel="next"]').first().click();
+    await page.waitForURL(/sort=density-desc.*after=/);
+    const second = await densities();
+    expect(Math.max(...second)).toBeLessThanOrEqual(Math.min(...first));
+    // The form: dead features only, lowest max activation first.
+    await page.locator('select[name="quality"]').selectOption('dead');
+    await page.locator('.list-controls button[type="submit"]').click();
+    await page.waitForURL(/quality=dead/);
+    const summary = await page.locator('.pagination .muted').first().textContent();
+    expect(summary).toMatch(/dead features|No features here/);
+    expect((await densities()).every((density) => density === 0)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('names bad URL parameters and the values they may take', async () => {
     const cases = [
       { url: `/sae/${encodeId(saeId)}?first=-3`, param: 'first', allowed: /1 to 100/ },
       { url: `/sae/${encodeId(saeId)}?goto=99999`, param: 'goto', allowed: new RegExp(`0 to ${width - 1}`) },
       { url: `/feature/${encodeId(featureId)}?counts=cubic`, param: 'counts', allowed: /linear or log/ },
+      { url: `/sae/${encodeId(saeId)}?sort=loudest`, param: 'sort', allowed: /density-desc/ },
     ];
     for (const { url, param, allowed } of cases) {
       const { page, status } = await open(DESKTOP, url);
