@@ -116,7 +116,7 @@ describe('atlas pages in Chromium', () => {
     }
     expect(await page.locator('h1').textContent()).toMatch(/Feature \d+/);
     expect(await page.locator('.id-line .pill').first().textContent()).toMatch(/label|unlabelled/);
-    expect(await page.locator('[data-testid="logit-effects-note"]').textContent()).toMatch(/Byte fragments .* are hidden/);
+    expect(await page.locator('[data-testid="logit-effects-note"]').textContent()).toMatch(/Tokens never seen in training are hidden/);
     // Logit lists hold no byte fragments or control characters.
     const logitTokens = await page.locator('[data-testid="logit-effects"] li').evaluateAll((items) => items.map((item) => item.getAttribute('title') ?? ''));
     expect(logitTokens.length).toBeGreaterThan(0);

@@ -47,8 +47,9 @@ export async function LogitEffects({ featureId }: { featureId: string }) {
         <EffectColumn title="Promoted" effects={positive} widths={widths.positive} sign="positive" />
         <EffectColumn title="Suppressed" effects={negative} widths={widths.negative} sign="negative" />
         <p className={`muted small ${styles.note}`} data-testid="logit-effects-note">
-          Byte fragments (<code>&lt;0x88&gt;</code>) and control characters are hidden: a byte-level vocabulary keeps
-          all 256 bytes whether or not the model learned them{hidden > 0 ? ` (${hidden} hidden here)` : ''}.
+          Tokens never seen in training are hidden (where the model records its training token counts, as the demo
+          LMs do), and so are byte fragments (<code>&lt;0x88&gt;</code>) and control characters
+          {hidden > 0 ? ` (${hidden} more hidden here)` : ''}.
         </p>
       </div>
     );
