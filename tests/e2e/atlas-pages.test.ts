@@ -195,6 +195,16 @@ describe('atlas pages in Chromium', () => {
     const summary = await page.locator('.pagination .muted').first().textContent();
     expect(summary).toMatch(/dead features|No features here/);
     expect((await densities()).every((density) => density === 0)).toBe(true);
+    // Label text: a piece of the first feature's label keeps only features whose label has it.
+    await page.goto(`${web.url}/sae/${encodeId(saeId)}`);
+    const piece = (await page.locator('.feature-table .label-cell a').first().textContent())!.slice(0, 5);
+    await page.locator('input[name="label"]').fill(piece);
+    await page.locator('.list-controls button[type="submit"]').click();
+    await page.waitForURL(/label=/);
+    const labels = await page.locator('.feature-table .label-cell a').allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.every((text) => text.toLowerCase().includes(piece.toLowerCase()))).toBe(true);
+    expect(await page.locator('.pagination .muted').first().textContent()).toMatch(/labelled/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLabelVersion, createLabel, listFeatures } from '@atlas/db';
 import type { Query } from '../src/generated/resolvers-types.ts';
 import { SAE_ID, STORED_INDEXES } from './support/atlas-fixture.ts';
 import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
-const PAGE = `query($sae: ID!, $first: Int, $after: String, $orderBy: FeatureOrder, $quality: FeatureQuality) {
-  features(saeId: $sae, first: $first, after: $after, orderBy: $orderBy, quality: $quality) {
+const PAGE = `query($sae: ID!, $first: Int, $after: String, $orderBy: FeatureOrder, $quality: FeatureQuality, $label: String) {
+  features(saeId: $sae, first: $first, after: $after, orderBy: $orderBy, quality: $quality, labelContains: $label) {
     totalCount
     edges { node { index density maxActivation isDead isDense } }
     pageInfo { hasNextPage endCursor }
@@ -47,6 +48,23 @@ describe.each(testDatabases)('feature lists sorted and filtered (%s)', (database
     expect(await walk({ quality: 'DEAD' })).toEqual({ indexes: [4], totals: [1] });
     expect(await walk({ quality: 'DENSE', orderBy: 'DENSITY_DESC' })).toEqual({ indexes: [6], totals: [1] });
     expect((await walk({ quality: 'ALL' })).totals[0]).toBe(STORED_INDEXES.length);
+  });
+
+  it('keeps features whose current label contains a text, literally and case-insensitively', async () => {
+    const rows = await listFeatures(server.db, { saeId: SAE_ID, afterIndex: null, limit: 100 });
+    const id = (index: number) => rows.find((row) => row.index === index)!.id;
+    await createLabel(server.db, { featureId: id(1), text: 'Whale ships', source: 'human' });
+    await createLabel(server.db, { featureId: id(3), text: 'whaling 100% of the time', source: 'human' });
+    // Feature 6's label once said "whale"; its current version does not.
+    const old = await createLabel(server.db, { featureId: id(6), text: 'whale', source: 'human' });
+    await addLabelVersion(server.db, { labelId: old.labelId, text: 'harbour' });
+    expect(await walk({ label: 'WHAL' })).toEqual({ indexes: [1, 3], totals: [2] });
+    expect(await walk({ label: ' whale ', orderBy: 'DENSITY_DESC' })).toEqual({ indexes: [1], totals: [1] });
+    expect(await walk({ label: '100%' })).toEqual({ indexes: [3], totals: [1] });
+    expect(await walk({ label: '_' })).toEqual({ indexes: [], totals: [0] });
+    const { errors } = await server.gql(PAGE, { sae: SAE_ID, label: '   ' });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toMatch(/labelContains must be 1 to 200 characters/);
   });
 
   it('refuses an unknown order, naming the argument', async () => {

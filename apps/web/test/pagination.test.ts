@@ -23,6 +23,8 @@ describe('cursor stack pagination', () => {
     expect(previousPosition({ ...sorted, after: 'c1', prev: [''] })).toEqual({ first: 25, prev: [], sort: 'density-desc', quality: 'live' });
     expect(saeHref(sae, next)).toBe(`/sae/${sae}?sort=density-desc&quality=live&first=25&after=c1&prev=`);
     expect(saeHref(sae, { sort: 'index', quality: 'all', first: 25 })).toBe(`/sae/${sae}?first=25`);
+    expect(nextPosition({ first: 25, prev: [], label: 'whale' }, 'c1')).toEqual({ first: 25, after: 'c1', prev: [''], label: 'whale' });
+    expect(saeHref(sae, { label: 'sea & ship', first: 25 })).toBe(`/sae/${sae}?label=sea+%26+ship&first=25`);
   });
 
   it('goes to the start from a page reached without a stack', () => {

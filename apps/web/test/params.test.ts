@@ -46,7 +46,7 @@ describe('route params', () => {
 describe('SAE page search params', () => {
   it('defaults, with nothing to report', () => {
     expect(readSaeSearchParams({})).toEqual({
-      values: { sort: 'index', quality: 'all', first: 25, after: undefined, prev: [], goto: undefined },
+      values: { sort: 'index', quality: 'all', label: undefined, first: 25, after: undefined, prev: [], goto: undefined },
       problems: [],
     });
   });
@@ -55,6 +55,7 @@ describe('SAE page search params', () => {
     expect(readSaeSearchParams({ first: '50', after: 'c2', prev: ['', 'c1'] }).values).toEqual({
       sort: 'index',
       quality: 'all',
+      label: undefined,
       first: 50,
       after: 'c2',
       prev: ['', 'c1'],
@@ -79,6 +80,12 @@ describe('feature list order and filter', () => {
   it('reads every order and filter the list offers', () => {
     expect(readSaeSearchParams({ sort: 'density-desc', quality: 'live' }).values).toMatchObject({ sort: 'density-desc', quality: 'live' });
     expect(readSaeSearchParams({ sort: 'max-asc', quality: 'dead' }).problems).toEqual([]);
+  });
+
+  it('takes label text, trimmed, and names one over the limit', () => {
+    expect(readSaeSearchParams({ label: '  whale ' }).values.label).toBe('whale');
+    expect(readSaeSearchParams({ label: '' }).values.label).toBeUndefined();
+    expect(readSaeSearchParams({ label: 'x'.repeat(201) }).problems[0]?.param).toBe('label');
   });
 
   it('names an unknown order or filter with the allowed values', () => {

@@ -41,8 +41,9 @@ export type Query = {
   feature: Feature;
   /**
    * Features of one SAE, by index unless orderBy says otherwise (ties by index), optionally only
-   * live, dead or dense ones (quality; totalCount then counts those). first: 1..100 (default 25);
-   * after: endCursor of the previous page of the same list.
+   * live, dead or dense ones (quality) or those whose current label contains labelContains
+   * (case-insensitive, literal; 1..200 characters, BAD_USER_INPUT otherwise); totalCount then
+   * counts what they keep. first: 1..100 (default 25); after: endCursor of the previous page of the same list.
    */
   features: FeatureConnection;
   /**
@@ -168,6 +169,7 @@ export type QueryFeaturesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<FeatureOrder>;
   quality?: InputMaybe<FeatureQuality>;
+  labelContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -412,6 +414,7 @@ export type SaeFeaturesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<FeatureOrder>;
   quality?: InputMaybe<FeatureQuality>;
+  labelContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 

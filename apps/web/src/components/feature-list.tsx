@@ -23,6 +23,7 @@ async function loadPage(saeId: string, state: FeatureListView) {
       after: state.after ?? null,
       orderBy: FEATURE_SORTS[state.sort].api,
       quality: FEATURE_QUALITIES[state.quality].api,
+      labelContains: state.label ?? null,
     });
   } catch (error) {
     if (isApiError(error, 'BAD_USER_INPUT')) return null; // a stale or hand-edited cursor
@@ -31,7 +32,7 @@ async function loadPage(saeId: string, state: FeatureListView) {
 }
 
 function summaryOf(state: FeatureListView, indexes: number[], total: number): string {
-  const of = `${formatInteger(total)} ${state.quality === 'all' ? '' : `${state.quality} `}features`;
+  const of = `${formatInteger(total)} ${state.quality === 'all' ? '' : `${state.quality} `}features${state.label ? ` labelled “…${state.label}…”` : ''}`;
   if (indexes.length === 0) return `No features here (${of} in all)`;
   if (state.sort === 'index') return `Features ${indexes[0]}–${indexes[indexes.length - 1]} of ${of}`;
   return `${indexes.length} of ${of}, ${FEATURE_SORTS[state.sort].label.toLowerCase()}`;
@@ -50,7 +51,7 @@ export async function FeatureList({ saeId, state }: { saeId: string; state: Feat
     }
     const nodes = page.edges.map((edge) => edge.node);
     const summary = summaryOf(state, nodes.map((node) => node.index), page.totalCount);
-    const sortProps = { saeId, current: state.sort, quality: state.quality, first: state.first };
+    const sortProps = { saeId, current: state.sort, quality: state.quality, labelFilter: state.label, first: state.first };
     const nav = (
       <PaginationNav
         saeId={saeId}

@@ -170,6 +170,7 @@ export type FeaturePageQueryVariables = Exact<{
   after?: string | null | undefined;
   orderBy?: FeatureOrder | null | undefined;
   quality?: FeatureQuality | null | undefined;
+  labelContains?: string | null | undefined;
 }>;
 
 

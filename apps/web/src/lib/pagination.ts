@@ -11,10 +11,15 @@ export interface ListState {
   /** The list's order and filter: every position keeps them. */
   sort?: string | undefined;
   quality?: string | undefined;
+  label?: string | undefined;
 }
 
-function view(state: ListState): Pick<SaeListPosition, 'sort' | 'quality'> {
-  return { ...(state.sort ? { sort: state.sort } : {}), ...(state.quality ? { quality: state.quality } : {}) };
+function view(state: ListState): Pick<SaeListPosition, 'sort' | 'quality' | 'label'> {
+  return {
+    ...(state.sort ? { sort: state.sort } : {}),
+    ...(state.quality ? { quality: state.quality } : {}),
+    ...(state.label ? { label: state.label } : {}),
+  };
 }
 
 export function nextPosition(state: ListState, endCursor: string): SaeListPosition {

@@ -53,10 +53,18 @@ const repeated = z.preprocess(
   z.array(z.string().max(512)).max(1000),
 );
 
-/** `/sae/...?sort=density-desc&quality=live&first=25&after=<cursor>&prev=&prev=<cursor>&goto=<index>`: bad values are reported (readSearchParams). */
+/** The longest label text the feature list filters by (the API's limit). */
+export const MAX_LABEL_FILTER_CHARS = 200;
+
+/** `/sae/...?sort=density-desc&quality=live&label=<text>&first=25&after=<cursor>&prev=&prev=<cursor>&goto=<index>`: bad values are reported (readSearchParams). */
 export const saeSearchFields: ParamFields<SaeSearchParams> = {
   sort: { schema: z.enum(SORT_NAMES), fallback: 'index', allowed: `one of ${SORT_NAMES.join(', ')}` },
   quality: { schema: z.enum(QUALITY_NAMES), fallback: 'all', allowed: `one of ${QUALITY_NAMES.join(', ')}` },
+  label: {
+    schema: z.string().max(MAX_LABEL_FILTER_CHARS).transform((text) => text.trim() || undefined),
+    fallback: undefined,
+    allowed: `text of at most ${MAX_LABEL_FILTER_CHARS} characters that labels must contain`,
+  },
   first: { schema: z.coerce.number().int().min(1).max(100), fallback: DEFAULT_PAGE_SIZE, allowed: 'a whole number from 1 to 100 (features per page)' },
   after: { schema: cursor, fallback: undefined, allowed: "a cursor from this list's Next link" },
   /** The `after` of each earlier page, oldest first ('' = the first page): the stack behind "Previous". */
@@ -67,6 +75,7 @@ export const saeSearchFields: ParamFields<SaeSearchParams> = {
 export type SaeSearchParams = {
   sort: FeatureSort;
   quality: FeatureQualityParam;
+  label: string | undefined;
   first: number;
   after: string | undefined;
   prev: string[];

@@ -11,12 +11,14 @@ export interface SaeListPosition {
   /** The list's order and filter (left out of the URL when they are the defaults). */
   sort?: string;
   quality?: string;
+  label?: string;
 }
 
 export function saeHref(saeId: string, position: SaeListPosition = {}): string {
   const query = new URLSearchParams();
   if (position.sort !== undefined && position.sort !== 'index') query.set('sort', position.sort);
   if (position.quality !== undefined && position.quality !== 'all') query.set('quality', position.quality);
+  if (position.label) query.set('label', position.label);
   if (position.first !== undefined) query.set('first', String(position.first));
   if (position.after !== undefined) query.set('after', position.after);
   for (const cursor of position.prev ?? []) query.append('prev', cursor);

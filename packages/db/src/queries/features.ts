@@ -30,6 +30,24 @@ export interface ListFeaturesArgs {
   limit: number;
   orderBy?: FeatureOrder;
   quality?: FeatureQuality;
+  /** Keep features whose current label contains this text (case-insensitive, taken literally). */
+  labelContains?: string;
+}
+
+/**
+ * The feature's current label (as getCurrentLabels picks it: the latest version of its best-voted
+ * label) contains `text`; LIKE's wildcards in `text` are escaped, so it matches literally.
+ */
+function labelCondition(text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`(select v.text from labels l
+      join lateral (select text, created_at from label_versions where label_id = l.id order by version desc limit 1) v on true
+      left join lateral (
+        select coalesce(sum(vote.value), 0) as score
+        from label_versions lv join label_votes vote on vote.label_version_id = lv.id where lv.label_id = l.id
+      ) s on true
+      where l.feature_id = ${features.id}
+      order by s.score desc, v.created_at desc, l.id desc limit 1) ilike ${pattern}`;
 }
 
 function qualityCondition(quality: FeatureQuality): SQL | undefined {
@@ -56,7 +74,8 @@ function afterCondition(saeId: string, afterIndex: number, orderBy: FeatureOrder
 export async function listFeatures(db: AtlasDb, args: ListFeaturesArgs): Promise<FeatureRow[]> {
   const orderBy = args.orderBy ?? { key: 'index' };
   const after = args.afterIndex === null ? undefined : afterCondition(args.saeId, args.afterIndex, orderBy);
-  const where = and(eq(features.saeId, args.saeId), qualityCondition(args.quality ?? 'all'), after);
+  const label = args.labelContains ? labelCondition(args.labelContains) : undefined;
+  const where = and(eq(features.saeId, args.saeId), qualityCondition(args.quality ?? 'all'), label, after);
   const order =
     orderBy.key === 'index'
       ? [asc(features.index)]
@@ -67,12 +86,12 @@ export async function listFeatures(db: AtlasDb, args: ListFeaturesArgs): Promise
   return selectVisibleFeatures(db, where).orderBy(...order).limit(args.limit);
 }
 
-/** How many features of an SAE a quality filter keeps. */
-export async function countFeaturesOfQuality(db: AtlasDb, saeId: string, quality: FeatureQuality): Promise<number> {
+/** How many features of an SAE a quality filter (and label text) keeps. */
+export async function countFeaturesOfQuality(db: AtlasDb, saeId: string, quality: FeatureQuality, labelContains?: string): Promise<number> {
   const [row] = await db.orm
     .select({ count: count() })
     .from(features)
-    .where(and(eq(features.saeId, saeId), qualityCondition(quality)));
+    .where(and(eq(features.saeId, saeId), qualityCondition(quality), labelContains ? labelCondition(labelContains) : undefined));
   return row?.count ?? 0;
 }
 

@@ -1,6 +1,7 @@
 import { countFeaturesOfQuality, listFeatures, type FeatureOrder, type FeatureQuality, type FeatureRow } from '@atlas/db';
 import type { ApiContext } from '../../context.ts';
 import { decodeCursor } from '../../cursor.ts';
+import { badUserInput } from '../../errors.ts';
 import type { FeatureOrder as GraphQLFeatureOrder, FeatureQuality as GraphQLFeatureQuality } from '../../generated/resolvers-types.ts';
 import { DEFAULT_PAGE_SIZE, pageSize } from '../../limits.ts';
 
@@ -10,7 +11,7 @@ export type FeaturePage = {
   features: FeatureRow[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  /** Set when a quality filter applies; otherwise the SAE's feature count (a batched loader) is the total. */
+  /** Set when a quality or label filter applies; otherwise the SAE's feature count (a batched loader) is the total. */
   totalCount?: number;
 };
 
@@ -19,7 +20,20 @@ export type PageArgs = {
   after?: string | null;
   orderBy?: GraphQLFeatureOrder | null;
   quality?: GraphQLFeatureQuality | null;
+  labelContains?: string | null;
 };
+
+const MAX_LABEL_FILTER_CHARS = 200;
+
+/** The label filter's text, trimmed; BAD_USER_INPUT when blank or too long. */
+function labelFilter(text: string | null | undefined): string | undefined {
+  if (text === null || text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_LABEL_FILTER_CHARS) {
+    throw badUserInput(`labelContains must be 1 to ${MAX_LABEL_FILTER_CHARS} characters of text (got ${trimmed.length} after trimming); leave it out to keep every label`);
+  }
+  return trimmed;
+}
 
 const ORDERS: Record<GraphQLFeatureOrder, FeatureOrder> = {
   INDEX: { key: 'index' },
@@ -36,12 +50,15 @@ export async function loadFeaturePage(ctx: ApiContext, saeId: string, args: Page
   const limit = pageSize(args.first, DEFAULT_PAGE_SIZE, field);
   const afterIndex = args.after === null || args.after === undefined ? null : decodeCursor(args.after);
   const quality = QUALITIES[args.quality ?? 'ALL'];
-  const rows = await listFeatures(ctx.db, { saeId, afterIndex, limit: limit + 1, orderBy: ORDERS[args.orderBy ?? 'INDEX'], quality });
+  const labelContains = labelFilter(args.labelContains);
+  const rows = await listFeatures(ctx.db, {
+    saeId, afterIndex, limit: limit + 1, orderBy: ORDERS[args.orderBy ?? 'INDEX'], quality, ...(labelContains ? { labelContains } : {}),
+  });
   return {
     saeId,
     features: rows.slice(0, limit),
     hasNextPage: rows.length > limit,
     hasPreviousPage: afterIndex !== null,
-    ...(quality === 'all' ? {} : { totalCount: await countFeaturesOfQuality(ctx.db, saeId, quality) }),
+    ...(quality === 'all' && !labelContains ? {} : { totalCount: await countFeaturesOfQuality(ctx.db, saeId, quality, labelContains) }),
   };
 }

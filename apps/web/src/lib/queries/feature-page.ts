@@ -7,8 +7,8 @@ export type FeaturePage = FeaturePageQuery['features'];
 export type FeatureListItem = FeaturePage['edges'][number]['node'];
 
 const FEATURE_PAGE = operation<FeaturePageQuery, FeaturePageQueryVariables>(/* GraphQL */ `
-  query FeaturePage($saeId: ID!, $first: Int, $after: String, $orderBy: FeatureOrder, $quality: FeatureQuality) {
-    features(saeId: $saeId, first: $first, after: $after, orderBy: $orderBy, quality: $quality) {
+  query FeaturePage($saeId: ID!, $first: Int, $after: String, $orderBy: FeatureOrder, $quality: FeatureQuality, $labelContains: String) {
+    features(saeId: $saeId, first: $first, after: $after, orderBy: $orderBy, quality: $quality, labelContains: $labelContains) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {

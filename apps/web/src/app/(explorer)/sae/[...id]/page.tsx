@@ -29,7 +29,7 @@ export default async function SaePage({ params, searchParams }: SaePageProps) {
   if (!parsed.success) notFound();
   const { saeId } = parsed.data;
   const { values, problems } = readSaeSearchParams(await searchParams);
-  const { first, after, prev, goto, sort, quality } = values;
+  const { first, after, prev, goto, sort, quality, label } = values;
 
   return renderFromApi(async () => {
     // Outside Suspense on purpose: an unknown SAE answers with a real 404 status.
@@ -40,7 +40,7 @@ export default async function SaePage({ params, searchParams }: SaePageProps) {
       goto === undefined
         ? problems
         : [...problems, { param: 'goto', value: String(goto), allowed: `a feature index from 0 to ${sae.width - 1} (this SAE has ${sae.width} features)` }];
-    const state = { first, after, prev, sort, quality };
+    const state = { first, after, prev, sort, quality, label };
     return (
       <>
         <ParamProblems problems={allProblems} />
@@ -51,8 +51,8 @@ export default async function SaePage({ params, searchParams }: SaePageProps) {
             <Link href={mapHref(sae.id)}>Feature map</Link>
             <GotoFeatureForm width={sae.width} />
           </div>
-          <FeatureListControls sort={sort} quality={quality} first={first} />
-          <Suspense key={`${sort}:${quality}:${first}:${after ?? ''}`} fallback={<FeatureListSkeleton rows={first} />}>
+          <FeatureListControls sort={sort} quality={quality} label={label} first={first} />
+          <Suspense key={`${sort}:${quality}:${label ?? ''}:${first}:${after ?? ''}`} fallback={<FeatureListSkeleton rows={first} />}>
             <FeatureList saeId={sae.id} state={state} />
           </Suspense>
         </section>
