@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLanguageModel, readUnembedding } from '@atlas/model';
+import { loadLanguageModel, readTrainingTokenCounts, readUnembedding } from '@atlas/model';
 import { buildAtlas, silentProgress } from '@atlas/pipeline';
 import { graphql } from '../support/graphql.ts';
 import { serveTinyAtlas, TINY_CORPUS } from '../support/tiny-atlas.ts';
@@ -75,7 +75,7 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
     }
   });
 
-  it('serves logit effects equal to the decoder row times the tied unembedding', async () => {
+  it('serves logit effects equal to the decoder row times the tied unembedding, over the tokens seen in training', async () => {
     type Effects = { positive: { token: string; value: number }[]; negative: { token: string; value: number }[] };
     const { data, errors } = await graphql<{ features: { edges: { node: { decoderVector: number[]; logitEffects: Effects } }[] } }>(
       tiny.url,
@@ -86,10 +86,21 @@ describe('pipeline into PGlite, then GraphQL over HTTP', () => {
     expect(errors).toBeUndefined();
     const model = await loadLanguageModel(tiny.atlas.recipe.modelDir);
     const { weight, vocabSize, dModel } = readUnembedding(model);
+    // The demo LM records its training token counts: tokens it never saw are left out of the ranking.
+    const counts = readTrainingTokenCounts(model)!;
+    expect(counts.filter((count) => count === 0).length).toBeGreaterThan(0);
+    const seen = Array.from({ length: vocabSize }, (_, token) => token).filter((token) => counts[token]! > 0);
     for (const { node } of data!.features.edges) {
-      const logits = Array.from({ length: vocabSize }, (_, token) =>
-        node.decoderVector.reduce((sum, x, d) => sum + x * weight[token * dModel + d]!, 0),
-      ).sort((a, b) => b - a);
+      const ranked = seen
+        .map((token) => ({ token, logit: node.decoderVector.reduce((sum, x, d) => sum + x * weight[token * dModel + d]!, 0) }))
+        .sort((a, b) => b.logit - a.logit);
+      const logits = ranked.map((entry) => entry.logit);
+      // Every served token is one the model saw: none decodes like a never-seen id.
+      const unseenTexts = new Set(model.decodeTokens(Array.from({ length: vocabSize }, (_, t) => t).filter((t) => counts[t] === 0)));
+      const seenTexts = new Set(model.decodeTokens(seen));
+      for (const effect of [...node.logitEffects.positive, ...node.logitEffects.negative]) {
+        if (unseenTexts.has(effect.token)) expect(seenTexts.has(effect.token), JSON.stringify(effect.token)).toBe(true);
+      }
       const { positive, negative } = node.logitEffects;
       expect(positive).toHaveLength(10);
       expect(negative).toHaveLength(10);

@@ -43,13 +43,22 @@ export function tinyRecipe(corpusFile: string): AtlasRecipe {
   };
 }
 
+/**
+ * The demo atlas' shape at a small scale: the held-out demo corpus in 64-token contexts, 20 top
+ * activations and full quantile bins per feature, so a feature page carries what the demo's does
+ * (its HTML size and layout are measured on this), with 256 features and 8,192 tokens to stay quick.
+ */
+export function demoLikeRecipe(): AtlasRecipe {
+  return { ...tinyRecipe('demo-heldout'), tokens: 8192, seqLen: 64, width: 256, k: 16, epochs: 4, topK: 20 };
+}
+
 /** Builds a tiny atlas with the real pipeline (demo LM → activations → TopK SAE → stats) into PGlite. */
-export async function buildTinyAtlas(options: { dataDir?: string } = {}): Promise<TinyAtlas> {
+export async function buildTinyAtlas(options: { dataDir?: string; recipe?: 'tiny' | 'demo-like' } = {}): Promise<TinyAtlas> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-tiny-'));
   const corpusFile = path.join(workDir, 'tiny-corpus.txt');
   writeFileSync(corpusFile, TINY_CORPUS);
   const db = await openDatabase(options.dataDir ? { dataDir: options.dataDir } : { inMemory: true });
-  const recipe = tinyRecipe(corpusFile);
+  const recipe = options.recipe === 'demo-like' ? demoLikeRecipe() : tinyRecipe(corpusFile);
   const result = await buildAtlas(recipe, { db, workDir, progress: silentProgress, log: () => {} });
   return { db, recipe, result, workDir, corpusFile };
 }

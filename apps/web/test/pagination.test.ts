@@ -16,6 +16,17 @@ describe('cursor stack pagination', () => {
     expect(previousPosition(page1)).toBeUndefined();
   });
 
+  it('keeps the order and filter on every page and in the URL', () => {
+    const sorted = { first: 25, prev: [], sort: 'density-desc', quality: 'live' };
+    const next = nextPosition(sorted, 'c1');
+    expect(next).toEqual({ first: 25, after: 'c1', prev: [''], sort: 'density-desc', quality: 'live' });
+    expect(previousPosition({ ...sorted, after: 'c1', prev: [''] })).toEqual({ first: 25, prev: [], sort: 'density-desc', quality: 'live' });
+    expect(saeHref(sae, next)).toBe(`/sae/${sae}?sort=density-desc&quality=live&first=25&after=c1&prev=`);
+    expect(saeHref(sae, { sort: 'index', quality: 'all', first: 25 })).toBe(`/sae/${sae}?first=25`);
+    expect(nextPosition({ first: 25, prev: [], label: 'whale' }, 'c1')).toEqual({ first: 25, after: 'c1', prev: [''], label: 'whale' });
+    expect(saeHref(sae, { label: 'sea & ship', first: 25 })).toBe(`/sae/${sae}?label=sea+%26+ship&first=25`);
+  });
+
   it('goes to the start from a page reached without a stack', () => {
     expect(previousPosition({ first: 50, after: 'c9', prev: [] })).toEqual({ first: 50 });
   });

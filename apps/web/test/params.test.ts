@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureRouteParams, featureSearchParams, saeRouteParams, saeSearchParams } from '../src/lib/params';
+import { MAX_TRY_TEXT_CHARS, featureRouteParams, modelRouteParams, readFeatureSearchParams, readSaeSearchParams, saeRouteParams } from '../src/lib/params';
 
 describe('route params', () => {
   it('joins SAE id segments', () => {
@@ -26,6 +26,12 @@ describe('route params', () => {
     expect(featureRouteParams.parse({ id: ['sae', '007'] }).featureId).toBe('sae/7');
   });
 
+  it('reads model ids of one or two segments', () => {
+    expect(modelRouteParams.parse({ id: ['demo-lm'] })).toEqual({ modelId: 'demo-lm' });
+    expect(modelRouteParams.parse({ id: ['org', 'gpt2'] })).toEqual({ modelId: 'org/gpt2' });
+    expect(modelRouteParams.safeParse({ id: [] }).success).toBe(false);
+  });
+
   it('rejects bad feature ids', () => {
     expect(featureRouteParams.safeParse({ id: ['demo-lm', 'abc'] }).success).toBe(false);
     expect(featureRouteParams.safeParse({ id: ['123'] }).success).toBe(false);
@@ -38,33 +44,74 @@ describe('route params', () => {
 });
 
 describe('SAE page search params', () => {
-  it('defaults', () => {
-    expect(saeSearchParams.parse({})).toEqual({ first: 25, after: undefined, prev: [], goto: undefined });
+  it('defaults, with nothing to report', () => {
+    expect(readSaeSearchParams({})).toEqual({
+      values: { sort: 'index', quality: 'all', label: undefined, first: 25, after: undefined, prev: [], goto: undefined },
+      problems: [],
+    });
   });
 
   it('reads a page position with a cursor stack', () => {
-    expect(saeSearchParams.parse({ first: '50', after: 'c2', prev: ['', 'c1'] })).toEqual({
+    expect(readSaeSearchParams({ first: '50', after: 'c2', prev: ['', 'c1'] }).values).toEqual({
+      sort: 'index',
+      quality: 'all',
+      label: undefined,
       first: 50,
       after: 'c2',
       prev: ['', 'c1'],
       goto: undefined,
     });
-    expect(saeSearchParams.parse({ prev: '' }).prev).toEqual(['']);
+    expect(readSaeSearchParams({ prev: '' }).values.prev).toEqual(['']);
   });
 
-  it('falls back to defaults for invalid values', () => {
-    const parsed = saeSearchParams.parse({ first: '500', after: ['a', 'b'], goto: 'x' });
-    expect(parsed.first).toBe(25);
-    expect(parsed.after).toBeUndefined();
-    expect(parsed.goto).toBeUndefined();
-    expect(saeSearchParams.parse({ first: 'abc', after: '' }).first).toBe(25);
+  it('falls back to defaults for invalid values and names each with what it may be', () => {
+    const { values, problems } = readSaeSearchParams({ first: '-3', after: ['a', 'b'], goto: 'x' });
+    expect(values.first).toBe(25);
+    expect(values.after).toBeUndefined();
+    expect(values.goto).toBeUndefined();
+    expect(problems.map((problem) => problem.param)).toEqual(['first', 'after', 'goto']);
+    expect(problems[0]).toEqual({ param: 'first', value: '-3', allowed: 'a whole number from 1 to 100 (features per page)' });
+    expect(problems[1]?.value).toBe('a, b');
+    expect(readSaeSearchParams({ first: 'abc', after: '' }).values.first).toBe(25);
+  });
+});
+
+describe('feature list order and filter', () => {
+  it('reads every order and filter the list offers', () => {
+    expect(readSaeSearchParams({ sort: 'density-desc', quality: 'live' }).values).toMatchObject({ sort: 'density-desc', quality: 'live' });
+    expect(readSaeSearchParams({ sort: 'max-asc', quality: 'dead' }).problems).toEqual([]);
+  });
+
+  it('takes label text, trimmed, and names one over the limit', () => {
+    expect(readSaeSearchParams({ label: '  whale ' }).values.label).toBe('whale');
+    expect(readSaeSearchParams({ label: '' }).values.label).toBeUndefined();
+    expect(readSaeSearchParams({ label: 'x'.repeat(201) }).problems[0]?.param).toBe('label');
+  });
+
+  it('names an unknown order or filter with the allowed values', () => {
+    const { values, problems } = readSaeSearchParams({ sort: 'loudest', quality: 'shiny' });
+    expect(values).toMatchObject({ sort: 'index', quality: 'all' });
+    expect(problems).toEqual([
+      { param: 'sort', value: 'loudest', allowed: 'one of index, density-desc, density-asc, max-desc, max-asc' },
+      { param: 'quality', value: 'shiny', allowed: 'one of all, live, dead, dense' },
+    ]);
   });
 });
 
 describe('feature page search params', () => {
-  it('reads the histogram count axis, linear by default', () => {
-    expect(featureSearchParams.parse({}).counts).toBe('linear');
-    expect(featureSearchParams.parse({ counts: 'log' }).counts).toBe('log');
-    expect(featureSearchParams.parse({ counts: 'cubic' }).counts).toBe('linear');
+  it('reads the histogram count axis, linear by default, and reports an unknown one', () => {
+    expect(readFeatureSearchParams({}).values.counts).toBe('linear');
+    expect(readFeatureSearchParams({ counts: 'log' }).values.counts).toBe('log');
+    const { values, problems } = readFeatureSearchParams({ counts: 'cubic' });
+    expect(values.counts).toBe('linear');
+    expect(problems).toEqual([{ param: 'counts', value: 'cubic', allowed: "linear or log (the histogram's count axis)" }]);
+  });
+
+  it('takes a "try it" text, treating a blank one as none and refusing one past the limit', () => {
+    expect(readFeatureSearchParams({ try: 'Call me Ishmael.' }).values.try).toBe('Call me Ishmael.');
+    expect(readFeatureSearchParams({ try: '   ' }).values.try).toBeUndefined();
+    const long = readFeatureSearchParams({ try: 'x'.repeat(MAX_TRY_TEXT_CHARS + 1) });
+    expect(long.values.try).toBeUndefined();
+    expect(long.problems[0]?.param).toBe('try');
   });
 });

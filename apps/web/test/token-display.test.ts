@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayToken, quoteToken } from '../src/lib/token-display';
+import { displayToken, isByteOrControlToken, quoteToken, splitLeadingSpace } from '../src/lib/token-display';
 
 describe('displayToken', () => {
   it('keeps a leading space as a real space', () => {
@@ -23,5 +23,32 @@ describe('displayToken', () => {
 
   it('quotes tokens with escapes for tooltips', () => {
     expect(quoteToken(' a\n')).toBe('" a\\n"');
+  });
+});
+
+describe('splitLeadingSpace', () => {
+  it('moves leading spaces out of the highlighted part', () => {
+    expect(splitLeadingSpace(' the')).toEqual({ lead: ' ', rest: 'the' });
+    expect(splitLeadingSpace('  x y')).toEqual({ lead: '  ', rest: 'x y' });
+  });
+
+  it('leaves tokens without a leading space and whitespace-only tokens whole', () => {
+    expect(splitLeadingSpace('the')).toEqual({ lead: '', rest: 'the' });
+    expect(splitLeadingSpace('  ')).toEqual({ lead: '', rest: '  ' });
+    expect(splitLeadingSpace(' \n')).toEqual({ lead: '', rest: ' \n' });
+  });
+});
+
+describe('isByteOrControlToken', () => {
+  it('flags lone bytes and control characters', () => {
+    expect(isByteOrControlToken('<0x88>')).toBe(true);
+    expect(isByteOrControlToken('a<0xE2>')).toBe(true);
+    expect(isByteOrControlToken('\f')).toBe(true);
+    expect(isByteOrControlToken('\u0000')).toBe(true);
+    expect(isByteOrControlToken('\uFFFD')).toBe(true);
+  });
+
+  it('keeps words, punctuation, newlines and non-ASCII text', () => {
+    for (const token of [' the', '.', '\n', '\t', ' café', '—']) expect(isByteOrControlToken(token)).toBe(false);
   });
 });

@@ -18,6 +18,18 @@ export interface LogitEffectOptions {
   count?: number;
   blockRows?: number;
   threads?: number;
+  /**
+   * Rank only these tokens (e.g. those the model saw in training: a byte-level vocabulary keeps
+   * all 256 bytes and unused merges, whose unembedding rows were never trained). Default: all.
+   */
+  tokenIds?: readonly number[];
+}
+
+/** The unembedding rows of `tokenIds`, in that order. */
+function gatherRows(unembedding: Float32Array, dIn: number, tokenIds: readonly number[]): Float32Array {
+  const rows = new Float32Array(tokenIds.length * dIn);
+  tokenIds.forEach((tokenId, row) => rows.set(unembedding.subarray(tokenId * dIn, (tokenId + 1) * dIn), row * dIn));
+  return rows;
 }
 
 /**
@@ -32,14 +44,16 @@ export async function logitEffects(
   options: LogitEffectOptions = {},
 ): Promise<LogitEffects[]> {
   const width = decoder.length / dIn;
+  const subset = options.tokenIds;
   const { top, bottom } = await denseTopK({
-    a: decoder, b: unembedding, inner: dIn, k: options.count ?? 10, smallest: true,
+    a: decoder, b: subset ? gatherRows(unembedding, dIn, subset) : unembedding, inner: dIn,
+    k: Math.min(options.count ?? 10, subset ? subset.length : Infinity), smallest: true,
     ...(options.blockRows ? { blockRows: options.blockRows } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
   const row = (result: typeof top, feature: number): TokenEffect[] =>
     Array.from({ length: result.k }, (_, slot) => ({
-      tokenId: result.indices[feature * result.k + slot]!,
+      tokenId: subset ? subset[result.indices[feature * result.k + slot]!]! : result.indices[feature * result.k + slot]!,
       value: result.values[feature * result.k + slot]!,
     }));
   return Array.from({ length: width }, (_, feature) => ({ positive: row(top, feature), negative: row(bottom!, feature) }));

@@ -23,4 +23,18 @@ describe('logitEffects', () => {
       negative.forEach((e, i) => expect(e.value).toBeCloseTo(byValue.at(-1 - i)!.value, 5));
     }
   });
+
+  it('ranks only the given tokens when asked, reporting their own ids', async () => {
+    const tokenIds = Array.from({ length: vocab }, (_, id) => id).filter((id) => id % 3 !== 0);
+    const effects = await logitEffects(decoder, unembedding, dIn, { count: 4, tokenIds });
+    for (let feature = 0; feature < width; feature += 1) {
+      const byValue = tokenIds
+        .map((tokenId) => ({ tokenId, value: dot(decoder, feature, unembedding, tokenId, dIn) }))
+        .sort((a, b) => b.value - a.value);
+      const { positive, negative } = effects[feature]!;
+      expect(positive.map((e) => e.tokenId)).toEqual(byValue.slice(0, 4).map((e) => e.tokenId));
+      expect(negative.map((e) => e.tokenId)).toEqual(byValue.slice(-4).reverse().map((e) => e.tokenId));
+      expect([...positive, ...negative].every((e) => e.tokenId % 3 !== 0)).toBe(true);
+    }
+  });
 });

@@ -21,4 +21,5 @@ export type { Tokenizer } from './tokenizer.ts';
 export { batchContexts, packSequences, tokenizeDocuments } from './sequences.ts';
 export type { ContextSegment, PackedContext, TokenizedDocument } from './sequences.ts';
 export { findUnembedding, readUnembedding } from './unembedding.ts';
+export { readTrainingTokenCounts, TOKEN_COUNTS_FILE } from './token-counts.ts';
 export type { Unembedding } from './unembedding.ts';

@@ -40,7 +40,12 @@ export type Query = {
   sae: Sae;
   /** One feature by id, or NOT_FOUND. */
   feature: Feature;
-  /** Features of one SAE, ordered by index. first: 1..100 (default 25). */
+  /**
+   * Features of one SAE, by index unless orderBy says otherwise (ties by index), optionally only
+   * live, dead or dense ones (quality) or those whose current label contains labelContains
+   * (case-insensitive, literal; 1..200 characters, BAD_USER_INPUT otherwise); totalCount then
+   * counts what they keep. first: 1..100 (default 25); after: endCursor of the previous page of the same list.
+   */
   features: FeatureConnection;
   /**
    * The latest finished comparison of SAE A with SAE B by a method, or null when none has been run
@@ -175,6 +180,9 @@ export type QueryFeaturesArgs = {
   saeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<FeatureOrder>;
+  quality?: InputMaybe<FeatureQuality>;
+  labelContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -413,6 +421,24 @@ export type CacheControlScope =
   | 'PUBLIC'
   | 'PRIVATE';
 
+/** How a feature list is ordered; features with equal values follow by index. */
+export type FeatureOrder =
+  | 'INDEX'
+  | 'DENSITY_DESC'
+  | 'DENSITY_ASC'
+  | 'MAX_ACTIVATION_DESC'
+  | 'MAX_ACTIVATION_ASC';
+
+/** Which features a list keeps, by how often they fire on the statistics tokens. */
+export type FeatureQuality =
+  | 'ALL'
+  /** Fired at least once and on at most 10% of tokens. */
+  | 'LIVE'
+  /** Never fired. */
+  | 'DEAD'
+  /** Fired on more than 10% of tokens. */
+  | 'DENSE';
+
 export type Model = {
   __typename?: 'Model';
   id: Scalars['ID']['output'];
@@ -441,6 +467,7 @@ export type Sae = {
   statisticsTokens?: Maybe<Scalars['Float']['output']>;
   corpusName?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
+  /** Its features: the same ordering and filter as Query.features. */
   features: FeatureConnection;
   /**
    * Features placed on the SAE's map (UMAP of decoder directions), by index, with their labels for
@@ -459,6 +486,9 @@ export type Sae = {
 export type SaeFeaturesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<FeatureOrder>;
+  quality?: InputMaybe<FeatureQuality>;
+  labelContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1680,6 +1710,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CacheControlScope: CacheControlScope;
+  FeatureOrder: FeatureOrder;
+  FeatureQuality: FeatureQuality;
   Model: ResolverTypeWrapper<ModelMapper>;
   Sae: ResolverTypeWrapper<SaeMapper>;
   SaeMetrics: ResolverTypeWrapper<SaeMetrics>;
@@ -1892,7 +1924,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   saes?: Resolver<Array<ResolversTypes['Sae']>, ParentType, ContextType, Partial<QuerySaesArgs>>;
   sae?: Resolver<ResolversTypes['Sae'], ParentType, ContextType, RequireFields<QuerySaeArgs, 'id'>>;
   feature?: Resolver<ResolversTypes['Feature'], ParentType, ContextType, RequireFields<QueryFeatureArgs, 'id'>>;
-  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId'>>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'saeId' | 'orderBy' | 'quality'>>;
   compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'saeA' | 'saeB' | 'method'>>;
   comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType, RequireFields<QueryComparisonArgs, 'id'>>;
   comparisons?: Resolver<Array<ResolversTypes['Comparison']>, ParentType, ContextType, Partial<QueryComparisonsArgs>>;
@@ -1936,7 +1968,7 @@ export type SaeResolvers<ContextType = ApiContext, ParentType extends ResolversP
   statisticsTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   corpusName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, Partial<SaeFeaturesArgs>>;
+  features?: Resolver<ResolversTypes['FeatureConnection'], ParentType, ContextType, RequireFields<SaeFeaturesArgs, 'orderBy' | 'quality'>>;
   map?: Resolver<ResolversTypes['FeatureMap'], ParentType, ContextType, Partial<SaeMapArgs>>;
   atoms?: Resolver<Maybe<ResolversTypes['SaeAtoms']>, ParentType, ContextType>;
 };

@@ -1,16 +1,16 @@
 import Link from 'next/link';
-import { saeHref, saeName } from '@/lib/routes';
+import { modelHref, saeHref, saeName } from '@/lib/routes';
 
 export interface Crumb {
   label: string;
   href?: string;
 }
 
-/** The trail to a page inside an SAE: Models › its model › the SAE (linked) › `here`. */
-export function saeCrumbs(sae: { id: string; hookName: string; model: { displayName: string } }, here: string): Crumb[] {
+/** The trail to a page inside an SAE: Models › its model › the SAE (all linked) › `here`. */
+export function saeCrumbs(sae: { id: string; hookName: string; model: { id: string; displayName: string } }, here: string): Crumb[] {
   return [
     { label: 'Models', href: '/' },
-    { label: sae.model.displayName },
+    { label: sae.model.displayName, href: modelHref(sae.model.id) },
     { label: `${sae.hookName} · ${saeName(sae.id)}`, href: saeHref(sae.id) },
     { label: here },
   ];

@@ -1,7 +1,7 @@
 import { formatValue } from '@/lib/format';
 import { logitBarWidths } from '@/lib/logit-bars';
 import { getFeatureDetail } from '@/lib/queries/feature';
-import { displayToken, quoteToken } from '@/lib/token-display';
+import { displayToken, isByteOrControlToken, quoteToken } from '@/lib/token-display';
 import styles from './dashboard-lists.module.css';
 import { renderFromApi } from './render-from-api';
 
@@ -34,15 +34,23 @@ function EffectColumn({ title, effects, widths, sign }: EffectColumnProps) {
 /** Tokens the decoder direction promotes and suppresses most (W_dec · W_U), in two columns. */
 export async function LogitEffects({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { positive, negative } = (await getFeatureDetail(featureId)).logitEffects;
-    if (positive.length === 0 && negative.length === 0) {
+    const all = (await getFeatureDetail(featureId)).logitEffects;
+    if (all.positive.length === 0 && all.negative.length === 0) {
       return <p className="muted">Logit effects are not available: the model&apos;s unembedding could not be read.</p>;
     }
+    const positive = all.positive.filter((effect) => !isByteOrControlToken(effect.token));
+    const negative = all.negative.filter((effect) => !isByteOrControlToken(effect.token));
+    const hidden = all.positive.length + all.negative.length - positive.length - negative.length;
     const widths = logitBarWidths(positive, negative);
     return (
       <div className={`card ${styles.columns}`} data-testid="logit-effects">
         <EffectColumn title="Promoted" effects={positive} widths={widths.positive} sign="positive" />
         <EffectColumn title="Suppressed" effects={negative} widths={widths.negative} sign="negative" />
+        <p className={`muted small ${styles.note}`} data-testid="logit-effects-note">
+          Tokens never seen in training are hidden (where the model records its training token counts, as the demo
+          LMs do), and so are byte fragments (<code>&lt;0x88&gt;</code>) and control characters
+          {hidden > 0 ? ` (${hidden} more hidden here)` : ''}.
+        </p>
       </div>
     );
   });

@@ -12,10 +12,11 @@ export async function QuantileExamples({ featureId }: { featureId: string }) {
     }
     const bins = [...quantileExamples].reverse();
     return (
-      <div className="card">
+      <details className="card more-examples" data-testid="quantile-examples">
+        <summary>Examples across the activation range ({bins.length} intervals, weakest to strongest)</summary>
         <p className="muted small">
           A uniform sample of the contexts where the feature fired, cut by their maximum activation into bins of equal
-          size; a few contexts from each, avoiding the top activations above where possible. Same colour scale as above.
+          size; a few contexts from each, avoiding the top activations where possible. Same colour scale as the top activations.
         </p>
         {bins.map((bin, i) => (
           <section className="quantile-bin" key={`${bin.lower}-${bin.upper}-${i}`} aria-label={`Activations ${bin.lower} to ${bin.upper}`}>
@@ -34,7 +35,7 @@ export async function QuantileExamples({ featureId }: { featureId: string }) {
             )}
           </section>
         ))}
-      </div>
+      </details>
     );
   });
 }

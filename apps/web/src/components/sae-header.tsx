@@ -1,6 +1,6 @@
 import type { SaeDetail } from '@/lib/queries/sae';
 import { formatCompact, formatInteger, formatPercent, formatValue } from '@/lib/format';
-import { saeName } from '@/lib/routes';
+import { modelHref, saeName } from '@/lib/routes';
 import { Breadcrumbs } from './breadcrumbs';
 import { StatGrid, type Stat } from './stat-grid';
 
@@ -39,7 +39,7 @@ function saeStats(sae: SaeDetail): Stat[] {
 export function SaeHeader({ sae }: { sae: SaeDetail }) {
   return (
     <header className="page-header">
-      <Breadcrumbs items={[{ label: 'Models', href: '/' }, { label: sae.model.displayName }, { label: saeName(sae.id) }]} />
+      <Breadcrumbs items={[{ label: 'Models', href: '/' }, { label: sae.model.displayName, href: modelHref(sae.model.id) }, { label: `${sae.hookName} · ${saeName(sae.id)}` }]} />
       <h1>
         <span className="mono">{sae.hookName}</span> <span className="muted">· {saeName(sae.id)}</span>
       </h1>

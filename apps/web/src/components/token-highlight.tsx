@@ -1,6 +1,7 @@
+import type { CSSProperties } from 'react';
 import { activationBackground } from '@/lib/activation-color';
 import { formatValue } from '@/lib/format';
-import { displayToken, quoteToken } from '@/lib/token-display';
+import { displayToken, quoteToken, splitLeadingSpace } from '@/lib/token-display';
 import styles from './tokens.module.css';
 
 export interface TokenHighlightProps {
@@ -10,14 +11,18 @@ export interface TokenHighlightProps {
   maxActivation: number;
   /** Marks the example's strongest token. */
   isMax?: boolean;
+  /** First token shown on its line: its leading space is dropped (no indent). */
+  first?: boolean;
 }
 
 /**
  * One token, its background proportional to value / maxActivation. Carries `data-value`
- * (the exact activation) and `token-active` when it fired; hover shows the value.
+ * (the exact activation) and `token-active` when it fired; hover shows the value. A leading
+ * space stays outside the coloured span, so a wrapped line never ends in a coloured sliver.
  */
-export function TokenHighlight({ token, value, maxActivation, isMax = false }: TokenHighlightProps) {
-  const { text, whitespaceOnly } = displayToken(token);
+export function TokenHighlight({ token, value, maxActivation, isMax = false, first = false }: TokenHighlightProps) {
+  const { lead, rest } = splitLeadingSpace(token);
+  const { text, whitespaceOnly } = displayToken(rest);
   const active = value > 0;
   const className = [
     styles.token,
@@ -29,14 +34,18 @@ export function TokenHighlight({ token, value, maxActivation, isMax = false }: T
     .join(' ');
   const background = activationBackground(value, maxActivation);
   return (
-    <span
-      className={className}
-      data-value={value}
-      data-tip={active ? formatValue(value, 4) : undefined}
-      title={`${quoteToken(token)} · activation ${value}`}
-      style={background ? { backgroundColor: background } : undefined}
-    >
-      {text}
-    </span>
+    <>
+      {first ? null : lead}
+      <span
+        className={className}
+        data-value={value}
+        data-tip={active ? formatValue(value, 4) : undefined}
+        title={`${quoteToken(token)} · activation ${value}`}
+        // The colour goes in a custom property: the stylesheet decides how it is drawn (light or dark).
+        style={background ? ({ '--activation': background } as CSSProperties) : undefined}
+      >
+        {text}
+      </span>
+    </>
   );
 }

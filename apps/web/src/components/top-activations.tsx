@@ -2,7 +2,10 @@ import { getFeatureDetail } from '@/lib/queries/feature';
 import { ActivationExample } from './activation-example';
 import { renderFromApi } from './render-from-api';
 
-/** The contexts where the feature fires hardest, strongest first. */
+/** Contexts shown before "more": with the side panel they fit the first screen of a laptop. */
+const SHOWN = 8;
+
+/** The contexts where the feature fires hardest, strongest first; the rest behind a disclosure (no JavaScript needed). */
 export async function TopActivations({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
     const { topActivations, maxActivation } = await getFeatureDetail(featureId);
@@ -10,17 +13,28 @@ export async function TopActivations({ featureId }: { featureId: string }) {
       return <p className="muted">No activating contexts were recorded for this feature.</p>;
     }
     const corpora = [...new Set(topActivations.map((example) => example.corpusName))];
+    const rest = topActivations.slice(SHOWN);
     return (
-      <div className="card">
+      <div className="card" data-testid="top-activations">
         <p className="muted small">
-          Colour is proportional to activation ÷ max activation ({maxActivation.toPrecision(4)}); the strongest token of
-          each context is outlined. Hover a token for its value. Corpus: {corpora.join(', ')}.
+          Colour ∝ activation ÷ max activation ({maxActivation.toPrecision(4)}); the strongest token is outlined.
+          Hover a token for its value. Corpus: {corpora.join(', ')}.
         </p>
         <ol className="examples">
-          {topActivations.map((example) => (
+          {topActivations.slice(0, SHOWN).map((example) => (
             <ActivationExample key={example.rank} example={example} maxActivation={maxActivation} />
           ))}
         </ol>
+        {rest.length > 0 ? (
+          <details className="more-examples">
+            <summary>{rest.length} more top activations</summary>
+            <ol className="examples">
+              {rest.map((example) => (
+                <ActivationExample key={example.rank} example={example} maxActivation={maxActivation} />
+              ))}
+            </ol>
+          </details>
+        ) : null}
       </div>
     );
   });

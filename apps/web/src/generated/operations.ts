@@ -27,6 +27,24 @@ export type CredentialKind =
   | 'API_KEY'
   | 'SESSION';
 
+/** How a feature list is ordered; features with equal values follow by index. */
+export type FeatureOrder =
+  | 'DENSITY_ASC'
+  | 'DENSITY_DESC'
+  | 'INDEX'
+  | 'MAX_ACTIVATION_ASC'
+  | 'MAX_ACTIVATION_DESC';
+
+/** Which features a list keeps, by how often they fire on the statistics tokens. */
+export type FeatureQuality =
+  | 'ALL'
+  /** Never fired. */
+  | 'DEAD'
+  /** Fired on more than 10% of tokens. */
+  | 'DENSE'
+  /** Fired at least once and on at most 10% of tokens. */
+  | 'LIVE';
+
 /** Which features a search may return. Every field narrows; all are optional. */
 export type FeatureSearchFilter = {
   densityMax?: number | null | undefined;
@@ -226,10 +244,21 @@ export type FeatureMapQueryVariables = Exact<{
 
 export type FeatureMapQuery = { sae: { map: { hasNextPage: boolean, endCursor: string | null, points: Array<{ index: number, x: number, y: number, density: number, isDead: boolean, label: string | null, labelSource: LabelSource | null, cluster: number | null }>, clusters: Array<{ cluster: number, caption: string, x: number, y: number, size: number }> } } };
 
+export type FeatureOnTextQueryVariables = Exact<{
+  saeId: string;
+  text: string;
+}>;
+
+
+export type FeatureOnTextQuery = { featuresForText: { notice: string | null, tokens: Array<{ position: number, token: string, features: Array<{ index: number, value: number }> }> } };
+
 export type FeaturePageQueryVariables = Exact<{
   saeId: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: FeatureOrder | null | undefined;
+  quality?: FeatureQuality | null | undefined;
+  labelContains?: string | null | undefined;
 }>;
 
 
@@ -273,6 +302,13 @@ export type VoteLabelMutationVariables = Exact<{
 
 
 export type VoteLabelMutation = { voteLabel: { id: string, score: number, myVote: number | null } };
+
+export type ModelQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ModelQuery = { model: { id: string, displayName: string, architecture: string, layerCount: number, dModel: number, vocabSize: number, contextLength: number, saes: Array<{ id: string, hookName: string, architecture: string, width: number, k: number | null, metrics: { l0: number, fvu: number, deadFraction: number } | null }> } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,9 +1,14 @@
 import { MAX_FEATURE_INDEX, formatFeatureId, parseFeatureId } from '@atlas/ids';
 import { z } from 'zod';
+import { QUALITY_NAMES, SORT_NAMES, type FeatureQualityParam, type FeatureSort } from './feature-list-view';
+import { readSearchParams, type ParamFields, type RawSearchParams } from './search-param-fields';
+
+export type { RawSearchParams } from './search-param-fields';
 
 /**
  * Zod schemas for every route param and search param the pages read.
- * Route params that fail → the page calls notFound(); search params fall back to defaults.
+ * Route params that fail → the page calls notFound(); a bad search param falls back to its
+ * default and the page names it with the allowed values (ParamProblems).
  */
 
 /** One path segment of an id: non-empty, no slash, no control characters. */
@@ -17,6 +22,11 @@ const idSegment = z
 export const saeRouteParams = z.object({
   id: z.array(idSegment).min(1).max(16),
 }).transform(({ id }) => ({ saeId: id.join('/') }));
+
+/** `/model/[...id]` → the model id (usually one segment, `demo-lm`; hub-style ids have two). */
+export const modelRouteParams = z.object({
+  id: z.array(idSegment).min(1).max(4),
+}).transform(({ id }) => ({ modelId: id.join('/') }));
 
 /** `/feature/[...id]` → SAE id + feature index (the last segment), parsed as the API parses feature ids. */
 export const featureRouteParams = z
@@ -43,24 +53,55 @@ const repeated = z.preprocess(
   z.array(z.string().max(512)).max(1000),
 );
 
-/** `/sae/...?first=25&after=<cursor>&prev=&prev=<cursor>&goto=<index>` */
-export const saeSearchParams = z.object({
-  first: z.coerce.number().int().min(1).max(100).catch(DEFAULT_PAGE_SIZE),
-  after: cursor.optional().catch(undefined),
+/** The longest label text the feature list filters by (the API's limit). */
+export const MAX_LABEL_FILTER_CHARS = 200;
+
+/** `/sae/...?sort=density-desc&quality=live&label=<text>&first=25&after=<cursor>&prev=&prev=<cursor>&goto=<index>`: bad values are reported (readSearchParams). */
+export const saeSearchFields: ParamFields<SaeSearchParams> = {
+  sort: { schema: z.enum(SORT_NAMES), fallback: 'index', allowed: `one of ${SORT_NAMES.join(', ')}` },
+  quality: { schema: z.enum(QUALITY_NAMES), fallback: 'all', allowed: `one of ${QUALITY_NAMES.join(', ')}` },
+  label: {
+    schema: z.string().max(MAX_LABEL_FILTER_CHARS).transform((text) => text.trim() || undefined),
+    fallback: undefined,
+    allowed: `text of at most ${MAX_LABEL_FILTER_CHARS} characters that labels must contain`,
+  },
+  first: { schema: z.coerce.number().int().min(1).max(100), fallback: DEFAULT_PAGE_SIZE, allowed: 'a whole number from 1 to 100 (features per page)' },
+  after: { schema: cursor, fallback: undefined, allowed: "a cursor from this list's Next link" },
   /** The `after` of each earlier page, oldest first ('' = the first page): the stack behind "Previous". */
-  prev: repeated.catch([]),
-  goto: z.coerce.number().int().min(0).optional().catch(undefined),
-});
+  prev: { schema: repeated, fallback: [], allowed: "cursors from this list's Next links" },
+  goto: { schema: z.coerce.number().int().min(0), fallback: undefined, allowed: 'a feature index, a whole number from 0' },
+};
 
-export type SaeSearchParams = z.infer<typeof saeSearchParams>;
+export type SaeSearchParams = {
+  sort: FeatureSort;
+  quality: FeatureQualityParam;
+  label: string | undefined;
+  first: number;
+  after: string | undefined;
+  prev: string[];
+  goto: number | undefined;
+};
 
-/** Next passes search params as `Record<string, string | string[] | undefined>`. */
-export type RawSearchParams = Record<string, string | string[] | undefined>;
+export function readSaeSearchParams(raw: RawSearchParams) {
+  return readSearchParams(saeSearchFields, raw);
+}
 
-/** `/feature/...?counts=log` — the histogram's count axis. */
-export const featureSearchParams = z.object({
-  counts: z.enum(['linear', 'log']).catch('linear'),
-});
+/** The most text the feature page's "try it" box sends in its URL. */
+export const MAX_TRY_TEXT_CHARS = 2000;
+
+/** `/feature/...?counts=log&try=<text>` — the histogram's count axis and the "try it" text. */
+export const featureSearchFields: ParamFields<{ counts: 'linear' | 'log'; try: string | undefined }> = {
+  counts: { schema: z.enum(['linear', 'log']), fallback: 'linear', allowed: 'linear or log (the histogram\'s count axis)' },
+  try: {
+    schema: z.string().max(MAX_TRY_TEXT_CHARS).transform((text) => (text.trim() ? text : undefined)),
+    fallback: undefined,
+    allowed: `one text of at most ${MAX_TRY_TEXT_CHARS.toLocaleString('en-US')} characters`,
+  },
+};
+
+export function readFeatureSearchParams(raw: RawSearchParams) {
+  return readSearchParams(featureSearchFields, raw);
+}
 
 /** `/select/<selection id>?after=<cursor>` and `/select/jobs/<job id>`. */
 export const selectionRouteParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });

@@ -8,15 +8,27 @@ export interface SaeListPosition {
   first?: number;
   after?: string;
   prev?: readonly string[];
+  /** The list's order and filter (left out of the URL when they are the defaults). */
+  sort?: string;
+  quality?: string;
+  label?: string;
 }
 
 export function saeHref(saeId: string, position: SaeListPosition = {}): string {
   const query = new URLSearchParams();
+  if (position.sort !== undefined && position.sort !== 'index') query.set('sort', position.sort);
+  if (position.quality !== undefined && position.quality !== 'all') query.set('quality', position.quality);
+  if (position.label) query.set('label', position.label);
   if (position.first !== undefined) query.set('first', String(position.first));
   if (position.after !== undefined) query.set('after', position.after);
   for (const cursor of position.prev ?? []) query.append('prev', cursor);
   const search = query.toString();
   return `/sae/${encodeId(saeId)}${search ? `?${search}` : ''}`;
+}
+
+/** A model's page: its figures and SAEs. */
+export function modelHref(modelId: string): string {
+  return `/model/${encodeId(modelId)}`;
 }
 
 export function featureHref(saeId: string, index: number): string {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
@@ -18,15 +18,81 @@ export type FeatureRow = {
   isDense: boolean;
 };
 
-/** Features of a complete SAE by index ascending, after `afterIndex` (keyset pagination). */
-export async function listFeatures(
-  db: AtlasDb,
-  args: { saeId: string; afterIndex: number | null; limit: number },
-): Promise<FeatureRow[]> {
-  const after = args.afterIndex === null ? undefined : gt(features.index, args.afterIndex);
-  return selectVisibleFeatures(db, and(eq(features.saeId, args.saeId), after))
-    .orderBy(asc(features.index))
-    .limit(args.limit);
+/** What a feature list is ordered by; equal values follow by index ascending. */
+export type FeatureOrder = { key: 'index' } | { key: 'density' | 'maxActivation'; direction: 'asc' | 'desc' };
+/** Which features a list keeps: all, live (neither dead nor dense), dead or dense. */
+export type FeatureQuality = 'all' | 'live' | 'dead' | 'dense';
+
+export interface ListFeaturesArgs {
+  saeId: string;
+  /** The index of the last feature of the previous page (keyset pagination), or null for the first page. */
+  afterIndex: number | null;
+  limit: number;
+  orderBy?: FeatureOrder;
+  quality?: FeatureQuality;
+  /** Keep features whose current label contains this text (case-insensitive, taken literally). */
+  labelContains?: string;
+}
+
+/**
+ * The feature's current label (as getCurrentLabels picks it: the latest version of its best-voted
+ * label) contains `text`; LIKE's wildcards in `text` are escaped, so it matches literally.
+ */
+function labelCondition(text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`(select v.text from labels l
+      join lateral (select text, created_at from label_versions where label_id = l.id order by version desc limit 1) v on true
+      left join lateral (
+        select coalesce(sum(vote.value), 0) as score
+        from label_versions lv join label_votes vote on vote.label_version_id = lv.id where lv.label_id = l.id
+      ) s on true
+      where l.feature_id = ${features.id}
+      order by s.score desc, v.created_at desc, l.id desc limit 1) ilike ${pattern}`;
+}
+
+function qualityCondition(quality: FeatureQuality): SQL | undefined {
+  if (quality === 'dead') return eq(features.isDead, true);
+  if (quality === 'dense') return eq(features.isDense, true);
+  if (quality === 'live') return and(eq(features.isDead, false), eq(features.isDense, false));
+  return undefined;
+}
+
+/**
+ * After the page's last feature in this order: its value is read by a subquery from its index, so
+ * the cursor stays the feature index whatever the order (rows after it: a value further along,
+ * or the same value and a larger index).
+ */
+function afterCondition(saeId: string, afterIndex: number, orderBy: FeatureOrder): SQL {
+  if (orderBy.key === 'index') return gt(features.index, afterIndex);
+  const column = orderBy.key === 'density' ? features.density : features.maxActivation;
+  const pivot = sql`(select ${column} from ${features} where ${features.saeId} = ${saeId} and ${features.index} = ${afterIndex})`;
+  const further = orderBy.direction === 'desc' ? sql`${column} < ${pivot}` : sql`${column} > ${pivot}`;
+  return sql`(${further} or (${column} = ${pivot} and ${features.index} > ${afterIndex}))`;
+}
+
+/** Features of a complete SAE, by index ascending unless `orderBy` says otherwise, after `afterIndex`. */
+export async function listFeatures(db: AtlasDb, args: ListFeaturesArgs): Promise<FeatureRow[]> {
+  const orderBy = args.orderBy ?? { key: 'index' };
+  const after = args.afterIndex === null ? undefined : afterCondition(args.saeId, args.afterIndex, orderBy);
+  const label = args.labelContains ? labelCondition(args.labelContains) : undefined;
+  const where = and(eq(features.saeId, args.saeId), qualityCondition(args.quality ?? 'all'), label, after);
+  const order =
+    orderBy.key === 'index'
+      ? [asc(features.index)]
+      : [
+          (orderBy.direction === 'desc' ? desc : asc)(orderBy.key === 'density' ? features.density : features.maxActivation),
+          asc(features.index),
+        ];
+  return selectVisibleFeatures(db, where).orderBy(...order).limit(args.limit);
+}
+
+/** How many features of an SAE a quality filter (and label text) keeps. */
+export async function countFeaturesOfQuality(db: AtlasDb, saeId: string, quality: FeatureQuality, labelContains?: string): Promise<number> {
+  const [row] = await db.orm
+    .select({ count: count() })
+    .from(features)
+    .where(and(eq(features.saeId, saeId), qualityCondition(quality), labelContains ? labelCondition(labelContains) : undefined));
+  return row?.count ?? 0;
 }
 
 /** Feature count per SAE id (0 for unknown or incomplete SAEs). */

@@ -1,5 +1,5 @@
 import { decoderNeighbours, logitEffects, type DecoderNeighbour, type LogitEffects } from '@atlas/features';
-import { ModelError, readUnembedding, type LanguageModel } from '@atlas/model';
+import { ModelError, TOKEN_COUNTS_FILE, readTrainingTokenCounts, readUnembedding, type LanguageModel } from '@atlas/model';
 import type { SaeWeights } from '@atlas/sae';
 
 export interface DecoderGeometry {
@@ -28,7 +28,12 @@ export async function computeDecoderGeometry(
     if (unembedding.dModel !== dIn) {
       log(`Logit effects skipped: the unembedding has width ${unembedding.dModel}, the SAE's d_in is ${dIn}.`);
     } else {
-      effects = await logitEffects(sae.W_dec, unembedding.weight, dIn, { count: 10 });
+      // Tokens the model never saw in training have untrained unembedding rows: rank only the seen
+      // ones when the model folder records its training token counts (token_counts.json).
+      const counts = readTrainingTokenCounts(model);
+      const seen = counts ? [...counts.keys()].filter((id) => counts[id]! > 0) : undefined;
+      if (counts && seen) log(`Logit effects over the ${seen.length} of ${counts.length} tokens seen in training (${TOKEN_COUNTS_FILE}).`);
+      effects = await logitEffects(sae.W_dec, unembedding.weight, dIn, { count: 10, ...(seen ? { tokenIds: seen } : {}) });
     }
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;

@@ -7,8 +7,8 @@ export type FeaturePage = FeaturePageQuery['features'];
 export type FeatureListItem = FeaturePage['edges'][number]['node'];
 
 const FEATURE_PAGE = operation<FeaturePageQuery, FeaturePageQueryVariables>(/* GraphQL */ `
-  query FeaturePage($saeId: ID!, $first: Int, $after: String) {
-    features(saeId: $saeId, first: $first, after: $after) {
+  query FeaturePage($saeId: ID!, $first: Int, $after: String, $orderBy: FeatureOrder, $quality: FeatureQuality, $labelContains: String) {
+    features(saeId: $saeId, first: $first, after: $after, orderBy: $orderBy, quality: $quality, labelContains: $labelContains) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
@@ -26,7 +26,7 @@ const FEATURE_PAGE = operation<FeaturePageQuery, FeaturePageQueryVariables>(/* G
   }
 `);
 
-/** One page of an SAE's features, ordered by index (cursor pagination). */
+/** One page of an SAE's features in the asked order and filter (cursor pagination). */
 export async function getFeaturePage(variables: FeaturePageQueryVariables): Promise<FeaturePage> {
   const data = await request(FEATURE_PAGE, variables);
   return data.features;

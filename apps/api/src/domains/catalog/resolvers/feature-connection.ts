@@ -13,5 +13,5 @@ export const FeatureConnection: FeatureConnectionResolvers = {
       endCursor: last ? encodeCursor(last.index) : null,
     };
   },
-  totalCount: (page, _args, ctx) => ctx.loaders.catalog.featureCounts.load(page.saeId),
+  totalCount: (page, _args, ctx) => page.totalCount ?? ctx.loaders.catalog.featureCounts.load(page.saeId),
 };

@@ -12,8 +12,8 @@ export const Query: QueryResolvers = {
   },
   sae: (_parent, { id }, ctx) => requireSae(ctx, id),
   feature: (_parent, { id }, ctx) => requireFeature(ctx, id),
-  features: async (_parent, { saeId, first, after }, ctx) => {
+  features: async (_parent, { saeId, first, after, orderBy, quality, labelContains }, ctx) => {
     const sae = await requireSae(ctx, saeId);
-    return loadFeaturePage(ctx, sae.id, { first, after }, 'features');
+    return loadFeaturePage(ctx, sae.id, { first, after, orderBy, quality, labelContains }, 'features');
   },
 };

@@ -1,24 +1,24 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { CoactivatingFeatures } from '@/components/coactivating-features';
-import { DecoderNeighbours } from '@/components/decoder-neighbours';
 import { FeatureFamilyTree } from '@/components/feature-family-tree';
 import { FeatureHeader } from '@/components/feature-header';
+import { FeatureApiSnippet } from '@/components/feature/feature-api-snippet';
+import { FeatureSidePanel } from '@/components/feature/feature-side-panel';
+import { TryFeature } from '@/components/feature/try-feature';
 import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
 import { HistogramSection } from '@/components/histogram-section';
 import { LabelContributions } from '@/components/label-contributions';
-import { renderFromApi } from '@/components/render-from-api';
-import { LogitEffects } from '@/components/logit-effects';
+import { ParamProblems } from '@/components/param-problems';
 import { QuantileExamples } from '@/components/quantile-examples';
+import { renderFromApi } from '@/components/render-from-api';
 import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
 import { SteeringPanel } from '@/components/steering-panel';
 import { TopActivations } from '@/components/top-activations';
-import { featureRouteParams, featureSearchParams, type RawSearchParams } from '@/lib/params';
+import { featureRouteParams, readFeatureSearchParams, type RawSearchParams } from '@/lib/params';
 import { getFeatureDetail, getFeatureSummary } from '@/lib/queries/feature';
-import { featureHref, mapHref } from '@/lib/routes';
+import { featureHref } from '@/lib/routes';
 
 interface FeaturePageProps {
   params: Promise<{ id: string[] }>;
@@ -30,11 +30,17 @@ export async function generateMetadata({ params }: FeaturePageProps): Promise<Me
   return { title: parsed.success ? `Feature ${parsed.data.index} · ${parsed.data.saeId}` : 'Feature' };
 }
 
+/**
+ * A feature at a glance: the header (label, density, activations), then its top activations
+ * beside logit effects and related features — all within two laptop screens — then "try it",
+ * the histogram, examples across the range (collapsed), matches elsewhere, steering and the API.
+ */
 export default async function FeaturePage({ params, searchParams }: FeaturePageProps) {
   const parsed = featureRouteParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { featureId, saeId, index } = parsed.data;
-  const { counts } = featureSearchParams.parse(await searchParams);
+  const { values, problems } = readFeatureSearchParams(await searchParams);
+  const href = featureHref(saeId, index);
   // Start the heavier request now so it runs alongside the header's; errors surface where it is read.
   getFeatureDetail(featureId).catch(() => undefined);
 
@@ -43,45 +49,31 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
     const feature = await getFeatureSummary(featureId);
     return (
       <>
+        <ParamProblems problems={problems} />
         <FeatureHeader feature={feature} />
+        <div className="feature-overview">
+          <section aria-labelledby="top-activations-heading">
+            <h2 id="top-activations-heading">Top activations</h2>
+            <Suspense fallback={<TopActivationsSkeleton />}>
+              <TopActivations featureId={feature.id} />
+            </Suspense>
+          </section>
+          <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} />
+        </div>
         <LabelContributions featureId={feature.id} />
+        <section className="section" id="try" aria-labelledby="try-heading">
+          <h2 id="try-heading">Try it</h2>
+          <TryFeature saeId={saeId} index={index} maxActivation={feature.maxActivation} text={values.try} action={href} />
+        </section>
         <section className="section">
           <h2>Activation histogram</h2>
           <Suspense fallback={<HistogramSkeleton />}>
-            <HistogramSection featureId={feature.id} scale={counts} href={featureHref(saeId, index)} />
+            <HistogramSection featureId={feature.id} scale={values.counts} href={href} />
           </Suspense>
         </section>
         <section className="section">
-          <h2>Top activations</h2>
-          <Suspense fallback={<TopActivationsSkeleton />}>
-            <TopActivations featureId={feature.id} />
-          </Suspense>
-        </section>
-        <section className="section">
-          <h2>Examples across the activation range</h2>
           <Suspense fallback={<TopActivationsSkeleton />}>
             <QuantileExamples featureId={feature.id} />
-          </Suspense>
-        </section>
-        <section className="section">
-          <h2>Logit effects</h2>
-          <Suspense fallback={<ListSkeleton rows={10} label="Loading logit effects" />}>
-            <LogitEffects featureId={feature.id} />
-          </Suspense>
-        </section>
-        <section className="section">
-          <div className="section-heading">
-            <h2>Nearest features by decoder direction</h2>
-            <Link href={mapHref(saeId, index)}>Show on the feature map</Link>
-          </div>
-          <Suspense fallback={<ListSkeleton rows={4} label="Loading decoder neighbours" />}>
-            <DecoderNeighbours featureId={feature.id} />
-          </Suspense>
-        </section>
-        <section className="section">
-          <h2>Features that fire on the same tokens</h2>
-          <Suspense fallback={<ListSkeleton rows={4} label="Loading co-activating features" />}>
-            <CoactivatingFeatures featureId={feature.id} />
           </Suspense>
         </section>
         <section className="section">
@@ -102,6 +94,10 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
         <section className="section">
           <h2>Steering</h2>
           <SteeringPanel featureId={feature.id} maxActivation={feature.maxActivation} hookName={feature.sae.hookName} />
+        </section>
+        <section className="section">
+          <h2>This feature through the API</h2>
+          <FeatureApiSnippet featureId={feature.id} />
         </section>
       </>
     );
