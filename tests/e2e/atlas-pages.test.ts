@@ -179,19 +179,24 @@ describe('atlas pages in Chromium', () => {
   it('sorts and filters the feature list, and the order survives paging', async () => {
     const { page, errors } = await open(DESKTOP, `/sae/${encodeId(saeId)}`);
     const densities = () => page.locator('.feature-table tbody tr td:nth-child(3)').allTextContents().then((cells) => cells.map((cell) => parseFloat(cell)));
+    // A client-side navigation changes the URL as it commits, which can be while the list's
+    // loading skeleton still stands in for the table: wait for rows (or the empty message).
+    const settled = (url: RegExp) => page.waitForURL(url).then(() => page.waitForFunction(
+      () => document.querySelector('.feature-table tbody tr') !== null || /No features here/.test(document.body.innerText),
+    ));
     await page.locator('.feature-table th a', { hasText: 'Density' }).click();
-    await page.waitForURL(/sort=density-desc/);
+    await settled(/sort=density-desc/);
     const first = await densities();
     expect(first.length).toBe(25);
     expect([...first].sort((a, b) => b - a)).toEqual(first);
     await page.locator('a[rel="next"]').first().click();
-    await page.waitForURL(/sort=density-desc.*after=/);
+    await settled(/sort=density-desc.*after=/);
     const second = await densities();
     expect(Math.max(...second)).toBeLessThanOrEqual(Math.min(...first));
     // The form: dead features only, lowest max activation first.
     await page.locator('select[name="quality"]').selectOption('dead');
     await page.locator('.list-controls button[type="submit"]').click();
-    await page.waitForURL(/quality=dead/);
+    await settled(/quality=dead/);
     const summary = await page.locator('.pagination .muted').first().textContent();
     expect(summary).toMatch(/dead features|No features here/);
     expect((await densities()).every((density) => density === 0)).toBe(true);
@@ -200,7 +205,7 @@ describe('atlas pages in Chromium', () => {
     const piece = (await page.locator('.feature-table .label-cell a').first().textContent())!.slice(0, 5);
     await page.locator('input[name="label"]').fill(piece);
     await page.locator('.list-controls button[type="submit"]').click();
-    await page.waitForURL(/label=/);
+    await settled(/label=/);
     const labels = await page.locator('.feature-table .label-cell a').allTextContents();
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.every((text) => text.toLowerCase().includes(piece.toLowerCase()))).toBe(true);

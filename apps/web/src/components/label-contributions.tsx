@@ -45,7 +45,7 @@ async function LabelList({ featureId }: { featureId: string }) {
           <label>Tags <input name="tags" placeholder="comma-separated, optional" /></label>
         </ActionForm>
       ) : (
-        <p className="muted"><Link href="/account">Sign in</Link> to propose a label or vote.</p>
+        <p className="muted"><Link href="/account" className={styles.inlineLink}>Sign in</Link> to propose a label or vote.</p>
       )}
     </div>
   );

@@ -33,8 +33,9 @@ export async function readSaeBundle(dir: string): Promise<{ manifest: BundleMani
   if (unknown.length > 0) {
     throw new BundleError(`${dir} has tables this atlas cannot load (${unknown.join(', ')}); import it with a newer atlas.`);
   }
+  const optional = new Set(BUNDLE_TABLES.filter((table) => table.optional).map((table) => table.name));
   for (const table of known) {
-    if (!manifest.files[table]) throw new BundleError(`${path.join(dir, MANIFEST_FILE)} lists no file for table ${table}; re-export the bundle.`);
+    if (!manifest.files[table] && !optional.has(table)) throw new BundleError(`${path.join(dir, MANIFEST_FILE)} lists no file for table ${table}; re-export the bundle.`);
   }
   // Every checksum first: a bad file anywhere means nothing is parsed or written.
   for (const entry of Object.values(manifest.files)) {
@@ -80,7 +81,8 @@ async function readManifest(dir: string): Promise<BundleManifest> {
 }
 
 async function rowsOf(dir: string, manifest: BundleManifest, table: string): Promise<unknown[]> {
-  const entry = manifest.files[table]!;
+  const entry = manifest.files[table];
+  if (!entry) return []; // an optional table the bundle predates (checked in readSaeBundle)
   const file = path.join(dir, entry.path);
   let rows: unknown[];
   try {

@@ -14,6 +14,8 @@ export interface BundleTable {
   query: (saeId: string, lo: number, hi: number) => SQL;
   /** Puts the parsed rows into the ingest input. */
   load: (rows: unknown[], input: IngestSaeInput) => void;
+  /** Bundles exported before the table existed lack its file; they load with no rows for it. */
+  optional?: true;
 }
 
 /** Joins a per-feature table to its SAE's features in [lo, hi). */
@@ -42,7 +44,7 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
       select json_build_object(
         'index', f.index, 'density', f.density, 'maxActivation', f.max_activation, 'meanActivation', f.mean_activation,
         'encoderDecoderCosine', f.encoder_decoder_cosine, 'isDead', f.is_dead, 'isDense', f.is_dense,
-        'umapX', f.umap_x, 'umapY', f.umap_y, 'decoder', d.decoder::text::json)::text as line
+        'umapX', f.umap_x, 'umapY', f.umap_y, 'mapCluster', f.map_cluster, 'decoder', d.decoder::text::json)::text as line
       from features f join feature_decoders d on d.feature_id = f.id
       where f.sae_id = ${saeId} and f.index >= ${lo} and f.index < ${hi} order by f.index`,
     load: (rows, input) => {
@@ -119,6 +121,17 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     load: (rows, input) => appendOptional(input, 'labels', (rows as Rows<'labels'>).map(({ authorModel, ...label }) => ({
       ...label, ...(authorModel == null ? {} : { authorModel }),
     }))),
+  },
+  {
+    name: 'map_clusters',
+    optional: true,
+    // Per SAE, not per feature: written with the first page of features only.
+    query: (saeId, lo) => sql`
+      select json_build_object('cluster', m.cluster, 'caption', m.caption, 'x', m.x, 'y', m.y, 'size', m.size)::text as line
+      from map_clusters m where m.sae_id = ${saeId} and ${lo}::int = 0 order by m.cluster`,
+    load: (rows, input) => {
+      if (rows.length > 0) append((input.mapClusters ??= []), rows as Rows<'mapClusters'>);
+    },
   },
 ];
 

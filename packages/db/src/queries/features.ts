@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-o
 import type { AtlasDb } from '../orm.ts';
 import { features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
+import { CURRENT_LABEL_ORDER, LABEL_JOINS } from './label-columns.ts';
 import { inRequestOrder } from '../sql/request-order.ts';
 
 export type FeatureRow = {
@@ -35,19 +36,14 @@ export interface ListFeaturesArgs {
 }
 
 /**
- * The feature's current label (as getCurrentLabels picks it: the latest version of its best-voted
- * label) contains `text`; LIKE's wildcards in `text` are escaped, so it matches literally.
+ * The feature's current label (as getCurrentLabels picks it: accepted first, then best-voted,
+ * hidden never) contains `text`; LIKE's wildcards in `text` are escaped, so it matches literally.
  */
 function labelCondition(text: string): SQL {
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql`(select v.text from labels l
-      join lateral (select text, created_at from label_versions where label_id = l.id order by version desc limit 1) v on true
-      left join lateral (
-        select coalesce(sum(vote.value), 0) as score
-        from label_versions lv join label_votes vote on vote.label_version_id = lv.id where lv.label_id = l.id
-      ) s on true
-      where l.feature_id = ${features.id}
-      order by s.score desc, v.created_at desc, l.id desc limit 1) ilike ${pattern}`;
+  return sql`(select v.text from labels l ${LABEL_JOINS}
+      where l.sae_id = ${features.saeId} and l.feature_index = ${features.index} and not l.hidden
+      order by ${CURRENT_LABEL_ORDER} limit 1) ilike ${pattern}`;
 }
 
 function qualityCondition(quality: FeatureQuality): SQL | undefined {
