@@ -59,7 +59,7 @@ describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
     expect(manifest.sae).toMatchObject({ id: SAE_ID, dIn: 8, width: 6 });
     expect(Object.fromEntries(Object.entries(manifest.files).map(([t, f]) => [t, (f as { rows: number }).rows]))).toEqual({
       contexts: 3, features: 6, examples: 4, activations: 5, histogram_bins: 4, quantile_bins: 1, neighbours: 2,
-      logit_effects: 2, head_attributions: 2, labels: 2,
+      logit_effects: 2, head_attributions: 2, labels: 2, map_clusters: 0,
     });
     const lines = gunzipSync(await readFile(path.join(bundle, 'features.jsonl.gz'))).toString('utf8').trim().split('\n');
     expect(JSON.parse(lines[1]!)).toMatchObject({ index: 1, decoder: [0.9, 0.1, 0, 0, 0, 0, 0, 0].map((v) => expect.closeTo(v, 3)) });
