@@ -19,11 +19,11 @@ export function horizontalOverflow(page: Page): Promise<{ pixels: number; culpri
     const pixels = document.documentElement.scrollWidth - window.innerWidth;
     const culprits: string[] = [];
     if (pixels > 0) {
-      for (const element of document.body.querySelectorAll('*')) {
+      for (const element of Array.from(document.body.querySelectorAll('*'))) {
         if (element.getBoundingClientRect().right <= window.innerWidth + 1) continue;
         // Only the outermost offender of each branch: its children stick out because it does.
         if (element.parentElement && element.parentElement.getBoundingClientRect().right > window.innerWidth + 1) continue;
-        culprits.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`);
+        culprits.push(`${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} (${Math.round(element.getBoundingClientRect().right)} px)`);
       }
     }
     return { pixels, culprits: culprits.slice(0, 8) };

@@ -49,7 +49,10 @@ export function tinyRecipe(corpusFile: string): AtlasRecipe {
  * (its HTML size and layout are measured on this), with 256 features and 8,192 tokens to stay quick.
  */
 export function demoLikeRecipe(): AtlasRecipe {
-  return { ...tinyRecipe('demo-heldout'), tokens: 8192, seqLen: 64, width: 256, k: 16, epochs: 4, topK: 20 };
+  const base = tinyRecipe('demo-heldout');
+  // The tiny recipe trains its SAE; narrowing to that side of the union keeps the override typed.
+  if (!('width' in base)) throw new Error('tinyRecipe should train an SAE');
+  return { ...base, tokens: 8192, seqLen: 64, width: 256, k: 16, epochs: 4, topK: 20 };
 }
 
 /** Builds a tiny atlas with the real pipeline (demo LM → activations → TopK SAE → stats) into PGlite. */
