@@ -303,6 +303,8 @@ export type VoteLabelMutationVariables = Exact<{
 
 export type VoteLabelMutation = { voteLabel: { id: string, score: number, myVote: number | null } };
 
+export type ModelWithSaesFieldsFragment = { id: string, displayName: string, architecture: string, layerCount: number, dModel: number, vocabSize: number, contextLength: number, saes: Array<{ id: string, hookName: string, architecture: string, width: number, k: number | null, metrics: { l0: number, fvu: number, deadFraction: number } | null }> };
+
 export type ModelQueryVariables = Exact<{
   id: string;
 }>;

@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { operation, request } from '../graphql';
+import { MODEL_WITH_SAES_FIELDS } from './model-fields';
 import type { ModelQuery, ModelQueryVariables } from '../../generated/operations';
 
 /** One model with its SAEs (generated from the Model query below). */
@@ -8,23 +9,10 @@ export type ModelDetail = ModelQuery['model'];
 const MODEL = operation<ModelQuery, ModelQueryVariables>(/* GraphQL */ `
   query Model($id: ID!) {
     model(id: $id) {
-      id
-      displayName
-      architecture
-      layerCount
-      dModel
-      vocabSize
-      contextLength
-      saes {
-        id
-        hookName
-        architecture
-        width
-        k
-        metrics { l0 fvu deadFraction }
-      }
+      ...ModelWithSaesFields
     }
   }
+  ${MODEL_WITH_SAES_FIELDS}
 `);
 
 /** One model; NOT_FOUND for an unknown id. Memoised per request. */

@@ -1,4 +1,5 @@
 import { operation, request } from '../graphql';
+import { MODEL_WITH_SAES_FIELDS } from './model-fields';
 import type { ModelsQuery, ModelsQueryVariables } from '../../generated/operations';
 
 /** A model with its SAEs, as the catalog shows it (generated from the Models query below). */
@@ -8,23 +9,10 @@ export type ModelSaeSummary = ModelSummary['saes'][number];
 const MODELS = operation<ModelsQuery, ModelsQueryVariables>(/* GraphQL */ `
   query Models {
     models {
-      id
-      displayName
-      architecture
-      layerCount
-      dModel
-      vocabSize
-      contextLength
-      saes {
-        id
-        hookName
-        architecture
-        width
-        k
-        metrics { l0 fvu deadFraction }
-      }
+      ...ModelWithSaesFields
     }
   }
+  ${MODEL_WITH_SAES_FIELDS}
 `);
 
 export async function getModels(): Promise<ModelSummary[]> {
