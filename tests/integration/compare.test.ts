@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtoms, getSaeWeightsPaths, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
+import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtoms, getSaeWeightsPaths, listJobs, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
 import { demoModelBDir, demoModelBId } from '@atlas/demo-model';
 import { openJobQueue } from '@atlas/jobs';
 import { buildAtlas, compareJob, compareSingletonKey, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
@@ -164,6 +164,11 @@ describe('comparisons stored in the atlas', () => {
     } finally {
       db = await openDatabase({ dataDir: path.join(root, 'pgdata') });
     }
+    // The CLI's new comparison (B against itself) ran as a `compare` job: recorded with its progress.
+    const cliJobs = (await listJobs(db, { kinds: ['compare'] })).filter((job) => (job.payload as { saeA: string; saeB: string }).saeA === ids.b && (job.payload as { saeB: string }).saeB === ids.b);
+    expect(cliJobs).toHaveLength(1);
+    expect(cliJobs[0]).toMatchObject({ state: 'succeeded', result: { reused: false } });
+    expect(cliJobs[0]!.progress?.done).toBeGreaterThan(0);
   }, 10 * 60_000);
 
   async function cliChecks(): Promise<void> {

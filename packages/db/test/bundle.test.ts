@@ -5,7 +5,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BundleError, exportSaeBundle, importSaeBundle, ingestSaeAtlas, listModels, listSaes, upsertModel, type AtlasDb,
+  BundleError, exportSaeBundle, findComparison, getComparisonMatches, importSaeBundle, ingestSaeAtlas, listComparisons, listModels, listSaes,
+  saveComparison, upsertModel, type AtlasDb,
 } from '../src/index.ts';
 import { drivers } from './drivers.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
@@ -59,7 +60,7 @@ describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
     expect(manifest.sae).toMatchObject({ id: SAE_ID, dIn: 8, width: 6 });
     expect(Object.fromEntries(Object.entries(manifest.files).map(([t, f]) => [t, (f as { rows: number }).rows]))).toEqual({
       contexts: 3, features: 6, examples: 4, activations: 5, histogram_bins: 4, quantile_bins: 1, neighbours: 2,
-      logit_effects: 2, head_attributions: 2, labels: 2, map_clusters: 0,
+      logit_effects: 2, head_attributions: 2, labels: 2, map_clusters: 0, comparisons: 0,
     });
     const lines = gunzipSync(await readFile(path.join(bundle, 'features.jsonl.gz'))).toString('utf8').trim().split('\n');
     expect(JSON.parse(lines[1]!)).toMatchObject({ index: 1, decoder: [0.9, 0.1, 0, 0, 0, 0, 0, 0].map((v) => expect.closeTo(v, 3)) });
@@ -87,6 +88,70 @@ describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
       const result = await importSaeBundle(target, bundle);
       expect(result.rows).toMatchObject({ contexts: 0, contextsReused: 3 });
     } finally {
+      await target.close();
+    }
+  });
+
+  it('carries comparisons: restored once both SAEs are in (at the compared builds), skipped with the reason before, idempotent', async () => {
+    const other = 'demo-lm/blocks.2.hook_resid_post/other-6';
+    const withRun = await open();
+    const target = await open();
+    try {
+      await upsertModel(withRun, MODEL);
+      await ingestSaeAtlas(withRun, fullAtlas());
+      await ingestSaeAtlas(withRun, atlasInput({ checksum: 'sha256:other' }, other));
+      await saveComparison(withRun, {
+        jobId: 'run-1', saeA: SAE_ID, saeB: other, method: 'families', params: { minCosine: 0.5 }, figures: [{ name: 'meanChildren', value: 1.5 }],
+        approximate: false,
+        matches: [
+          { featureA: 0, featureB: 1, score: 0.9, mutual: true, assigned: true, containment: 0.75, coFiring: 12 },
+          { featureA: 0, featureB: 2, score: 0.6, mutual: false, assigned: false, containment: 0.5, coFiring: 3 },
+          { featureA: 4, featureB: 4, score: 0.55, mutual: true, assigned: true, containment: 1, coFiring: 1 },
+        ],
+      });
+      const [bundleA, bundleB] = [path.join(root, 'with-run-a'), path.join(root, 'with-run-b')];
+      await exportSaeBundle(withRun, SAE_ID, bundleA);
+      await exportSaeBundle(withRun, other, bundleB);
+      expect(JSON.parse(await readFile(path.join(bundleB, 'manifest.json'), 'utf8')).files.comparisons.rows).toBe(1);
+
+      const first = await importSaeBundle(target, bundleA);
+      expect(first.comparisons).toEqual({ restored: 0, skipped: [{ saeA: SAE_ID, saeB: other, method: 'families', reason: expect.stringMatching(/other-6 is not in this atlas; import its bundle/) }] });
+      expect((await importSaeBundle(target, bundleB)).comparisons).toEqual({ restored: 1, skipped: [] });
+      expect((await importSaeBundle(target, bundleA)).comparisons).toEqual({ restored: 1, skipped: [] });
+      const edges = async (db: AtlasDb) => {
+        const run = await findComparison(db, { saeA: SAE_ID, saeB: other, method: 'families' });
+        const { rows } = await getComparisonMatches(db, run!.id, { limit: 100, offset: 0 });
+        return { run: { params: run!.params, figures: run!.figures, matchCount: run!.matchCount }, edges: rows.map(({ indexA, indexB, score, mutual, assigned, containment, coFiring }) => ({ indexA, indexB, score, mutual, assigned, containment, coFiring })) };
+      };
+      expect(await edges(target)).toEqual(await edges(withRun));
+      expect(await listComparisons(target, { limit: 10 })).toHaveLength(1);
+    } finally {
+      await withRun.close();
+      await target.close();
+    }
+  });
+
+  it('skips a comparison whose other SAE is here as another build', async () => {
+    const other = 'demo-lm/blocks.2.hook_resid_post/other-6';
+    const withRun = await open();
+    const target = await open();
+    try {
+      await upsertModel(withRun, MODEL);
+      await ingestSaeAtlas(withRun, fullAtlas());
+      await ingestSaeAtlas(withRun, atlasInput({ checksum: 'sha256:other' }, other));
+      await saveComparison(withRun, {
+        jobId: 'run-1', saeA: SAE_ID, saeB: other, method: 'decoder-cosine', params: {}, figures: [], approximate: false,
+        matches: [{ featureA: 0, featureB: 0, score: 0.9, mutual: true, assigned: true }],
+      });
+      const bundleA = path.join(root, 'rebuilt-a');
+      await exportSaeBundle(withRun, SAE_ID, bundleA);
+      await upsertModel(target, MODEL);
+      await ingestSaeAtlas(target, atlasInput({ checksum: 'sha256:rebuilt' }, other));
+      const result = await importSaeBundle(target, bundleA);
+      expect(result.comparisons.skipped[0]?.reason).toMatch(/other-6 here is another build .*rerun the comparison with `atlas compare`/);
+      expect(await listComparisons(target, { limit: 10 })).toEqual([]);
+    } finally {
+      await withRun.close();
       await target.close();
     }
   });

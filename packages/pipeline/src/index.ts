@@ -12,6 +12,7 @@ export { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
 export { atlasJobKinds } from './job-kinds.ts';
 export * from './compare/index.ts';
 export { runComparison } from './compare/run-comparison.ts';
+export { runComparisonJob, type ComparisonJobOptions, type ComparisonJobOutcome } from './compare/comparison-job-run.ts';
 export type { ComparisonControl, ComparisonOutcome } from './compare/run-comparison.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { computeFeatureMap, FEATURE_MAP_SETTINGS } from './steps/feature-map.ts';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { COMPARISON_METHODS, DEFAULT_COMPARISON_TOKENS, MAX_COMPARISON_TOKENS } from '@atlas/pipeline';
 import { defineCommand } from '../define-command.ts';
 import { flags } from '../flags/index.ts';
@@ -6,8 +5,10 @@ import { printComparison } from '../comparison-report.ts';
 
 /**
  * `atlas compare --a ID --b ID --method M`: matches two stored SAEs' features (issue 12), stores the
- * summary and match edges in the atlas (as the API's `compare` job does) and prints the summary.
- * It runs here, not through the job queue; an identical finished comparison is reused.
+ * summary and match edges in the atlas and prints the summary. It is the API's `compare` job, run by
+ * a worker in this process: recorded in `jobs` with progress, cancelled by Ctrl-C or GraphQL
+ * `cancelJob`, refused (CONFLICT) while the same pair and method runs elsewhere; an identical
+ * finished comparison is reused.
  */
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -20,24 +21,35 @@ export const compareCommand = defineCommand({
     tokens: flags.int({ help: 'tokens the encoding methods run', default: DEFAULT_COMPARISON_TOKENS, min: 64, max: MAX_COMPARISON_TOKENS }),
     seed: flags.int({ help: 'seed of the nulls and the corpus order', default: 0, min: 0 }),
     json: flags.toggle({ help: 'print the summary as JSON', default: false }),
+    queueUrl: flags.url({
+      help: 'with Postgres: the atlas database holding the job queue (default DATABASE_URL; the embedded database needs none)',
+      protocols: ['postgres:', 'postgresql:'],
+      example: 'postgres://atlas:atlas@localhost:5432/atlas',
+    }).env('DATABASE_URL'),
   },
   async run(options) {
-    const [{ openDatabase }, { runComparison, terminalProgress }] = await Promise.all([import('@atlas/db'), import('@atlas/pipeline')]);
+    const [{ openDatabase }, { runComparisonJob, terminalProgress }] = await Promise.all([import('@atlas/db'), import('@atlas/pipeline')]);
     const db = await openDatabase();
     let bar: { stage: string; stop: () => void; update: (done: number) => void } | undefined;
+    // Ctrl-C cancels the job (its record says so) instead of leaving it holding the pair.
+    const interrupt = new AbortController();
+    const onSigint = () => interrupt.abort();
+    process.once('SIGINT', onSigint);
     try {
-      const { run, reused } = await runComparison(
+      const { run, reused } = await runComparisonJob(
         db,
         { saeA: options.a, saeB: options.b, method: options.method, tokens: options.tokens, seed: options.seed, ...(options.corpus === undefined ? {} : { corpus: options.corpus }) },
         {
-          runKey: `cli-${randomUUID()}`,
-          onProgress: ({ stage, done, total }) => {
-            if (options.json) return;
+          queueUrl: options.queueUrl,
+          signal: interrupt.signal,
+          onPoll: (job) => {
+            if (options.json || !job.progress) return;
+            const stage = job.progress.unit ?? 'compare';
             if (bar?.stage !== stage) {
               bar?.stop();
-              bar = { stage, ...terminalProgress(stage, total, 'steps') };
+              bar = { stage, ...terminalProgress(stage, job.progress.total ?? job.progress.done, 'steps') };
             }
-            bar.update(done);
+            bar.update(job.progress.done);
           },
           log: (line) => console.error(line),
         },
@@ -45,6 +57,7 @@ export const compareCommand = defineCommand({
       bar?.stop();
       printComparison(run, reused, options.json);
     } finally {
+      process.off('SIGINT', onSigint);
       bar?.stop();
       await db.close();
     }

@@ -17,6 +17,9 @@ export const importCommand = defineCommand({
       bars.stop();
       if (result.skipped) console.log(`${result.saeId} is already in the atlas with the same checksum; nothing to do.`);
       else console.log(`Imported ${result.saeId} (${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}).`);
+      const { restored, skipped } = result.comparisons;
+      if (restored > 0) console.log(`Restored ${restored} comparison${restored === 1 ? '' : 's'} from the bundle.`);
+      for (const run of skipped) console.log(`Skipped the ${run.method} comparison ${run.saeA} → ${run.saeB}: ${run.reason}.`);
       // An imported SAE is searchable like a built one (idempotent: an unchanged index only reads).
       await indexForSearch(db, result.saeId, { progress: terminalProgress, log: console.log });
     } finally {

@@ -12,6 +12,7 @@ import { openJsonlWriter, type JsonlWriter } from './jsonl.ts';
 import {
   atlasVersion, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleError, CONTEXTS_TABLE, MANIFEST_FILE, type BundleManifest,
 } from './manifest.ts';
+import { comparisonLines, COMPARISONS_TABLE } from './comparisons.ts';
 import { BUNDLE_TABLES } from './tables.ts';
 
 /** Features per query: bounds memory to a page of rows, whatever the SAE's width. */
@@ -68,6 +69,7 @@ async function writeBundle(tx: AtlasDb, saeId: string, dir: string, onProgress: 
   for (const table of BUNDLE_TABLES) {
     await write(table.name, featurePages(sae.width, (lo, hi) => queryRows<{ line: string }>(tx, table.query(saeId, lo, hi))));
   }
+  await write(COMPARISONS_TABLE, (async function* () { yield await comparisonLines(tx, saeId); })());
 
   const { createdAt: _modelCreated, ...modelRow } = model;
   const { createdAt: _saeCreated, ...saeRow } = sae;

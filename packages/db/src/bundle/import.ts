@@ -7,9 +7,14 @@ import type { IngestProgress, IngestResult, IngestSaeInput } from '../queries/in
 import { getModelsByIds, upsertModel } from '../queries/models.ts';
 import { readJsonl, sha256OfFile } from './jsonl.ts';
 import { BUNDLE_FORMAT_VERSION, BundleError, bundleManifest, CONTEXTS_TABLE, MANIFEST_FILE, type BundleManifest } from './manifest.ts';
+import { COMPARISONS_TABLE, restoreComparisons, type BundleComparison, type RestoredComparisons } from './comparisons.ts';
 import { BUNDLE_TABLES } from './tables.ts';
 
-export type ImportResult = IngestResult & { saeId: string };
+export type ImportResult = IngestResult & {
+  saeId: string;
+  /** The bundle's comparisons: restored where both SAEs are here at the compared builds, else skipped with the reason. */
+  comparisons: RestoredComparisons;
+};
 
 /**
  * Loads a bundle written by `exportSaeBundle`: the manifest and every file's checksum and row
@@ -17,23 +22,24 @@ export type ImportResult = IngestResult & { saeId: string };
  * (one transaction; contexts shared with ones already stored; the same bundle twice is a no-op).
  */
 export async function importSaeBundle(db: AtlasDb, dir: string, onProgress?: IngestProgress): Promise<ImportResult> {
-  const { manifest, input } = await readSaeBundle(dir);
+  const { manifest, input, comparisons } = await readSaeBundle(dir);
   // A model already here keeps its own description; the ingest checks the contexts' token ids agree.
   const [existing] = await getModelsByIds(db, [manifest.model.id]);
   if (!existing) await upsertModel(db, manifest.model);
   const result = await ingestSaeAtlas(db, { ...input, ...(onProgress ? { onProgress } : {}) });
-  return { ...result, saeId: manifest.sae.id };
+  // After the SAE is in (also when it was already): a run needs both of its SAEs stored.
+  return { ...result, saeId: manifest.sae.id, comparisons: await restoreComparisons(db, comparisons) };
 }
 
 /** Reads and verifies a bundle into an ingest input; throws `BundleError` naming the bad file. */
-export async function readSaeBundle(dir: string): Promise<{ manifest: BundleManifest; input: IngestSaeInput }> {
+export async function readSaeBundle(dir: string): Promise<{ manifest: BundleManifest; input: IngestSaeInput; comparisons: BundleComparison[] }> {
   const manifest = await readManifest(dir);
-  const known = new Set([CONTEXTS_TABLE, ...BUNDLE_TABLES.map((table) => table.name)]);
+  const known = new Set([CONTEXTS_TABLE, COMPARISONS_TABLE, ...BUNDLE_TABLES.map((table) => table.name)]);
   const unknown = Object.keys(manifest.files).filter((table) => !known.has(table));
   if (unknown.length > 0) {
     throw new BundleError(`${dir} has tables this atlas cannot load (${unknown.join(', ')}); import it with a newer atlas.`);
   }
-  const optional = new Set(BUNDLE_TABLES.filter((table) => table.optional).map((table) => table.name));
+  const optional = new Set([COMPARISONS_TABLE, ...BUNDLE_TABLES.filter((table) => table.optional).map((table) => table.name)]);
   for (const table of known) {
     if (!manifest.files[table] && !optional.has(table)) throw new BundleError(`${path.join(dir, MANIFEST_FILE)} lists no file for table ${table}; re-export the bundle.`);
   }
@@ -56,7 +62,7 @@ export async function readSaeBundle(dir: string): Promise<{ manifest: BundleMani
   };
   input.contexts = (await rowsOf(dir, manifest, CONTEXTS_TABLE)) as IngestSaeInput['contexts'];
   for (const table of BUNDLE_TABLES) table.load(await rowsOf(dir, manifest, table.name), input);
-  return { manifest, input };
+  return { manifest, input, comparisons: (await rowsOf(dir, manifest, COMPARISONS_TABLE)) as BundleComparison[] };
 }
 
 async function readManifest(dir: string): Promise<BundleManifest> {
