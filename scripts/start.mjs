@@ -1,20 +1,36 @@
-// `npm start`: the atlas on the embedded database. First start builds the web app and the demo
-// atlas (with progress bars); later starts find both done and are ready in seconds.
+// `npm start`: the atlas on the embedded database. The web port answers at once with a progress
+// page while the first start builds the web app and the demo atlas; then the API and the web app
+// run under supervisors (a crashed server is restarted with backoff, the other keeps running).
+// Arguments go to `atlas build-demo` (e.g. `npm start -- --with-comparisons`). Both servers listen
+// on 127.0.0.1 unless HOST says otherwise; SIGINT / SIGTERM stop them cleanly (database closed).
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { bin, childEnv, repoRoot, run } from './lib/env.mjs';
+import { bin, childEnv, repoRoot } from './lib/env.mjs';
+import { serveProgressPage } from './lib/progress-page.mjs';
+import { supervise } from './lib/supervise.mjs';
 
 const API_PORT = Number(process.env.API_PORT ?? 4000);
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
-const apiUrl = `http://localhost:${API_PORT}/graphql`;
+const HOST = process.env.HOST ?? '127.0.0.1';
+const anyHost = HOST === '0.0.0.0' || HOST === '::';
+const shownHost = anyHost ? 'localhost' : HOST;
+/** Where this script and the web server reach the servers (a wildcard address is reached on loopback). */
+const reachHost = anyHost ? '127.0.0.1' : HOST;
+const apiUrl = `http://${shownHost}:${API_PORT}/graphql`;
+const webUrl = `http://${shownHost}:${WEB_PORT}`;
+const dataDir = process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(repoRoot, '.atlas');
+const progressFile = path.join(dataDir, 'start-progress.json');
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
 
 function portIsFree(port) {
   return new Promise((resolve) => {
     const server = createServer()
       .once('error', () => resolve(false))
       .once('listening', () => server.close(() => resolve(true)))
-      .listen(port);
+      .listen(port, HOST);
   });
 }
 
@@ -25,62 +41,96 @@ for (const [port, what, variable] of [[API_PORT, 'API', 'API_PORT'], [WEB_PORT, 
   }
 }
 
-const started = performance.now();
-console.log('Building the web app (cached after the first start) while the demo atlas builds…');
-const webBuild = run(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-logs=errors-only']);
-const demoCode = await run(process.execPath, [path.join(repoRoot, 'apps/cli/bin/atlas.mjs'), 'build-demo']);
-if (demoCode !== 0) {
-  console.error('The demo atlas build failed (see above). Run `npm start` again: it resumes where it stopped.');
-  process.exit(demoCode);
-}
-if ((await webBuild) !== 0) {
-  console.error('The web build failed (see above).');
-  process.exit(1);
-}
-
-const children = [
-  spawn(bin('tsx'), [path.join(repoRoot, 'apps/api/src/main.ts')], {
-    cwd: repoRoot, env: { ...childEnv, PORT: String(API_PORT) }, stdio: 'inherit',
-  }),
-  spawn(bin('next'), ['start', '-p', String(WEB_PORT)], {
-    cwd: path.join(repoRoot, 'apps/web'), env: { ...childEnv, ATLAS_API_URL: apiUrl }, stdio: 'inherit',
-  }),
-];
-const stopAll = (signal) => {
-  for (const child of children) child.kill(signal);
-};
-process.on('SIGINT', () => stopAll('SIGINT'));
-process.on('SIGTERM', () => stopAll('SIGTERM'));
-for (const child of children) {
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) {
-      console.error(`A server exited with status ${code}; stopping the others.`);
-      stopAll('SIGTERM');
-      process.exitCode = code;
-    }
+// Build phase: every child is tracked, so a signal stops them (not only a terminal's Ctrl-C).
+const building = new Set();
+let stopRequested = null;
+function runTracked(command, args, env = childEnv) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' });
+    building.add(child);
+    child.on('exit', (code, signal) => {
+      building.delete(child);
+      resolve(signal ? 1 : (code ?? 1));
+    });
+    child.on('error', (error) => {
+      building.delete(child);
+      console.error(`Could not run ${command}: ${error.message}`);
+      resolve(1);
+    });
   });
 }
 
+let servers = [];
+let page = null;
+const stopAll = async (signal) => {
+  if (stopRequested) return;
+  stopRequested = signal;
+  console.error(`\n${signal}: stopping${servers.length ? ' the API (finishing requests, closing the database) and the web app' : ' the build (it resumes on the next start)'}…`);
+  for (const child of building) child.kill(signal);
+  await page?.close();
+  await Promise.all(servers.map((server) => server.stop('SIGTERM')));
+  process.exit(0);
+};
+process.on('SIGINT', () => void stopAll('SIGINT'));
+process.on('SIGTERM', () => void stopAll('SIGTERM'));
+
+rmSync(progressFile, { force: true });
+let web = 'building (cached after the first start)';
+let message = 'The first start builds the demo atlas (later starts are ready in seconds). This page follows it and opens the atlas when it is ready.';
+page = await serveProgressPage({ port: WEB_PORT, host: HOST, progressFile, status: () => ({ web, message }) });
+console.log(`Progress page at ${webUrl} (answering after ${seconds()} s); the atlas opens there when it is ready.`);
+
+const webBuild = runTracked(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-logs=errors-only']).then((code) => {
+  web = code === 0 ? 'built' : 'build failed (see the terminal)';
+  return code;
+});
+const demoCode = await runTracked(process.execPath, [path.join(repoRoot, 'apps/cli/bin/atlas.mjs'), 'build-demo', ...process.argv.slice(2)], {
+  ...childEnv, ATLAS_PROGRESS_FILE: progressFile,
+});
+if (stopRequested) await new Promise(() => {}); // stopAll exits
+if (demoCode !== 0) {
+  console.error('The demo atlas build failed (see above). Run `npm start` again: it resumes where it stopped.');
+  await page.close();
+  process.exit(demoCode);
+}
+message = 'The demo atlas is built; waiting for the web app build…';
+if ((await webBuild) !== 0) {
+  console.error('The web build failed (see above).');
+  await page.close();
+  process.exit(1);
+}
+message = 'The atlas is ready; starting the servers…';
+await page.close();
+page = null;
+
+const log = (line) => console.error(`[start] ${line}`);
+servers = [
+  // node with tsx's loader, not the tsx CLI: one process, so the pid supervised is the server itself.
+  supervise('API', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
+    cwd: repoRoot, env: { ...childEnv, PORT: String(API_PORT), HOST },
+  }, log),
+  supervise('web app', bin('next'), ['start', '-p', String(WEB_PORT), '-H', HOST], {
+    cwd: path.join(repoRoot, 'apps/web'), env: { ...childEnv, ATLAS_API_URL: `http://${reachHost}:${API_PORT}/graphql` },
+  }, log),
+];
+
 async function waitFor(url, init) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
+  for (;;) {
     try {
       const response = await fetch(url, init);
-      if (response.ok) return true;
+      if (response.ok) return;
     } catch {
       // not up yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return false;
 }
 
-const apiReady = waitFor(apiUrl, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
-});
-const webReady = waitFor(`http://localhost:${WEB_PORT}/`);
-if ((await apiReady) && (await webReady)) {
-  const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  console.log(`\nFeature Atlas is ready (${seconds} s):\n  web      http://localhost:${WEB_PORT}\n  GraphQL  ${apiUrl} (open it in a browser for the IDE)\nCtrl-C stops both.`);
-} else {
-  console.error('The servers did not answer within 2 minutes; see the output above.');
-}
+await Promise.all([
+  waitFor(`http://${reachHost}:${API_PORT}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+  }),
+  waitFor(`http://${reachHost}:${WEB_PORT}/`),
+]);
+console.log(`\nFeature Atlas is ready (${seconds()} s after npm start):\n  web      ${webUrl}\n  GraphQL  ${apiUrl} (open it in a browser for the IDE)\n` +
+  `Listening on ${HOST}${HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 exposes both)' : ''}. A crashed server is restarted. Ctrl-C stops both.`);

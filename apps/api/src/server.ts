@@ -86,6 +86,10 @@ export async function createApiServer({
     introspection: true,
     // No automatic persisted queries: nothing uses them, and their cache would be one more thing clients fill.
     persistedQueries: false,
+    // The process owner stops it (main.ts: server, then database). Apollo's own handler would stop
+    // the server and re-raise the signal, so the owner's handler ran twice and exited before the
+    // database was closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     parseOptions: { maxTokens: limits.maxTokens },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase } from '@atlas/db';
-import { buildAtlas, terminalProgress, type AtlasRecipe, type ScaleOutOptions } from '@atlas/pipeline';
+import { buildAtlas, recordProgressFile, terminalProgress, type AtlasRecipe, type ScaleOutOptions } from '@atlas/pipeline';
 import { atlasDataDir } from './paths.ts';
 
 /** What `--shards`, `--local-workers`, `--queue-port` and `--queue-url` ask for; undefined for one in-process pass. */
@@ -18,7 +18,8 @@ export async function buildIntoDatabase(recipe: AtlasRecipe, scaleOut?: ScaleOut
     const result = await buildAtlas(recipe, {
       db,
       workDir: path.join(atlasDataDir(), 'work'),
-      progress: terminalProgress,
+      // `npm start` sets ATLAS_PROGRESS_FILE: its page shows the build's stages while the atlas is not ready.
+      progress: process.env.ATLAS_PROGRESS_FILE ? recordProgressFile(terminalProgress, process.env.ATLAS_PROGRESS_FILE, recipeTitle(recipe)) : terminalProgress,
       log: (line) => console.log(line),
       ...(scaleOut ? { scaleOut } : {}),
     });
@@ -30,4 +31,9 @@ export async function buildIntoDatabase(recipe: AtlasRecipe, scaleOut?: ScaleOut
   } finally {
     await db.close();
   }
+}
+
+/** The SAE a recipe builds, as people read it on the progress page. */
+function recipeTitle(recipe: AtlasRecipe): string {
+  return recipe.saeId ?? (recipe.saeDir === undefined ? `${recipe.modelId}/${recipe.hook} (TopK, ${recipe.width} features)` : `${recipe.modelId}/${recipe.hook}`);
 }

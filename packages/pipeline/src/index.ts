@@ -24,4 +24,5 @@ export { trainSaeStep } from './steps/train-step.ts';
 export { writeJsonAtomic } from './files.ts';
 export { terminalProgress, silentProgress, stageProgress } from './progress.ts';
 export type { Progress, ProgressFactory } from './progress.ts';
+export { recordProgressFile, type ProgressFileState } from './progress-file.ts';
 export { UserError } from './errors.ts';
