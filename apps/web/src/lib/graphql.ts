@@ -1,4 +1,5 @@
 import { isErrorCode, type ErrorCode } from '@atlas/errors';
+import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
 import { connection } from 'next/server';
 import { env } from '@/env';
 
@@ -41,14 +42,57 @@ interface GraphQLResponseBody<TData> {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** Runs one operation against the atlas API (server-side, never cached), as the signed-in user when given their session token. */
+/**
+ * The tag of every read kept in Next's data cache (`request(…, { cached: true })`). Any mutation
+ * sent through this app expires it at once, so a label written here shows on the next page.
+ */
+export const API_READ_TAG = 'atlas-api-read';
+/**
+ * How long a cached read may be served at most: the bound on staleness for writes that do not go
+ * through this app (scripts with API keys, another web instance, a rebuilt SAE). The API's own
+ * response cache keeps answers up to 60 s, so this adds no more than it.
+ */
+export const API_READ_CACHE_SECONDS = 30;
+
+const isMutation = (document: string) => /^\s*mutation\b/.test(document);
+
+/** Expires every cached read: from a Server Action read-your-own-writes (`updateTag`), elsewhere at once too. */
+function expireCachedReads(): void {
+  try {
+    updateTag(API_READ_TAG);
+  } catch {
+    revalidateTag(API_READ_TAG, { expire: 0 });
+  }
+}
+
+/**
+ * Runs one operation against the atlas API (server-side), as the signed-in user when given their
+ * session token. With `cached`, an anonymous read's data is kept in Next's data cache (keyed by
+ * the document and variables, tagged API_READ_TAG, at most API_READ_CACHE_SECONDS): a feature
+ * page then costs no API call while its data is fresh. Errors are never kept (a refused or failed
+ * read is asked again next time), nor reads with a credential.
+ */
 export async function request<TData, TVariables>(
   op: GraphQLOperation<TData, TVariables>,
   variables: TVariables,
-  options: { credential?: string | undefined } = {},
+  options: { credential?: string | undefined; cached?: boolean } = {},
 ): Promise<TData> {
   // Wait for a real request: `next build` never prerenders a page that calls the API.
   await connection();
+  const mutation = isMutation(op.document);
+  if (options.cached === true && !options.credential && !mutation) {
+    const read = unstable_cache(() => send(op, variables, undefined), ['atlas-api', op.document, JSON.stringify(variables)], {
+      revalidate: API_READ_CACHE_SECONDS,
+      tags: [API_READ_TAG],
+    });
+    return read();
+  }
+  const data = await send(op, variables, options.credential);
+  if (mutation) expireCachedReads();
+  return data;
+}
+
+async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, variables: TVariables, credential: string | undefined): Promise<TData> {
   const url = env.ATLAS_API_URL;
   let response: Response;
   try {
@@ -58,7 +102,7 @@ export async function request<TData, TVariables>(
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         // The session token from the httpOnly cookie (lib/session.ts), forwarded as the API expects it.
-        ...(options.credential ? { authorization: `Bearer ${options.credential}` } : {}),
+        ...(credential ? { authorization: `Bearer ${credential}` } : {}),
       },
       body: JSON.stringify({ query: op.document, variables }),
       cache: 'no-store',

@@ -71,7 +71,7 @@ export const getComparisonPage = cache(async (id: string, after?: string): Promi
 
 /** The feature's matches in other SAEs by each method. */
 export const getFeatureMatches = cache(async (id: string): Promise<FeatureMatches> => {
-  const data = await request(FEATURE_MATCHES, { id });
+  const data = await request(FEATURE_MATCHES, { id }, { cached: true });
   return data.feature;
 });
 

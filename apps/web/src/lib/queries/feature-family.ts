@@ -29,6 +29,6 @@ const FEATURE_FAMILY = operation<FeatureFamilyQuery, FeatureFamilyQueryVariables
 
 /** The feature and its family across widths (from stored FAMILIES comparisons). Memoised per request. */
 export const getFeatureFamily = cache(async (id: string): Promise<FeatureFamilyQuery['feature']> => {
-  const data = await request(FEATURE_FAMILY, { id });
+  const data = await request(FEATURE_FAMILY, { id }, { cached: true });
   return data.feature;
 });

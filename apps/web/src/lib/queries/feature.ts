@@ -58,12 +58,12 @@ export const TOP_ACTIVATION_COUNT = 20;
 
 /** Header facts for a feature; NOT_FOUND for an unknown id. Memoised per request. */
 export const getFeatureSummary = cache(async (id: string): Promise<FeatureSummary> => {
-  const data = await request(FEATURE_SUMMARY, { id });
+  const data = await request(FEATURE_SUMMARY, { id }, { cached: true });
   return data.feature;
 });
 
 /** The feature page's evidence; shared by its streamed sections. */
 export const getFeatureDetail = cache(async (id: string): Promise<FeatureDetail> => {
-  const data = await request(FEATURE_DETAIL, { id, first: TOP_ACTIVATION_COUNT });
+  const data = await request(FEATURE_DETAIL, { id, first: TOP_ACTIVATION_COUNT }, { cached: true });
   return data.feature;
 });

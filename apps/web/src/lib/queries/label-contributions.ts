@@ -31,7 +31,7 @@ const VOTE_LABEL = operation<VoteLabelMutation, VoteLabelMutationVariables>(/* G
 `);
 
 export async function getFeatureLabels(featureId: string, credential: string | undefined) {
-  const data = await request(FEATURE_LABELS, { id: featureId }, { credential });
+  const data = await request(FEATURE_LABELS, { id: featureId }, { credential, cached: true });
   return { signedInAs: data.viewer?.user.handle ?? null, labels: data.feature?.labels ?? [] };
 }
 
