@@ -1,5 +1,6 @@
 // One measured step of `npm run bench:compare`, in its own process so its peak RSS is its own.
 // Prints one JSON line: { seconds, peakRssMiB, figures }.
+import { readFileSync } from 'node:fs';
 import { openActivationSource } from '@atlas/activations';
 import {
   compareAip, compareDecoders, correlateActivations, dictionaryOf, encodeSource, featureFamilies, type ComparisonSummary,
@@ -72,4 +73,19 @@ const job = JSON.parse(process.argv[2]!) as BenchJob;
 const started = performance.now();
 const out = await run(job);
 const seconds = (performance.now() - started) / 1000 - out.loadSeconds;
-console.log(JSON.stringify({ ...out, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ...out, seconds, peakRssMiB: peakRssMiB() }));
+
+/**
+ * This process's own peak RSS. Not `resourceUsage().maxRSS`: Linux carries the forking parent's
+ * high-water mark across exec into it, so every step reported at least the parent's footprint
+ * (1.3 GiB with 1M tokens loaded). VmHWM belongs to this process's address space alone.
+ */
+function peakRssMiB(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib) return Number(kib) / 1024;
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}

@@ -12,6 +12,8 @@ export { statisticsShardJob } from './scale-out/statistics-shard-job.ts';
 export { atlasJobKinds } from './job-kinds.ts';
 export * from './compare/index.ts';
 export { runComparison } from './compare/run-comparison.ts';
+export { DEMO_COMPARISON_TOKENS, demoComparisonStages, runComparisonStages } from './compare/comparison-stages.ts';
+export type { ComparisonStage, ComparisonStageOutcome } from './compare/comparison-stages.ts';
 export type { ComparisonControl, ComparisonOutcome } from './compare/run-comparison.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { computeFeatureMap, FEATURE_MAP_SETTINGS } from './steps/feature-map.ts';
