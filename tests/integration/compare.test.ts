@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getComparisonByJob, getComparisonMatches, getFeatureMatches, getSaeAtoms, getSaeWeightsPaths, listJobs, openDatabase, serveDatabase, type AtlasDb } from '@atlas/db';
 import { demoModelBDir, demoModelBId } from '@atlas/demo-model';
 import { openJobQueue } from '@atlas/jobs';
-import { buildAtlas, compareJob, compareSingletonKey, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
+import { buildAtlas, compareJob, compareSingletonKey, demoComparisonStages, runComparison, runComparisonStages, silentProgress, type AtlasRecipe, type ProgressFactory } from '@atlas/pipeline';
 import { createApiServer } from '@atlas/api';
 import { runAtlas } from '@atlas/cli/testing';
 import { graphql } from '../support/graphql.ts';
@@ -169,6 +169,41 @@ describe('comparisons stored in the atlas', () => {
     expect(cliJobs).toHaveLength(1);
     expect(cliJobs[0]).toMatchObject({ state: 'succeeded', result: { reused: false } });
     expect(cliJobs[0]!.progress?.done).toBeGreaterThan(0);
+  }, 10 * 60_000);
+
+  it('the demo build’s comparison stages: stored with their bars, and a rerun reuses every one', async () => {
+    // 192 tokens (the tiny corpus has 320): families and activation correlation differ from the runs above (256), so they compute.
+    const stages = demoComparisonStages({ narrow: ids.b, wide: ids.a, otherModel: ids.other }, 192)
+      .map((stage) => ({ ...stage, request: { ...stage.request, corpus: corpusFile } }));
+    expect(stages.map((stage) => stage.request.method)).toEqual(['decoder-cosine', 'families', 'activation-correlation']);
+    const bars: { stage: string; total: number; last: number; stopped: boolean }[] = [];
+    const recording: ProgressFactory = (stage, total) => {
+      const bar = { stage, total, last: 0, stopped: false };
+      bars.push(bar);
+      return { update: (done) => { bar.last = done; }, stop: () => { bar.stopped = true; } };
+    };
+    const first = await runComparisonStages(db, stages, { progress: recording, log: () => {} });
+    expect(first.map((outcome) => [outcome.label, outcome.run.method, outcome.run.saeA, outcome.run.saeB])).toEqual([
+      ['cross-width decoder cosine', 'decoder-cosine', ids.b, ids.a],
+      ['cross-width families', 'families', ids.b, ids.a],
+      ['cross-model activation correlation', 'activation-correlation', ids.a, ids.other],
+    ]);
+    // Decoder cosine b → a is reused when the job test above ran first (the whole file), computed alone (-t).
+    expect(first.slice(1).map((outcome) => outcome.reused)).toEqual([false, false]);
+    expect(first[1]!.run.params).toMatchObject({ tokens: 192 });
+    for (const outcome of first) expect(outcome.run.matchCount).toBeGreaterThan(0);
+    // Each computed stage drew its steps through the build's progress factory, every bar closed.
+    for (const label of ['cross-width families', 'cross-model activation correlation']) {
+      const own = bars.filter((bar) => bar.stage.startsWith(`compare ${label}: `));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.some((bar) => bar.last > 0)).toBe(true);
+    }
+    expect(bars.every((bar) => bar.stopped)).toBe(true);
+    bars.length = 0;
+    const again = await runComparisonStages(db, stages, { progress: recording, log: () => {} });
+    expect(again.map((outcome) => outcome.reused)).toEqual([true, true, true]);
+    expect(again.map((outcome) => outcome.run.id)).toEqual(first.map((outcome) => outcome.run.id));
+    expect(bars).toEqual([]);
   }, 10 * 60_000);
 
   async function cliChecks(): Promise<void> {

@@ -13,6 +13,8 @@ export { atlasJobKinds } from './job-kinds.ts';
 export * from './compare/index.ts';
 export { runComparison } from './compare/run-comparison.ts';
 export { runComparisonJob, type ComparisonJobOptions, type ComparisonJobOutcome } from './compare/comparison-job-run.ts';
+export { DEMO_COMPARISON_TOKENS, demoComparisonStages, runComparisonStages } from './compare/comparison-stages.ts';
+export type { ComparisonStage, ComparisonStageOutcome } from './compare/comparison-stages.ts';
 export type { ComparisonControl, ComparisonOutcome } from './compare/run-comparison.ts';
 export { buildAtlasPayload } from './steps/atlas-payload.ts';
 export { computeFeatureMap, FEATURE_MAP_SETTINGS } from './steps/feature-map.ts';

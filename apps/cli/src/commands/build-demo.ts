@@ -11,7 +11,7 @@ export const buildDemoCommand = defineCommand({
     width: flags.positiveInt({ arg: 'm', help: 'SAE width', default: DEMO_DEFAULTS.width }),
     k: flags.positiveInt({ arg: 'k', help: 'active features per token', default: DEMO_DEFAULTS.k }),
     epochs: flags.positiveInt({ help: 'SAE training passes', default: DEMO_DEFAULTS.epochs }),
-    withComparisons: flags.toggle({ help: 'also build a 1/4-width SAE, a second seed and an SAE on the second demo LM (cross-width, cross-seed, cross-model comparisons)', default: false }),
+    withComparisons: flags.toggle({ help: 'also build a 1/4-width SAE, a second seed and an SAE on the second demo LM, and compare them (cross-width, cross-seed, cross-model)', default: false }),
     ...scaleOutFlags,
     coactivationMemory,
   },
@@ -23,6 +23,11 @@ export const buildDemoCommand = defineCommand({
       ...(options.coactivationMemory === undefined ? {} : { coactivationMemoryMiB: options.coactivationMemory }),
     });
     await buildIntoDatabase(recipe, scaleOutOf(options));
-    if (options.withComparisons) for (const extra of (await import('../demo-comparisons.ts')).comparisonRecipes({ tokens, width, k, epochs })) await buildIntoDatabase(extra, scaleOutOf(options));
+    if (options.withComparisons) {
+      const { comparisonRecipes, runDemoComparisons } = await import('../demo-comparisons.ts');
+      for (const extra of comparisonRecipes({ tokens, width, k, epochs })) await buildIntoDatabase(extra, scaleOutOf(options));
+      // The last stages: cross-width, cross-seed and cross-model comparisons among the four SAEs.
+      await runDemoComparisons({ tokens, width, k, epochs });
+    }
   },
 });
