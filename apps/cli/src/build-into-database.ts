@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase } from '@atlas/db';
-import { buildAtlas, terminalProgress, type AtlasRecipe, type ScaleOutOptions } from '@atlas/pipeline';
+import { buildAtlas, terminalProgress, type AtlasRecipe, type ProgressFactory, type ScaleOutOptions } from '@atlas/pipeline';
 import { atlasDataDir } from './paths.ts';
 
 /** What `--shards`, `--local-workers`, `--queue-port` and `--queue-url` ask for; undefined for one in-process pass. */
@@ -11,14 +11,16 @@ export function scaleOutOf(options: { shards: number; localWorkers: number; queu
 }
 
 /** Builds a recipe into the configured database (PGlite or DATABASE_URL) and reports the rows written. */
-export async function buildIntoDatabase(recipe: AtlasRecipe, scaleOut?: ScaleOutOptions): Promise<void> {
+export async function buildIntoDatabase(
+  recipe: AtlasRecipe, scaleOut?: ScaleOutOptions, progress: ProgressFactory = terminalProgress,
+): Promise<void> {
   const db = await openDatabase();
   try {
     const started = performance.now();
     const result = await buildAtlas(recipe, {
       db,
       workDir: path.join(atlasDataDir(), 'work'),
-      progress: terminalProgress,
+      progress,
       log: (line) => console.log(line),
       ...(scaleOut ? { scaleOut } : {}),
     });
