@@ -32,7 +32,10 @@ let browsable: number | undefined;
 while (browsable === undefined && child.exitCode === null) {
   try {
     const response = await fetch(web);
-    answered ??= seconds();
+    if (answered === undefined) {
+      answered = seconds();
+      console.log(`web answering after ${answered.toFixed(1)} s (${response.headers.has('x-atlas-first-start') ? 'the progress page' : 'the atlas'})`);
+    }
     if (response.status === 200 && !response.headers.has('x-atlas-first-start')) browsable = seconds();
   } catch {
     // not listening yet

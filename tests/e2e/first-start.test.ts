@@ -60,8 +60,11 @@ describe('npm start on a fresh data folder', () => {
       cwd: repoRoot, env, stdio: 'inherit', detached: true,
     });
     const web = `http://localhost:${webPort}`;
+    const started = performance.now();
+    const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
     const first = await until('the web port to answer', () => get(`${web}/`), 120_000);
+    console.log(`first-start e2e: the web port answered after ${since()}`); // a figure for the log, not a limit
     expect(first.fromProgressPage).toBe(true);
     expect(first.status).toBe(503);
     expect(first.body).toContain('Building the demo atlas');
@@ -84,6 +87,7 @@ describe('npm start on a fresh data folder', () => {
       const answer = await get(`${web}/`);
       return answer && !answer.fromProgressPage && answer.status === 200 ? answer : undefined;
     }, 1_800_000);
+    console.log(`first-start e2e: the atlas replaced the progress page after ${since()}`);
     expect(atlas.body).toContain('Demo LM');
     const sae = await get(`${web}/sae/demo-lm/blocks.2.hook_resid_post/topk-128`);
     expect(sae).toMatchObject({ status: 200, fromProgressPage: false });
