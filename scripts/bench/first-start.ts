@@ -20,7 +20,7 @@ const web = `http://localhost:${webPort}/`;
 console.log(`uptime before: ${execSync('uptime').toString().trim()}`);
 console.log(`web build present: ${existsSync(path.join(repoRoot, 'apps/web/.next/BUILD_ID'))}; data folder ${dataDir}`);
 const started = performance.now();
-const env = { ...process.env, ATLAS_DATA_DIR: dataDir, WEB_PORT: String(webPort), API_PORT: String(apiPort) };
+const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_DATA_DIR: dataDir, WEB_PORT: String(webPort), API_PORT: String(apiPort) };
 delete env.DATABASE_URL;
 const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs'), ...process.argv.slice(2)], {
   cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true,

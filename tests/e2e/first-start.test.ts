@@ -54,7 +54,7 @@ describe('npm start on a fresh data folder', () => {
   it('shows the build progress at once, then the atlas', async () => {
     ensureWebBuild(); // so this test times the atlas build, not a cold `next build`
     const [webPort, apiPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, ATLAS_DATA_DIR: dataDir, WEB_PORT: String(webPort), API_PORT: String(apiPort) };
+    const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_DATA_DIR: dataDir, WEB_PORT: String(webPort), API_PORT: String(apiPort) };
     delete env.DATABASE_URL;
     child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs'), ...SMALL_DEMO], {
       cwd: repoRoot, env, stdio: 'inherit', detached: true,
