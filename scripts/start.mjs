@@ -1,10 +1,12 @@
 // `npm start`: the atlas on the embedded database. The web port answers at once with a progress
 // page while the first start builds the web app and the demo atlas; then the API and the web app
 // run under supervisors (a crashed server is restarted with backoff, the other keeps running).
-// Arguments go to `atlas build-demo` (e.g. `npm start -- --with-comparisons`). Both servers listen
+// Arguments go to `atlas build-demo` (e.g. `npm start -- --tokens 65536` for a quicker, smaller
+// atlas, or `-- --with-comparisons`). The page hands the port to the web app only once the API
+// answers, so the atlas never opens on an unreachable API. Both servers listen
 // on 127.0.0.1 unless HOST says otherwise; SIGINT / SIGTERM stop them cleanly (database closed).
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { bin, childEnv, repoRoot } from './lib/env.mjs';
@@ -21,7 +23,7 @@ const reachHost = anyHost ? '127.0.0.1' : HOST;
 const apiUrl = `http://${shownHost}:${API_PORT}/graphql`;
 const webUrl = `http://${shownHost}:${WEB_PORT}`;
 const dataDir = process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(repoRoot, '.atlas');
-const progressFile = path.join(dataDir, 'start-progress.json');
+const progressFile = path.join(dataDir, 'build-progress.json');
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
 
@@ -60,7 +62,7 @@ function runTracked(command, args, env = childEnv) {
   });
 }
 
-let servers = [];
+const servers = [];
 let page = null;
 const stopAll = async (signal) => {
   if (stopRequested) return;
@@ -74,46 +76,31 @@ const stopAll = async (signal) => {
 process.on('SIGINT', () => void stopAll('SIGINT'));
 process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
-rmSync(progressFile, { force: true });
-let web = 'building (cached after the first start)';
-let message = 'The first start builds the demo atlas (later starts are ready in seconds). This page follows it and opens the atlas when it is ready.';
-page = await serveProgressPage({ port: WEB_PORT, host: HOST, progressFile, status: () => ({ web, message }) });
-console.log(`Progress page at ${webUrl} (answering after ${seconds()} s); the atlas opens there when it is ready.`);
+mkdirSync(dataDir, { recursive: true });
+rmSync(progressFile, { force: true }); // a stale file from an earlier start would show old stages
+const state = { phase: 'building', webBuild: 'running' };
+page = await serveProgressPage({ port: WEB_PORT, host: HOST, progressFile, state: () => state });
+console.log(`Building the demo atlas and the web app; follow it at ${webUrl} (answering after ${seconds()} s).`);
 
 const webBuild = runTracked(bin('turbo'), ['run', 'build', '--filter=@atlas/web', '--output-logs=errors-only']).then((code) => {
-  web = code === 0 ? 'built' : 'build failed (see the terminal)';
+  state.webBuild = code === 0 ? 'done' : 'failed';
   return code;
 });
-const demoCode = await runTracked(process.execPath, [path.join(repoRoot, 'apps/cli/bin/atlas.mjs'), 'build-demo', ...process.argv.slice(2)], {
-  ...childEnv, ATLAS_PROGRESS_FILE: progressFile,
-});
+const demoCode = await runTracked(process.execPath, [
+  path.join(repoRoot, 'apps/cli/bin/atlas.mjs'), 'build-demo', '--progress-file', progressFile, ...process.argv.slice(2),
+]);
 if (stopRequested) await new Promise(() => {}); // stopAll exits
-if (demoCode !== 0) {
-  console.error('The demo atlas build failed (see above). Run `npm start` again: it resumes where it stopped.');
+if (demoCode !== 0 || (await webBuild) !== 0) {
+  state.phase = 'failed';
+  console.error(demoCode !== 0
+    ? 'The demo atlas build failed (see above). Run `npm start` again: it resumes where it stopped.'
+    : 'The web build failed (see above).');
   await page.close();
-  process.exit(demoCode);
+  process.exit(demoCode !== 0 ? demoCode : 1);
 }
-message = 'The demo atlas is built; waiting for the web app build…';
-if ((await webBuild) !== 0) {
-  console.error('The web build failed (see above).');
-  await page.close();
-  process.exit(1);
-}
-message = 'The atlas is ready; starting the servers…';
-await page.close();
-page = null;
+state.phase = 'starting';
 
 const log = (line) => console.error(`[start] ${line}`);
-servers = [
-  // node with tsx's loader, not the tsx CLI: one process, so the pid supervised is the server itself.
-  supervise('API', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
-    cwd: repoRoot, env: { ...childEnv, PORT: String(API_PORT), HOST },
-  }, log),
-  supervise('web app', bin('next'), ['start', '-p', String(WEB_PORT), '-H', HOST], {
-    cwd: path.join(repoRoot, 'apps/web'), env: { ...childEnv, ATLAS_API_URL: `http://${reachHost}:${API_PORT}/graphql` },
-  }, log),
-];
-
 async function waitFor(url, init) {
   for (;;) {
     try {
@@ -126,11 +113,18 @@ async function waitFor(url, init) {
   }
 }
 
-await Promise.all([
-  waitFor(`http://${reachHost}:${API_PORT}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
-  }),
-  waitFor(`http://${reachHost}:${WEB_PORT}/`),
-]);
+// node with tsx's loader, not the tsx CLI: one process, so the pid supervised is the server itself.
+servers.push(supervise('API', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
+  cwd: repoRoot, env: { ...childEnv, PORT: String(API_PORT), HOST },
+}, log));
+await waitFor(`http://${reachHost}:${API_PORT}/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+});
+await page.close();
+page = null;
+servers.push(supervise('web app', bin('next'), ['start', '-p', String(WEB_PORT), '-H', HOST], {
+  cwd: path.join(repoRoot, 'apps/web'), env: { ...childEnv, ATLAS_API_URL: `http://${reachHost}:${API_PORT}/graphql` },
+}, log));
+await waitFor(`http://${reachHost}:${WEB_PORT}/`);
 console.log(`\nFeature Atlas is ready (${seconds()} s after npm start):\n  web      ${webUrl}\n  GraphQL  ${apiUrl} (open it in a browser for the IDE)\n` +
   `Listening on ${HOST}${HOST === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 exposes both)' : ''}. A crashed server is restarted. Ctrl-C stops both.`);

@@ -1,133 +1,121 @@
-// `npm start`'s first minutes: while the web app and the demo atlas are built, this small server
-// answers on the web port with a page showing the build's progress (stage, rate, ETA), read from the
-// progress file the build writes (ATLAS_PROGRESS_FILE). When the atlas is ready it closes and the
-// web app takes the port; the page notices (its progress URL stops answering JSON) and reloads.
-import { readFile } from 'node:fs/promises';
+// `npm start`'s first answer: while the demo atlas and the web app build, this small server holds
+// the web port and shows every page as the build's progress (stage, done/total, rate, ETA,
+// elapsed), read from the JSON file the build writes (`atlas build-demo --progress-file`). It
+// reads no database: the build process owns the embedded PGlite until it finishes.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-export const PROGRESS_PATH = '/__atlas/start-progress';
+/** Every response of this server carries it, so the page (and tests) can tell it from the atlas. */
+export const PROGRESS_HEADER = 'x-atlas-first-start';
+export const PROGRESS_PATH = '/__atlas/progress';
 
 /**
- * Serves the progress page on host:port. `status()` says what start is doing beside the build
- * (e.g. the web app's own build); resolves once listening.
+ * Serves the progress page on `host`:`port` at once. `state()` says what the start script is doing:
+ * `{ phase, webBuild }` (phase: 'building' | 'starting' | 'failed'); the build's stages come from
+ * `progressFile`. `close()` frees the port for the web app.
  */
-export function serveProgressPage({ port, host, progressFile, status }) {
-  const startedAt = Date.now();
-  const server = createServer(async (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
-      response.end('The atlas is still being built; try again when the page says it is ready.\n');
+export async function serveProgressPage({ port, host, progressFile, state }) {
+  const started = Date.now();
+  const snapshot = () => ({
+    ...state(),
+    elapsedSeconds: Math.round((Date.now() - started) / 1000),
+    build: readSnapshot(progressFile),
+  });
+  const server = createServer((request, response) => {
+    response.setHeader(PROGRESS_HEADER, '1');
+    response.setHeader('cache-control', 'no-store');
+    response.setHeader('retry-after', '2');
+    if (request.url?.startsWith(PROGRESS_PATH)) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(snapshot()));
       return;
     }
-    if (request.url === PROGRESS_PATH) {
-      let build = null;
-      try {
-        build = JSON.parse(await readFile(progressFile, 'utf8'));
-      } catch {
-        // not written yet (the build is starting), or being replaced: the page shows what it has
-      }
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify({ elapsedSeconds: (Date.now() - startedAt) / 1000, status: status(), build }));
-      return;
-    }
-    // Every other path gets the page (503: not the atlas yet), so a deep link works once it is ready.
-    response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' });
-    response.end(PAGE);
+    // 503: the atlas is not there yet; browsers show the body, crawlers and probes retry later.
+    response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' }).end(renderPage(snapshot()));
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve({
-      close: () => new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-    }));
-  });
+  // `host` undefined: every interface (as Node does); `npm start` passes 127.0.0.1 unless HOST says otherwise.
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  return {
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
 }
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Building the atlas · Feature Atlas</title>
-<style>
-  :root { color-scheme: light dark; --fg: #1d1d1f; --muted: #5b5b66; --bg: #fafafa; --card: #fff; --line: #d9d9de; --accent: #b45309; }
-  @media (prefers-color-scheme: dark) { :root { --fg: #ececf1; --muted: #a6a6b3; --bg: #15151a; --card: #1e1e25; --line: #3a3a44; --accent: #f59e0b; } }
-  body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
-  main { max-width: 40rem; margin: 0 auto; padding: 2rem 1rem; }
-  h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-  p { color: var(--muted); margin: .25rem 0 1rem; }
-  section { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin-bottom: 1rem; }
-  progress { width: 100%; height: 1rem; accent-color: var(--accent); }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .75rem 0 0; }
-  dt { color: var(--muted); } dd { margin: 0; font-variant-numeric: tabular-nums; }
-  ol { margin: 0; padding-left: 1.25rem; font-variant-numeric: tabular-nums; }
-  li span { color: var(--muted); }
-</style>
-</head>
-<body>
-<main>
-  <h1>Building the atlas</h1>
-  <p id="summary" role="status" aria-live="polite">The first start builds the demo atlas (later starts are ready in seconds). This page follows it and opens the atlas when it is ready.</p>
-  <section aria-labelledby="now-title">
-    <h2 id="now-title" style="font-size:1rem;margin:0 0 .5rem">Now: <span id="stage">starting…</span></h2>
-    <progress id="bar" max="1" value="0" aria-labelledby="now-title"></progress>
-    <dl>
-      <dt>Done</dt><dd id="done">–</dd>
-      <dt>Rate</dt><dd id="rate">–</dd>
-      <dt>Stage ETA</dt><dd id="eta">–</dd>
-      <dt>Elapsed</dt><dd id="elapsed">–</dd>
-      <dt>Web app</dt><dd id="web">–</dd>
-    </dl>
-  </section>
-  <section aria-labelledby="done-title">
-    <h2 id="done-title" style="font-size:1rem;margin:0 0 .5rem">Finished stages</h2>
-    <ol id="finished"><li><span>none yet</span></li></ol>
-  </section>
-</main>
-<script>
-const $ = (id) => document.getElementById(id);
-const number = (n) => n >= 1e6 ? (n / 1e6).toFixed(2) + 'M' : n >= 1e4 ? (n / 1e3).toFixed(1) + 'k' : String(Math.round(n));
-const duration = (s) => s == null ? '–' : s >= 3600 ? Math.floor(s / 3600) + ' h ' + Math.round((s % 3600) / 60) + ' min' : s >= 60 ? Math.floor(s / 60) + ' min ' + Math.round(s % 60) + ' s' : Math.round(s) + ' s';
-let answered = false;
-async function poll() {
+function readSnapshot(file) {
   try {
-    const response = await fetch('${PROGRESS_PATH}', { cache: 'no-store' });
-    const type = response.headers.get('content-type') || '';
-    // The atlas took the port: this URL is no longer ours. Open the atlas.
-    if (!type.startsWith('application/json')) return location.reload();
-    const { elapsedSeconds, status, build } = await response.json();
-    answered = true;
-    $('elapsed').textContent = duration(elapsedSeconds);
-    $('web').textContent = status.web;
-    $('summary').textContent = status.message;
-    if (build) {
-      const stage = build.stage;
-      $('stage').textContent = stage ? stage.name + ' (' + build.title + ')' : 'between stages (' + build.title + ')';
-      $('bar').max = stage && stage.total > 0 ? stage.total : 1;
-      $('bar').value = stage ? Math.min(stage.done, stage.total) : 0;
-      $('done').textContent = stage ? number(stage.done) + ' / ' + number(stage.total) + ' ' + stage.unit : '–';
-      $('rate').textContent = stage && stage.rate ? number(stage.rate) + ' ' + stage.unit + '/s' : '–';
-      $('eta').textContent = stage ? duration(stage.etaSeconds) : '–';
-      const list = $('finished');
-      list.replaceChildren(...(build.finished.length ? build.finished : [{ name: 'none yet' }]).map((item) => {
-        const li = document.createElement('li');
-        li.textContent = item.name + ' ';
-        const span = document.createElement('span');
-        span.textContent = item.seconds == null ? '' : duration(item.seconds) + ', ' + number(item.total) + ' ' + item.unit;
-        li.append(span);
-        return li;
-      }));
-    }
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    // Between this server closing and the atlas answering: try again shortly. If we had answered, the atlas is coming up.
-    if (answered) $('summary').textContent = 'The atlas is starting…';
+    return null; // Not written yet (the build is still loading), or being replaced this instant.
   }
-  setTimeout(poll, 1000);
 }
-poll();
-</script>
-</body>
-</html>
-`;
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Seconds as "1 min 05 s" / "42 s"; "—" when unknown. */
+export function formatDuration(seconds) {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const whole = Math.round(seconds);
+  return whole >= 60 ? `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s` : `${whole} s`;
+}
+
+export function formatRate(value) {
+  if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
+  return value.toFixed(value >= 10 ? 0 : 1);
+}
+
+function headline(state) {
+  if (state.phase === 'failed') return 'The demo atlas build failed: see the terminal that runs npm start, then run npm start again (it resumes).';
+  if (state.phase === 'starting') return 'The atlas is built; starting the API and the web app…';
+  return 'Building the demo atlas. This page is replaced by the atlas when it is ready.';
+}
+
+function stageRows(build) {
+  if (!build || build.stages.length === 0) return '<tr><td colspan="6">Loading the demo model and corpus…</td></tr>';
+  return build.stages.map((s) => {
+    const percent = s.total > 0 ? Math.min(100, (100 * s.done) / s.total).toFixed(0) : '0';
+    const status = s.finishedAt ? 'done' : `${percent}%`;
+    return `<tr><td>${escapeHtml(s.stage)}</td><td>${status}</td><td>${s.done.toLocaleString('en')} / ${s.total.toLocaleString('en')} ${escapeHtml(s.unit)}</td>` +
+      `<td>${s.finishedAt ? '' : `${formatRate(s.rate)} ${escapeHtml(s.unit)}/s`}</td><td>${s.finishedAt ? '' : formatDuration(s.etaSeconds)}</td></tr>`;
+  }).join('');
+}
+
+/** The page; its script re-renders from PROGRESS_PATH every 2 s and reloads once the atlas answers instead. */
+export function renderPage(state) {
+  const current = state.build?.stages.at(-1);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Building the atlas · Feature Atlas</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:3rem auto;padding:0 1rem;color:#1d1d1f}
+table{border-collapse:collapse;width:100%}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+#note{color:#666}</style></head><body>
+<h1>Feature Atlas is starting</h1>
+<p id="headline" role="status">${escapeHtml(headline(state))}</p>
+<p>Elapsed <strong id="elapsed">${formatDuration(state.elapsedSeconds)}</strong> · current stage
+<strong id="current">${escapeHtml(current?.stage ?? 'loading')}</strong> · web app build: <span id="web">${escapeHtml(state.webBuild)}</span></p>
+<table><thead><tr><th>stage</th><th>status</th><th>done / total</th><th>rate</th><th>ETA</th></tr></thead>
+<tbody id="stages">${stageRows(state.build)}</tbody></table>
+<p id="note">Stages run in order; an ETA is for its own stage. Nothing of the atlas is shown until its database write finishes (one transaction).</p>
+<script>
+const fmt=${formatDuration.toString()};const rate=${formatRate.toString()};
+const esc=(t)=>String(t).replace(/[&<>"']/g,(c)=>'&#'+c.charCodeAt(0)+';');
+async function poll(){
+  try{
+    const r=await fetch('${PROGRESS_PATH}',{cache:'no-store'});
+    if(!r.headers.has('${PROGRESS_HEADER}')){location.reload();return;}
+    const s=await r.json();
+    document.getElementById('elapsed').textContent=fmt(s.elapsedSeconds);
+    document.getElementById('web').textContent=s.webBuild;
+    const stages=(s.build&&s.build.stages)||[];
+    document.getElementById('current').textContent=stages.length?stages[stages.length-1].stage:'loading';
+    document.getElementById('headline').textContent=${JSON.stringify({ failed: headline({ phase: 'failed' }), starting: headline({ phase: 'starting' }), building: headline({ phase: 'building' }) })}[s.phase];
+    if(stages.length)document.getElementById('stages').innerHTML=stages.map((x)=>{const p=x.total>0?Math.min(100,100*x.done/x.total).toFixed(0):'0';
+      return '<tr><td>'+esc(x.stage)+'</td><td>'+(x.finishedAt?'done':p+'%')+'</td><td>'+x.done.toLocaleString('en')+' / '+x.total.toLocaleString('en')+' '+esc(x.unit)+'</td><td>'+(x.finishedAt?'':rate(x.rate)+' '+esc(x.unit)+'/s')+'</td><td>'+(x.finishedAt?'':fmt(x.etaSeconds))+'</td></tr>';}).join('');
+  }catch{
+    // Between this page and the web app the port is briefly free: keep asking.
+    document.getElementById('note').textContent='Waiting for the server… (if this lasts, npm start stopped: see its terminal)';
+  }
+  setTimeout(poll,2000);
+}
+setTimeout(poll,2000);
+</script></body></html>`;
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase } from '@atlas/db';
-import { buildAtlas, recordProgressFile, terminalProgress, type AtlasRecipe, type ScaleOutOptions } from '@atlas/pipeline';
+import { buildAtlas, terminalProgress, type AtlasRecipe, type ProgressFactory, type ScaleOutOptions } from '@atlas/pipeline';
 import { atlasDataDir } from './paths.ts';
 
 /** What `--shards`, `--local-workers`, `--queue-port` and `--queue-url` ask for; undefined for one in-process pass. */
@@ -11,15 +11,16 @@ export function scaleOutOf(options: { shards: number; localWorkers: number; queu
 }
 
 /** Builds a recipe into the configured database (PGlite or DATABASE_URL) and reports the rows written. */
-export async function buildIntoDatabase(recipe: AtlasRecipe, scaleOut?: ScaleOutOptions): Promise<void> {
+export async function buildIntoDatabase(
+  recipe: AtlasRecipe, scaleOut?: ScaleOutOptions, progress: ProgressFactory = terminalProgress,
+): Promise<void> {
   const db = await openDatabase();
   try {
     const started = performance.now();
     const result = await buildAtlas(recipe, {
       db,
       workDir: path.join(atlasDataDir(), 'work'),
-      // `npm start` sets ATLAS_PROGRESS_FILE: its page shows the build's stages while the atlas is not ready.
-      progress: process.env.ATLAS_PROGRESS_FILE ? recordProgressFile(terminalProgress, process.env.ATLAS_PROGRESS_FILE, recipeTitle(recipe)) : terminalProgress,
+      progress,
       log: (line) => console.log(line),
       ...(scaleOut ? { scaleOut } : {}),
     });
@@ -31,9 +32,4 @@ export async function buildIntoDatabase(recipe: AtlasRecipe, scaleOut?: ScaleOut
   } finally {
     await db.close();
   }
-}
-
-/** The SAE a recipe builds, as people read it on the progress page. */
-function recipeTitle(recipe: AtlasRecipe): string {
-  return recipe.saeId ?? (recipe.saeDir === undefined ? `${recipe.modelId}/${recipe.hook} (TopK, ${recipe.width} features)` : `${recipe.modelId}/${recipe.hook}`);
 }

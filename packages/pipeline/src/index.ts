@@ -26,5 +26,6 @@ export { trainSaeStep } from './steps/train-step.ts';
 export { writeJsonAtomic } from './files.ts';
 export { terminalProgress, silentProgress, stageProgress } from './progress.ts';
 export type { Progress, ProgressFactory } from './progress.ts';
-export { recordProgressFile, type ProgressFileState } from './progress-file.ts';
+export { fileProgress } from './progress-file.ts';
+export type { BuildProgressSnapshot, StageSnapshot } from './progress-file.ts';
 export { UserError } from './errors.ts';

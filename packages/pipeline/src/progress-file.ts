@@ -1,62 +1,70 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { ProgressFactory } from './progress.ts';
 
-/** What a build reports through its progress file (`npm start`'s progress page reads it). */
-export interface ProgressFileState {
-  /** What is being built, e.g. the SAE id. */
-  title: string;
+/** One stage as the snapshot file records it (a finished stage keeps its last figures). */
+export interface StageSnapshot {
+  stage: string;
+  unit: string;
+  done: number;
+  total: number;
+  /** Units per second since the stage started. */
+  rate: number;
+  /** Seconds left at that rate; null until the rate is known. */
+  etaSeconds: number | null;
   startedAt: string;
-  updatedAt: string;
-  /** The running stage, null between stages. */
-  stage: { name: string; done: number; total: number; unit: string; rate: number | null; etaSeconds: number | null; startedAt: string } | null;
-  /** Stages finished so far, in order, with their wall time. */
-  finished: { name: string; seconds: number; total: number; unit: string }[];
+  finishedAt: string | null;
 }
 
-/** Writes at most this often while a stage runs (every stage start and stop is written at once). */
-const WRITE_INTERVAL_MS = 500;
+/** What `fileProgress` writes: every stage so far, in order, the last one current. */
+export interface BuildProgressSnapshot {
+  startedAt: string;
+  updatedAt: string;
+  stages: StageSnapshot[];
+}
+
+/** Writes at most this often while a stage runs; stage starts and ends are written at once. */
+const WRITE_INTERVAL_MS = 1000;
 
 /**
- * Wraps a progress factory so every stage is also written, as JSON, to `file` (replaced atomically:
- * a reader never sees half a file). The bars themselves are unchanged; the rate is the stage's
- * average so far and the ETA follows from it.
+ * Mirrors a build's progress into a JSON file (written atomically: temp file then rename), so
+ * another process — `npm start`'s progress page — can show the stage, done/total, rate and ETA
+ * without touching the build's database. Stages are whatever the build reports (generic: new
+ * stages need no change here). `inner` still draws the terminal bars.
  */
-export function recordProgressFile(inner: ProgressFactory, file: string, title: string): ProgressFactory {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const state: ProgressFileState = { title, startedAt: new Date().toISOString(), updatedAt: '', stage: null, finished: [] };
+export function fileProgress(file: string, inner: ProgressFactory): ProgressFactory {
+  const snapshot: BuildProgressSnapshot = { startedAt: new Date().toISOString(), updatedAt: '', stages: [] };
   let lastWrite = 0;
   const write = (force: boolean) => {
     const now = Date.now();
     if (!force && now - lastWrite < WRITE_INTERVAL_MS) return;
     lastWrite = now;
-    state.updatedAt = new Date(now).toISOString();
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(state));
-    renameSync(partial, file);
+    snapshot.updatedAt = new Date(now).toISOString();
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(snapshot));
+    renameSync(temporary, file);
   };
   write(true);
-  return (name, total, unit) => {
-    const bar = inner(name, total, unit);
+  return (stage, total, unit) => {
+    const bar = inner(stage, total, unit);
     const started = performance.now();
-    let stopped = false;
-    state.stage = { name, done: 0, total, unit, rate: null, etaSeconds: null, startedAt: new Date().toISOString() };
+    const entry: StageSnapshot = {
+      stage, unit, done: 0, total, rate: 0, etaSeconds: null, startedAt: new Date().toISOString(), finishedAt: null,
+    };
+    snapshot.stages.push(entry);
     write(true);
     return {
       update(done, extra) {
         bar.update(done, extra);
-        if (stopped) return;
         const seconds = (performance.now() - started) / 1000;
-        const rate = seconds > 0 && done > 0 ? done / seconds : null;
-        state.stage = { ...state.stage!, done, total, rate, etaSeconds: rate ? Math.max(0, (total - done) / rate) : null };
+        entry.done = done;
+        entry.rate = seconds > 0 ? done / seconds : 0;
+        entry.etaSeconds = entry.rate > 0 ? Math.max(0, (total - done) / entry.rate) : null;
         write(false);
       },
       stop() {
         bar.stop();
-        if (stopped) return;
-        stopped = true;
-        state.finished.push({ name, seconds: (performance.now() - started) / 1000, total, unit });
-        state.stage = null;
+        entry.finishedAt = new Date().toISOString();
+        entry.etaSeconds = 0;
         write(true);
       },
     };
