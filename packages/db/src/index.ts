@@ -38,6 +38,7 @@ export * from './queries/selections.ts';
 export * from './queries/rate-limits.ts';
 export * from './queries/comparisons.ts';
 export * from './queries/search-documents.ts';
+export * from './queries/search-label-visibility.ts';
 export {
   analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
 } from './queries/search-vector-index.ts';
