@@ -17,6 +17,15 @@ export const importCommand = defineCommand({
       bars.stop();
       if (result.skipped) console.log(`${result.saeId} is already in the atlas with the same checksum; nothing to do.`);
       else console.log(`Imported ${result.saeId} (${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}).`);
+      const human = result.humanLabels;
+      if (human) {
+        console.log(
+          `Human labels: ${human.labels} imported (${human.versions} versions, ${human.votes} votes), ${human.alreadyPresent} already here.` +
+            (human.unknownHandles.length > 0
+              ? ` No account here for ${human.unknownHandles.join(', ')}: their labels are kept with no author, their ${human.votesDropped} vote(s) dropped.`
+              : ''),
+        );
+      }
       // An imported SAE is searchable like a built one (idempotent: an unchanged index only reads).
       await indexForSearch(db, result.saeId, { progress: terminalProgress, log: console.log });
     } finally {
