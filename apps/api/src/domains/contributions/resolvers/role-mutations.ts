@@ -1,10 +1,11 @@
-import { setUserRoleByHandle, type UserRole } from '@atlas/db';
+import { setUserRoleByHandle } from '@atlas/db';
+import type { Role } from '../../../auth/viewer.ts';
 import type { MutationResolvers } from '../../../generated/resolvers-types.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { requireWriter } from '../guards.ts';
 import { checkHandle } from '../input.ts';
 
-const ROLES: Record<string, UserRole> = { MEMBER: 'member', CURATOR: 'curator', ADMIN: 'admin' };
+const ROLES: Record<string, Role> = { MEMBER: 'member', CURATOR: 'curator', ADMIN: 'admin' };
 
 /**
  * Roles granted from the API, by admins only. The first admin of a fresh atlas comes from the
