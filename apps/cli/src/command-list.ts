@@ -13,6 +13,7 @@ import { labelCommand } from './commands/label.ts';
 import { selectCommand } from './commands/select.ts';
 import { searchCommand } from './commands/search.ts';
 import { trainCommand } from './commands/train.ts';
+import { usersCommand } from './commands/users.ts';
 import { workerCommand } from './commands/worker.ts';
 
 /** Every `atlas` command, in the order `atlas --help` lists them. A new command is one file and one line here. */
@@ -32,4 +33,5 @@ export const COMMANDS: readonly CliCommand[] = [
   importPoolCommand,
   selectCommand,
   workerCommand,
+  usersCommand,
 ];

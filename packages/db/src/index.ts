@@ -29,7 +29,8 @@ export * from './queries/table-sizes.ts';
 export * from './queries/jobs.ts';
 export * from './queries/job-results.ts';
 export { sqlExecutor, type SqlExecutor } from './sql/sql-executor.ts';
-export { exportSaeBundle, type ExportProgress } from './bundle/export.ts';
+export { exportSaeBundle, type ExportOptions, type ExportProgress } from './bundle/export.ts';
+export type { HumanLabelImport } from './bundle/human-labels.ts';
 export { importSaeBundle, readSaeBundle, type ImportResult } from './bundle/import.ts';
 export { BundleError, BUNDLE_FORMAT_VERSION, type BundleManifest } from './bundle/manifest.ts';
 export * from './queries/pools.ts';
@@ -38,6 +39,7 @@ export * from './queries/selections.ts';
 export * from './queries/rate-limits.ts';
 export * from './queries/comparisons.ts';
 export * from './queries/search-documents.ts';
+export * from './queries/search-label-visibility.ts';
 export {
   analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
 } from './queries/search-vector-index.ts';

@@ -984,6 +984,12 @@ export type Mutation = {
    */
   hideLabel: Label;
   /**
+   * Gives the user with this handle a role: MEMBER, CURATOR (may review and hide labels) or ADMIN
+   * (may also grant roles). Admins only (FORBIDDEN otherwise); NOT_FOUND for an unknown handle. The
+   * first admin of a fresh atlas is made with the CLI: `atlas users grant --handle X --role admin`.
+   */
+  setUserRole: User;
+  /**
    * Cancels a job: a queued one never runs, a running one stops within a second or so; a finished
    * job is returned as it is. NOT_FOUND when no job has the id.
    */
@@ -1077,6 +1083,12 @@ export type MutationHideLabelArgs = {
   labelId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   hidden?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationSetUserRoleArgs = {
+  handle: Scalars['String']['input'];
+  role: UserRole;
 };
 
 
@@ -2218,6 +2230,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   voteLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationVoteLabelArgs, 'labelId' | 'vote'>>;
   reviewLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationReviewLabelArgs, 'labelId' | 'state'>>;
   hideLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationHideLabelArgs, 'labelId' | 'reason' | 'hidden'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'handle' | 'role'>>;
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   importPool?: Resolver<ResolversTypes['ImportPoolResult'], ParentType, ContextType, RequireFields<MutationImportPoolArgs, 'input'>>;
   startSelection?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartSelectionArgs, 'input'>>;

@@ -20,6 +20,15 @@ export const importCommand = defineCommand({
       const { restored, skipped } = result.comparisons;
       if (restored > 0) console.log(`Restored ${restored} comparison${restored === 1 ? '' : 's'} from the bundle.`);
       for (const run of skipped) console.log(`Skipped the ${run.method} comparison ${run.saeA} → ${run.saeB}: ${run.reason}.`);
+      const human = result.humanLabels;
+      if (human) {
+        console.log(
+          `Human labels: ${human.labels} imported (${human.versions} versions, ${human.votes} votes), ${human.alreadyPresent} already here.` +
+            (human.unknownHandles.length > 0
+              ? ` No account here for ${human.unknownHandles.join(', ')}: their labels are kept with no author, their ${human.votesDropped} vote(s) dropped.`
+              : ''),
+        );
+      }
       // An imported SAE is searchable like a built one (idempotent: an unchanged index only reads).
       await indexForSearch(db, result.saeId, { progress: terminalProgress, log: console.log });
     } finally {

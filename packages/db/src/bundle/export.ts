@@ -13,6 +13,7 @@ import {
   atlasVersion, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleError, CONTEXTS_TABLE, MANIFEST_FILE, type BundleManifest,
 } from './manifest.ts';
 import { comparisonLines, COMPARISONS_TABLE } from './comparisons.ts';
+import { HUMAN_LABELS_TABLE, humanLabelsQuery } from './human-labels.ts';
 import { BUNDLE_TABLES } from './tables.ts';
 
 /** Features per query: bounds memory to a page of rows, whatever the SAE's width. */
@@ -21,6 +22,15 @@ const CONTEXT_PAGE = 5000;
 
 export type ExportProgress = (table: string, rows: number) => void;
 
+export type ExportOptions = {
+  /**
+   * Carry the SAE's human labels: every version, the votes, review and moderation, users as
+   * handles (`human_labels`). Off by default: they are contributors' work and say who voted for
+   * what, so they leave the atlas only when whoever exports asks for it.
+   */
+  withLabels?: boolean;
+};
+
 /**
  * Writes one complete SAE as a bundle folder: a gzipped JSON-lines file per table (streamed
  * page by page) and `manifest.json` with each file's sha256 and row count. Reads one snapshot
@@ -28,7 +38,7 @@ export type ExportProgress = (table: string, rows: number) => void;
  * so `outDir` is either absent or complete.
  */
 export async function exportSaeBundle(
-  db: AtlasDb, saeId: string, outDir: string, onProgress: ExportProgress = () => {},
+  db: AtlasDb, saeId: string, outDir: string, onProgress: ExportProgress = () => {}, options: ExportOptions = {},
 ): Promise<BundleManifest> {
   if (existsSync(outDir)) throw new BundleError(`${outDir} already exists; pass a new --out folder (or delete it first).`);
   const partial = `${outDir}.partial-${process.pid}`;
@@ -37,7 +47,7 @@ export async function exportSaeBundle(
   try {
     const manifest = await db.transaction(async (tx) => {
       await tx.orm.execute(sql`set transaction isolation level repeatable read, read only`);
-      return writeBundle(tx, saeId, partial, onProgress);
+      return writeBundle(tx, saeId, partial, onProgress, options);
     });
     await writeFile(path.join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(partial, outDir);
@@ -48,7 +58,7 @@ export async function exportSaeBundle(
   }
 }
 
-async function writeBundle(tx: AtlasDb, saeId: string, dir: string, onProgress: ExportProgress): Promise<BundleManifest> {
+async function writeBundle(tx: AtlasDb, saeId: string, dir: string, onProgress: ExportProgress, options: ExportOptions): Promise<BundleManifest> {
   const [sae] = await getSaesByIds(tx, [saeId]);
   const build = await getSaeBuild(tx, saeId);
   if (!sae || !build) throw new BundleError(`No complete SAE "${saeId}" in this database; \`atlas build\` it first or check the id.`);
@@ -70,6 +80,9 @@ async function writeBundle(tx: AtlasDb, saeId: string, dir: string, onProgress: 
     await write(table.name, featurePages(sae.width, (lo, hi) => queryRows<{ line: string }>(tx, table.query(saeId, lo, hi))));
   }
   await write(COMPARISONS_TABLE, (async function* () { yield await comparisonLines(tx, saeId); })());
+  if (options.withLabels) {
+    await write(HUMAN_LABELS_TABLE, featurePages(sae.width, (lo, hi) => queryRows<{ line: string }>(tx, humanLabelsQuery(saeId, lo, hi))));
+  }
 
   const { createdAt: _modelCreated, ...modelRow } = model;
   const { createdAt: _saeCreated, ...saeRow } = sae;

@@ -8,12 +8,15 @@ import { getModelsByIds, upsertModel } from '../queries/models.ts';
 import { readJsonl, sha256OfFile } from './jsonl.ts';
 import { BUNDLE_FORMAT_VERSION, BundleError, bundleManifest, CONTEXTS_TABLE, MANIFEST_FILE, type BundleManifest } from './manifest.ts';
 import { COMPARISONS_TABLE, restoreComparisons, type BundleComparison, type RestoredComparisons } from './comparisons.ts';
+import { HUMAN_LABELS_TABLE, importHumanLabels, type HumanLabelImport, type HumanLabelLine } from './human-labels.ts';
 import { BUNDLE_TABLES } from './tables.ts';
 
 export type ImportResult = IngestResult & {
   saeId: string;
   /** The bundle's comparisons: restored where both SAEs are here at the compared builds, else skipped with the reason. */
   comparisons: RestoredComparisons;
+  /** What came of the bundle's human labels; absent when it carries none (exported without --with-labels, or older). */
+  humanLabels?: HumanLabelImport;
 };
 
 /**
@@ -28,18 +31,24 @@ export async function importSaeBundle(db: AtlasDb, dir: string, onProgress?: Ing
   if (!existing) await upsertModel(db, manifest.model);
   const result = await ingestSaeAtlas(db, { ...input, ...(onProgress ? { onProgress } : {}) });
   // After the SAE is in (also when it was already): a run needs both of its SAEs stored.
-  return { ...result, saeId: manifest.sae.id, comparisons: await restoreComparisons(db, comparisons) };
+  const restored = await restoreComparisons(db, comparisons);
+  if (!manifest.files[HUMAN_LABELS_TABLE]) return { ...result, saeId: manifest.sae.id, comparisons: restored };
+  // After the SAE (its own transaction), in one more: an import that stops between the two is
+  // rerun as a whole, the SAE skipped as already there and the labels written then.
+  const lines = (await rowsOf(dir, manifest, HUMAN_LABELS_TABLE)) as HumanLabelLine[];
+  const humanLabels = await importHumanLabels(db, manifest.sae.id, lines);
+  return { ...result, saeId: manifest.sae.id, comparisons: restored, humanLabels };
 }
 
 /** Reads and verifies a bundle into an ingest input; throws `BundleError` naming the bad file. */
 export async function readSaeBundle(dir: string): Promise<{ manifest: BundleManifest; input: IngestSaeInput; comparisons: BundleComparison[] }> {
   const manifest = await readManifest(dir);
-  const known = new Set([CONTEXTS_TABLE, COMPARISONS_TABLE, ...BUNDLE_TABLES.map((table) => table.name)]);
+  const known = new Set([CONTEXTS_TABLE, COMPARISONS_TABLE, ...BUNDLE_TABLES.map((table) => table.name), HUMAN_LABELS_TABLE]);
   const unknown = Object.keys(manifest.files).filter((table) => !known.has(table));
   if (unknown.length > 0) {
     throw new BundleError(`${dir} has tables this atlas cannot load (${unknown.join(', ')}); import it with a newer atlas.`);
   }
-  const optional = new Set([COMPARISONS_TABLE, ...BUNDLE_TABLES.filter((table) => table.optional).map((table) => table.name)]);
+  const optional = new Set([COMPARISONS_TABLE, ...BUNDLE_TABLES.filter((table) => table.optional).map((table) => table.name), HUMAN_LABELS_TABLE]);
   for (const table of known) {
     if (!manifest.files[table] && !optional.has(table)) throw new BundleError(`${path.join(dir, MANIFEST_FILE)} lists no file for table ${table}; re-export the bundle.`);
   }

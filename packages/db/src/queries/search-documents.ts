@@ -148,7 +148,7 @@ export async function deleteSearchDocuments(db: AtlasDb, featureIds: readonly nu
 /**
  * Whether an SAE's search index is up to date: every feature with a label or a top example (what
  * the indexer makes a document of) has a document by this embedder and indexer version, and no
- * label changed since.
+ * label changed, was hidden or shown since.
  */
 export async function isSearchIndexFresh(db: AtlasDb, saeId: string, embedderId: string, formatVersion: number): Promise<boolean> {
   const [row] = await queryRows<{ needed: number; current: number; stale_labels: boolean }>(
@@ -160,6 +160,12 @@ export async function isSearchIndexFresh(db: AtlasDb, saeId: string, embedderId:
             select 1 from label_versions v join labels l on l.id = v.label_id
             where l.sae_id = ${saeId}
               and v.created_at > (select min(indexed_at) from feature_search_documents where sae_id = ${saeId})
+          ) or exists (
+            -- a label hidden or shown since (syncSearchLabelVisibility dropped that document's embedding)
+            select 1 from labels l
+            join features f on f.sae_id = l.sae_id and f.index = l.feature_index
+            join feature_search_documents d on d.feature_id = f.id
+            where l.sae_id = ${saeId} and l.hidden_at > d.indexed_at
           ) as stale_labels
         from (
           select f.id,

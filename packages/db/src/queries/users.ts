@@ -52,3 +52,13 @@ export async function setUserRole(db: AtlasDb, userId: number, role: UserRole): 
   const updated = await db.orm.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
   return updated.length > 0;
 }
+
+/**
+ * Gives the user with this handle a role (the API's setUserRole, `atlas users grant`); their
+ * sessions and keys keep working and carry the new role from their next request. Null when no
+ * user has the handle.
+ */
+export async function setUserRoleByHandle(db: AtlasDb, handle: string, role: UserRole): Promise<UserRow | null> {
+  const [updated] = await db.orm.update(users).set({ role }).where(eq(users.handle, handle)).returning(USER_COLUMNS);
+  return updated ?? null;
+}

@@ -3,6 +3,7 @@ import { createContributionLoaders } from './loaders.ts';
 import { accountMutations } from './resolvers/account-mutations.ts';
 import { labelMutations } from './resolvers/label-mutations.ts';
 import { contributionQueries } from './resolvers/query.ts';
+import { roleMutations } from './resolvers/role-mutations.ts';
 import { contributionTypes } from './resolvers/types.ts';
 
 /**
@@ -14,6 +15,6 @@ import { contributionTypes } from './resolvers/types.ts';
 export const contributions = defineDomain({
   name: 'contributions',
   typeDefs: readSchema(import.meta.url),
-  resolvers: { ...contributionTypes, Query: contributionQueries, Mutation: { ...accountMutations, ...labelMutations } },
+  resolvers: { ...contributionTypes, Query: contributionQueries, Mutation: { ...accountMutations, ...labelMutations, ...roleMutations } },
   createLoaders: createContributionLoaders,
 });

@@ -1,4 +1,4 @@
-import { countLiveApiKeys, createApiKey, createSession, deleteSession, getUserCredentials, registerUser, revokeApiKey } from '@atlas/db';
+import { countLiveApiKeys, createApiKey, createSession, deleteExpiredSessions, deleteSession, getUserCredentials, registerUser, revokeApiKey } from '@atlas/db';
 import type { MutationResolvers } from '../../../generated/resolvers-types.ts';
 import { badUserInput, conflict, notFound, unauthenticated } from '../../../errors.ts';
 import { requireSession, requireSignedIn } from '../guards.ts';
@@ -33,6 +33,9 @@ export const accountMutations: Pick<MutationResolvers, 'signUp' | 'signIn' | 'si
       throw unauthenticated('The handle or the password is wrong. Check both, or sign up (signUp) for a new account.');
     }
     const { token, session } = await createSession(ctx.db, user.id);
+    // Sweep on sign-in (not a schedule): sign-ins are when sessions pile up, it needs no worker
+    // running beside a plain `npm start`, and the delete is one statement over expired rows only.
+    await deleteExpiredSessions(ctx.db);
     return { token, expiresAt: session.expiresAt, user };
   },
   signOut: async (_parent, _args, ctx) => {

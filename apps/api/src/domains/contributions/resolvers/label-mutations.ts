@@ -1,4 +1,4 @@
-import { addLabelVersion, createLabel, setLabelHidden, setLabelReview, voteOnLabel } from '@atlas/db';
+import { addLabelVersion, createLabel, setLabelHidden, setLabelReview, syncSearchLabelVisibility, voteOnLabel } from '@atlas/db';
 import type { MutationResolvers } from '../../../generated/resolvers-types.ts';
 import { forbidden } from '../../../errors.ts';
 import { requireFeature } from '../../catalog/lookups.ts';
@@ -55,7 +55,11 @@ export const labelMutations: Pick<MutationResolvers, 'proposeLabel' | 'reviseLab
     const viewer = requireCurator(ctx, 'hideLabel');
     const reason = checkNote('reason', args.reason, { required: true });
     const label = await requireLabel(ctx, checkNumericId('label', args.labelId));
-    await setLabelHidden(ctx.db, { labelId: label.id, hidden: args.hidden ?? true, moderatorId: viewer.id, reason });
+    // One transaction: the label is hidden and stops matching in search together, or neither.
+    await ctx.db.transaction(async (tx) => {
+      await setLabelHidden(tx, { labelId: label.id, hidden: args.hidden ?? true, moderatorId: viewer.id, reason });
+      await syncSearchLabelVisibility(tx, label.id);
+    });
     return reloadLabel(ctx, label.id);
   },
 };
