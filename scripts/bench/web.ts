@@ -22,11 +22,12 @@ const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/')
 const atlas = await buildTinyAtlas({ recipe: 'demo-like' });
 const api = await createApiServer({ db: atlas.db, port: 0 });
 const saeId = atlas.result.saeId;
-const { data } = await graphql<{ features: { edges: { node: { id: string; density: number } }[] } }>(
-  api.url, `query ($sae: ID!) { features(saeId: $sae, first: 256) { edges { node { id density } } } }`, { sae: saeId },
+const { data, errors } = await graphql<{ sae: { features: { edges: { node: { id: string; density: number } }[] } } }>(
+  api.url, `query ($sae: ID!) { sae(id: $sae) { features(first: 100) { edges { node { id density } } } } }`, { sae: saeId },
 );
+if (!data) throw new Error(`the feature query failed: ${JSON.stringify(errors)}`);
 // The feature of median density among those that fire (as the HTML-size figure in docs/benchmarks.md).
-const firing = data!.features.edges.map((edge) => edge.node).filter((node) => node.density > 0).sort((a, b) => a.density - b.density);
+const firing = data.sae.features.edges.map((edge) => edge.node).filter((node) => node.density > 0).sort((a, b) => a.density - b.density);
 const featureId = firing[Math.floor(firing.length / 2)]!.id;
 const web = await startWeb(api.url);
 const browser = await launchChromium();
