@@ -1,8 +1,9 @@
-// `npm run bench:web:map`: first paint of the feature map with 16,384 points in Chromium (issue 14's
-// target ≤ 1 s). A synthetic SAE (16k features in 64 clusters, labels on every feature) is
+// `npm run bench:web:map [points]`: first paint of the feature map with 16,384 points (or as many as
+// given; `npm run bench:web` runs 16k and 64k) in Chromium (issue 14's target ≤ 1 s at 16k). A synthetic SAE (16k features in 64 clusters, labels on every feature) is
 // ingested into an in-memory PGlite, served by the API and `next start`; each run opens a fresh
-// page and reads the canvas's `feature-map-painted` mark (the first full draw, after the
-// points' RSC payload has arrived and hydrated) beside the browser's first contentful paint.
+// page and reads the map's `feature-map-painted` mark (the first WebGL draw, after the points'
+// columns have arrived from /map-points/… and regl-scatterplot has loaded) beside the browser's
+// first contentful paint.
 import { createApiServer } from '@atlas/api';
 import { ingestSaeAtlas, openDatabase, upsertModel } from '@atlas/db';
 import { mulberry32, gaussian } from '@atlas/random';

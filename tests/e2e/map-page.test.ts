@@ -8,9 +8,12 @@ import { startWeb } from '../support/web-server.ts';
 
 type Point = { index: number; x: number; y: number; cluster: number | null };
 
-/** The map page's geometry (apps/web/src/lib/map-view.ts): the [0, 1]² map fitted into the canvas with a 16 px margin. */
+/**
+ * The map page's geometry (apps/web/src/components/feature-map-webgl.tsx): the [0, 1]² map at 95% of
+ * the canvas's shorter side, centred (regl-scatterplot's initial view of [-1, 1]² clip space).
+ */
 function fitted(width: number, height: number) {
-  const scale = Math.max(1, Math.min(width, height) - 32);
+  const scale = Math.min(width, height) * 0.95;
   return { scale, offsetX: (width - scale) / 2, offsetY: (height - scale) / 2 };
 }
 
@@ -54,6 +57,9 @@ describe('the feature map in Chromium', () => {
     expect(response?.status()).toBe(200);
     const canvas = page.getByTestId('feature-map');
     await canvas.waitFor({ timeout: 180_000 });
+    // The points arrive from /map-points/… and are drawn with WebGL (not embedded in the HTML).
+    await page.waitForFunction(() => performance.getEntriesByName('feature-map-painted').length > 0, undefined, { timeout: 60_000 });
+    expect(Number(await canvas.getAttribute('data-points'))).toBe(points.length);
     expect(await page.getByTestId('map-colouring').inputValue()).toBe('cluster');
 
     // Zoom in about the centre (×1.5); the view then maps a point as below.
@@ -84,9 +90,10 @@ describe('the feature map in Chromium', () => {
     const errors = collectErrors(page);
     await page.goto(`${web.url}/map/${atlas.result.saeId}?highlight=1,2,3,x,99999`);
     await page.getByTestId('feature-map').waitFor({ timeout: 180_000 });
-    await page.getByText('3 marked features ringed in red.').waitFor();
+    await page.getByText('3 marked features ringed in red.').waitFor({ timeout: 60_000 });
     await page.getByTestId('map-colouring').selectOption('source');
     await page.getByText('machine label').waitFor();
     expect(errors).toEqual([]);
   });
+
 });

@@ -13,8 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        {/* First in tab order: keyboard users jump past the header's links to the page itself. */}
+        <a className="skip-link" href="#main">Skip to content</a>
         <SiteHeader />
-        <main className="page">{children}</main>
+        <main className="page" id="main" tabIndex={-1}>{children}</main>
         <SiteFooter />
       </body>
     </html>

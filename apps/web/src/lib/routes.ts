@@ -55,6 +55,11 @@ export function mapHref(saeId: string, focus?: number): string {
   return `/map/${encodeId(saeId)}${focus !== undefined ? `?focus=${focus}` : ''}`;
 }
 
+/** Every point of an SAE's map as compact columns (app/map-points route), fetched by the map page in the browser. */
+export function mapPointsHref(saeId: string): string {
+  return `/map-points/${encodeId(saeId)}`;
+}
+
 /** Data selection: the page to import pools and start selections, a running job, a finished selection. */
 export const selectHref = '/select';
 

@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Breadcrumbs, saeCrumbs } from '@/components/breadcrumbs';
-import { FeatureMapCanvas } from '@/components/feature-map-canvas';
+import { FeatureMapWebgl } from '@/components/feature-map-webgl';
 import { renderFromApi } from '@/components/render-from-api';
 import { formatInteger } from '@/lib/format';
 import { saeRouteParams, type RawSearchParams } from '@/lib/params';
-import { getFeatureMap } from '@/lib/queries/feature-map';
 import { getSae } from '@/lib/queries/sae';
 import { saeHref } from '@/lib/routes';
 
@@ -57,23 +56,18 @@ export default async function FeatureMapPage({ params, searchParams }: MapPagePr
   return renderFromApi(async () => {
     // Outside Suspense on purpose: an unknown SAE answers with a real 404 status.
     const sae = await getSae(saeId);
-    const { points, clusters } = await getFeatureMap(sae.id);
     return (
       <>
         <header className="page-header">
           <Breadcrumbs items={saeCrumbs(sae, 'Map')} />
           <h1>Feature map</h1>
           <p className="muted">
-            {formatInteger(points.length)} of {formatInteger(sae.width)} features, placed by the tokens they fire on
-            {clusters.length > 0 ? `, in ${formatInteger(clusters.length)} captioned clusters` : ''}.{' '}
+            {formatInteger(sae.width)} features, placed by the tokens they fire on.{' '}
             <Link href={saeHref(sae.id)}>Back to the feature list</Link>
           </p>
         </header>
-        {points.length === 0 ? (
-          <p className="card muted">This SAE has no map yet: rebuild it with the current pipeline (`atlas build-demo` or `atlas build`).</p>
-        ) : (
-          <FeatureMapCanvas saeId={sae.id} points={points} clusters={clusters} highlight={highlight} {...(focus !== undefined ? { focus } : {})} />
-        )}
+        {/* The points come from /map-points/… in the browser: the HTML carries none of them. */}
+        <FeatureMapWebgl saeId={sae.id} highlight={highlight} {...(focus !== undefined ? { focus } : {})} />
       </>
     );
   });
