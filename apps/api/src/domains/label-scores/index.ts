@@ -1,5 +1,6 @@
 import { defineDomain, readSchema } from '../domain.ts';
 import { createLabelScoreLoaders } from './loaders.ts';
+import { labelScoreResolvers } from './resolvers.ts';
 
 /**
  * Label scores (issue 16 item 3): `Label.scores`, written offline by `atlas score-labels` and the
@@ -8,16 +9,6 @@ import { createLabelScoreLoaders } from './loaders.ts';
 export const labelScores = defineDomain({
   name: 'labelScores',
   typeDefs: readSchema(import.meta.url),
-  resolvers: {
-    Label: {
-      scores: (label, _args, ctx) => ctx.loaders.labelScores.scoresOfLabel.load(label.id),
-    },
-    LabelScore: {
-      version: (row) => row.scorerVersion,
-      positives: (row) => row.nPos,
-      negatives: (row) => row.nNeg,
-      scoredAt: (row) => row.createdAt.toISOString(),
-    },
-  },
+  resolvers: labelScoreResolvers,
   createLoaders: createLabelScoreLoaders,
 });
