@@ -174,3 +174,16 @@ export async function getScoresOfLabels(db: AtlasDb, labelIds: readonly number[]
   }
   return result;
 }
+
+/** Removes one scorer's scores (every version) of an SAE's labels, so they are measured again; returns how many. */
+export async function deleteLabelScores(db: AtlasDb, args: { saeId: string; scorer: string }): Promise<number> {
+  const rows = await queryRows<{ n: number | string }>(
+    db,
+    sql`with gone as (
+          delete from label_scores where scorer = ${args.scorer} and label_version_id in (
+            select v.id from label_versions v join labels l on l.id = v.label_id where l.sae_id = ${args.saeId})
+          returning 1)
+        select count(*) as n from gone`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
