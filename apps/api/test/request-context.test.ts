@@ -62,7 +62,7 @@ describe('the request context', () => {
   it('gives every domain its own loaders, created afresh for each request', async () => {
     const first = await probe(direct);
     const second = await probe(direct);
-    expect(first.probe.loaderDomains).toEqual(['catalog', 'jobs', 'steering', 'search', 'selection', 'compare', 'contributions', 'probe']);
+    expect(first.probe.loaderDomains).toEqual(['catalog', 'jobs', 'steering', 'search', 'selection', 'compare', 'contributions', 'labelScores', 'probe']);
     expect([first.probe.freshLoaders, second.probe.freshLoaders]).toEqual([true, true]);
   });
 });

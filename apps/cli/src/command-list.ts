@@ -10,6 +10,7 @@ import { hooksCommand } from './commands/hooks.ts';
 import { importCommand } from './commands/import.ts';
 import { importPoolCommand } from './commands/import-pool.ts';
 import { labelCommand } from './commands/label.ts';
+import { scoreLabelsCommand } from './commands/score-labels.ts';
 import { selectCommand } from './commands/select.ts';
 import { searchCommand } from './commands/search.ts';
 import { trainCommand } from './commands/train.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   buildDemoCommand,
   buildCommand,
   labelCommand,
+  scoreLabelsCommand,
   compareCommand,
   searchCommand,
   featuresForTextCommand,

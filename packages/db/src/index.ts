@@ -44,3 +44,4 @@ export {
   analyzeSearchDocuments, createSearchVectorIndex, dropSearchVectorIndex, hasSearchVectorIndex, searchVectorIndexName, type HnswSettings,
 } from './queries/search-vector-index.ts';
 export * from './queries/feature-search.ts';
+export * from './queries/label-scores.ts';

@@ -4,6 +4,7 @@ export { machineLabel } from './machine-label.ts';
 export { readableToken, wordAround } from './token-text.ts';
 export { chatCompletionsUrl, createLlmLabeller, LLM_LABEL_METHOD, LlmLabelError } from './llm-labeller.ts';
 export type { LlmLabeller, LlmLabellerOptions } from './llm-labeller.ts';
-export { labelFromReply, labelPrompt } from './llm-prompt.ts';
+export { labelFromReply, labelPrompt, type ChatMessage } from './llm-prompt.ts';
+export { createChatClient, type ChatClient, type ChatClientOptions } from './chat-client.ts';
 export { mapWithConcurrency } from './concurrency.ts';
 export { clusterCaptions, labelWords } from './cluster-caption.ts';

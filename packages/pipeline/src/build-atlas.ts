@@ -12,6 +12,7 @@ import { storeAtomsMetrics } from './steps/atoms-stage.ts';
 import { stageProgress, type ProgressFactory } from './progress.ts';
 import { buildAtlasPayload } from './steps/atlas-payload.ts';
 import { indexForSearch } from './steps/search-index.ts';
+import { scoreLabels } from './steps/label-scores.ts';
 import { statisticsStage, type ScaleOutOptions } from './scale-out/statistics-stage.ts';
 import { computeDecoderGeometry } from './steps/decoder-geometry.ts';
 import { computeFeatureMap } from './steps/feature-map.ts';
@@ -114,6 +115,7 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     const weights = path.resolve(recipe.saeDir ?? path.join(context.workDir, checksum.slice(0, 16), 'sae'));
     if (existsSync(weights)) await setSaeWeightsPath(db, saeId, weights);
     await indexForSearch(db, saeId, context);
+    await scoreLabels(db, saeId, { ...context, ...(context.searchEmbedder ? { embedder: context.searchEmbedder } : {}) });
     return { saeId, skipped: true, rows: {} };
   }
 
@@ -165,6 +167,8 @@ async function buildLocked(recipe: AtlasRecipe, source: SaeSource, context: Buil
     const result = await ingestSaeAtlas(db, { ...payload, onProgress: bars.onProgress });
     await storeAtomsMetrics(db, saeId, sae, extracted.file, log);
     await indexForSearch(db, saeId, context);
+    // The embedding label scores (cheap: one embedder pass), with the search index's embedder.
+    await scoreLabels(db, saeId, { ...context, ...(context.searchEmbedder ? { embedder: context.searchEmbedder } : {}) });
     return { saeId, skipped: result.skipped, rows: result.rows };
   } finally {
     bars.stop();

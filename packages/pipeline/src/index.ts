@@ -21,6 +21,7 @@ export { computeFeatureMap, FEATURE_MAP_SETTINGS } from './steps/feature-map.ts'
 export type { FeatureMap } from './steps/feature-map.ts';
 export { labelSaeWithLlm } from './steps/llm-labels.ts';
 export { indexForSearch } from './steps/search-index.ts';
+export { scoreLabels } from './steps/label-scores.ts';
 export type { LlmLabelOptions, LlmLabelResult } from './steps/llm-labels.ts';
 export { trainSaeStep } from './steps/train-step.ts';
 export { writeJsonAtomic } from './files.ts';

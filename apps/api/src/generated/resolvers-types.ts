@@ -3,6 +3,7 @@ import type { ModelMapper, SaeMapper, FeatureMapper, ActivationExampleMapper, Hi
 import type { ComparisonMapper, FeatureMatchMapper, FeatureMatchConnectionMapper, ComparisonFigureMapper, FeatureFamilyMapper, FamilyMemberMapper } from '../domains/compare/mappers.ts';
 import type { UserMapper, ApiKeyMapper, CreatedApiKeyMapper, SessionMapper, ViewerMapper, LabelVersionMapper, LabelConnectionMapper, LabelVersionConnectionMapper } from '../domains/contributions/mappers.ts';
 import type { JobMapper, JobProgressMapper, JobFailureMapper } from '../domains/jobs/mappers.ts';
+import type { LabelScoreMapper } from '../domains/label-scores/mappers.ts';
 import type { FeatureSearchConnectionMapper, FeatureSearchEdgeMapper, SearchMatchMapper, TextFeaturesMapper, TextTokenMapper, TokenFeatureMapper, TextFeatureMapper } from '../domains/search/mappers.ts';
 import type { PoolMapper, SelectionMapper, PoolConnectionMapper, SelectionItemConnectionMapper, SelectionItemMapper, PoolSampleMapper, DrivingFeatureMapper, ImportPoolResultMapper } from '../domains/selection/mappers.ts';
 import type { ApiContext } from '../context.ts';
@@ -427,7 +428,11 @@ export type FeatureOrder =
   | 'DENSITY_DESC'
   | 'DENSITY_ASC'
   | 'MAX_ACTIVATION_DESC'
-  | 'MAX_ACTIVATION_ASC';
+  | 'MAX_ACTIVATION_ASC'
+  /** By the embedding score of the current label (Label.scores), best first; features without a scored label last. */
+  | 'LABEL_SCORE'
+  /** By the embedding score of the current label, worst first (labels to improve); features without a scored label last. */
+  | 'LABEL_SCORE_ASC';
 
 /** Which features a list keeps, by how often they fire on the statistics tokens. */
 export type FeatureQuality =
@@ -704,6 +709,12 @@ export type Label = {
   hiddenBy?: Maybe<User>;
   /** Its versions, newest first. */
   history: LabelVersionConnection;
+  /**
+   * How well the label's newest version predicts where its feature fires on held-out contexts, one
+   * entry per scorer and scorer version (`atlas score-labels`); empty until scored. Best-known first:
+   * scorers by name, newest version first.
+   */
+  scores: Array<LabelScore>;
 };
 
 
@@ -1286,6 +1297,22 @@ export type JobFailure = {
   message: Scalars['String']['output'];
 };
 
+/** One scorer's measure of one label version (packages/label-scores/README.md says how each is computed). */
+export type LabelScore = {
+  __typename?: 'LabelScore';
+  /** `embedding` (ROC-AUC of label–context similarity), `detection` or `fuzzing` (an LLM's balanced accuracy). */
+  scorer: Scalars['String']['output'];
+  /** The scorer's version: its revision and the embedder or model it used; a new version scores again. */
+  version: Scalars['String']['output'];
+  /** 0..1; 0.5 is chance. */
+  score: Scalars['Float']['output'];
+  /** Activating contexts it was measured on. */
+  positives: Scalars['Int']['output'];
+  /** Non-activating (or, for fuzzing, wrongly marked) contexts it was measured on. */
+  negatives: Scalars['Int']['output'];
+  scoredAt: Scalars['String']['output'];
+};
+
 export type SearchMode =
   /** Full text and vectors fused by reciprocal rank (k = 60); score is the fused score. */
   | 'HYBRID'
@@ -1778,6 +1805,7 @@ export type ResolversTypes = {
   JobState: JobState;
   JobProgress: ResolverTypeWrapper<JobProgressMapper>;
   JobFailure: ResolverTypeWrapper<JobFailureMapper>;
+  LabelScore: ResolverTypeWrapper<LabelScoreMapper>;
   SearchMode: SearchMode;
   FeatureSearchFilter: FeatureSearchFilter;
   FeatureSearchConnection: ResolverTypeWrapper<FeatureSearchConnectionMapper>;
@@ -1869,6 +1897,7 @@ export type ResolversParentTypes = {
   Job: JobMapper;
   JobProgress: JobProgressMapper;
   JobFailure: JobFailureMapper;
+  LabelScore: LabelScoreMapper;
   FeatureSearchFilter: FeatureSearchFilter;
   FeatureSearchConnection: FeatureSearchConnectionMapper;
   FeatureSearchEdge: FeatureSearchEdgeMapper;
@@ -2098,6 +2127,7 @@ export type LabelResolvers<ContextType = ApiContext, ParentType extends Resolver
   hiddenReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hiddenBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['LabelVersionConnection'], ParentType, ContextType, Partial<LabelHistoryArgs>>;
+  scores?: Resolver<Array<ResolversTypes['LabelScore']>, ParentType, ContextType>;
 };
 
 export type HeadShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadShare'] = ResolversParentTypes['HeadShare']> = {
@@ -2340,6 +2370,15 @@ export type JobFailureResolvers<ContextType = ApiContext, ParentType extends Res
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LabelScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LabelScore'] = ResolversParentTypes['LabelScore']> = {
+  scorer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  negatives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scoredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FeatureSearchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeatureSearchConnection'] = ResolversParentTypes['FeatureSearchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['FeatureSearchEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2577,6 +2616,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Job?: JobResolvers<ContextType>;
   JobProgress?: JobProgressResolvers<ContextType>;
   JobFailure?: JobFailureResolvers<ContextType>;
+  LabelScore?: LabelScoreResolvers<ContextType>;
   FeatureSearchConnection?: FeatureSearchConnectionResolvers<ContextType>;
   FeatureSearchEdge?: FeatureSearchEdgeResolvers<ContextType>;
   SearchMatch?: SearchMatchResolvers<ContextType>;

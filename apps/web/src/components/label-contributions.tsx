@@ -5,6 +5,7 @@ import { ActionForm } from './account/action-form';
 import styles from './account/account.module.css';
 import { isApiError } from '@/lib/graphql';
 import { getFeatureLabels, type ContributedLabel } from '@/lib/queries/label-contributions';
+import { LabelScoreBadges } from './label-score-badges';
 import { sessionToken } from '@/lib/session';
 import { ListSkeleton } from './skeletons';
 
@@ -61,6 +62,7 @@ function LabelItem({ label, canVote }: { label: ContributedLabel; canVote: boole
           {label.source.toLowerCase()}{label.createdBy ? ` · ${label.createdBy.handle}` : ''} · {label.reviewState.toLowerCase()} · score {label.score}
           {label.tags.length > 0 ? ` · ${label.tags.join(', ')}` : ''}
         </span>
+        <LabelScoreBadges scores={label.scores} />
       </p>
       {canVote && (
         <form action={voteLabelAction} className={styles.votes}>

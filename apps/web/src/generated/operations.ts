@@ -32,6 +32,10 @@ export type FeatureOrder =
   | 'DENSITY_ASC'
   | 'DENSITY_DESC'
   | 'INDEX'
+  /** By the embedding score of the current label (Label.scores), best first; features without a scored label last. */
+  | 'LABEL_SCORE'
+  /** By the embedding score of the current label, worst first (labels to improve); features without a scored label last. */
+  | 'LABEL_SCORE_ASC'
   | 'MAX_ACTIVATION_ASC'
   | 'MAX_ACTIVATION_DESC';
 
@@ -284,7 +288,7 @@ export type FeatureLabelsQueryVariables = Exact<{
 }>;
 
 
-export type FeatureLabelsQuery = { viewer: { user: { handle: string } } | null, feature: { labels: Array<{ id: string, text: string, tags: Array<string>, source: LabelSource, method: string | null, version: number, score: number, upvotes: number, downvotes: number, myVote: number | null, reviewState: ReviewState, createdBy: { handle: string } | null, history: { edges: Array<{ node: { version: number, text: string, createdAt: string, authorModel: string | null, source: LabelSource, author: { handle: string } | null } }> } }> } };
+export type FeatureLabelsQuery = { viewer: { user: { handle: string } } | null, feature: { labels: Array<{ id: string, text: string, tags: Array<string>, source: LabelSource, method: string | null, version: number, score: number, upvotes: number, downvotes: number, myVote: number | null, reviewState: ReviewState, scores: Array<{ scorer: string, version: string, score: number, positives: number, negatives: number }>, createdBy: { handle: string } | null, history: { edges: Array<{ node: { version: number, text: string, createdAt: string, authorModel: string | null, source: LabelSource, author: { handle: string } | null } }> } }> } };
 
 export type ProposeLabelMutationVariables = Exact<{
   featureId: string;

@@ -11,6 +11,8 @@ export const FEATURE_SORTS = {
   'density-asc': { api: 'DENSITY_ASC', label: 'Density, lowest first' },
   'max-desc': { api: 'MAX_ACTIVATION_DESC', label: 'Max activation, highest first' },
   'max-asc': { api: 'MAX_ACTIVATION_ASC', label: 'Max activation, lowest first' },
+  'label-score': { api: 'LABEL_SCORE', label: 'Label score, best first' },
+  'label-score-asc': { api: 'LABEL_SCORE_ASC', label: 'Label score, worst first' },
 } as const satisfies Record<string, { api: FeatureOrder; label: string }>;
 
 export const FEATURE_QUALITIES = {

@@ -20,7 +20,29 @@ export type FeatureRow = {
 };
 
 /** What a feature list is ordered by; equal values follow by index ascending. */
-export type FeatureOrder = { key: 'index' } | { key: 'density' | 'maxActivation'; direction: 'asc' | 'desc' };
+export type FeatureOrder = { key: 'index' } | { key: 'density' | 'maxActivation' | 'labelScore'; direction: 'asc' | 'desc' };
+
+/** The scorer whose score `labelScore` orders by: the cheap one every build runs (@atlas/label-scores). */
+export const ORDERING_LABEL_SCORER = 'embedding';
+
+/**
+ * The `embedding` score of a feature's current label (picked as getCurrentLabels does; its newest
+ * version; the newest scorer version), or the sentinel that puts unscored features last either
+ * way (scores lie in 0..1).
+ */
+function labelScoreOf(saeId: SQL | string, index: SQL | number, direction: 'asc' | 'desc'): SQL {
+  return sql`coalesce((select s.score from labels l ${LABEL_JOINS}
+      join label_scores s on s.scorer = ${ORDERING_LABEL_SCORER}
+        and s.label_version_id = (select id from label_versions where label_id = l.id order by version desc limit 1)
+      where l.sae_id = ${saeId} and l.feature_index = ${index} and not l.hidden
+      order by ${CURRENT_LABEL_ORDER}, s.created_at desc limit 1), ${direction === 'desc' ? -1 : 2})`;
+}
+
+/** The column (or, for label scores, the expression) a non-index order sorts by. */
+function orderValue(orderBy: Exclude<FeatureOrder, { key: 'index' }>): SQL {
+  if (orderBy.key === 'labelScore') return labelScoreOf(sql`${features.saeId}`, sql`${features.index}`, orderBy.direction);
+  return sql`${orderBy.key === 'density' ? features.density : features.maxActivation}`;
+}
 /** Which features a list keeps: all, live (neither dead nor dense), dead or dense. */
 export type FeatureQuality = 'all' | 'live' | 'dead' | 'dense';
 
@@ -60,8 +82,10 @@ function qualityCondition(quality: FeatureQuality): SQL | undefined {
  */
 function afterCondition(saeId: string, afterIndex: number, orderBy: FeatureOrder): SQL {
   if (orderBy.key === 'index') return gt(features.index, afterIndex);
-  const column = orderBy.key === 'density' ? features.density : features.maxActivation;
-  const pivot = sql`(select ${column} from ${features} where ${features.saeId} = ${saeId} and ${features.index} = ${afterIndex})`;
+  const column = orderValue(orderBy);
+  const pivot = orderBy.key === 'labelScore'
+    ? labelScoreOf(saeId, afterIndex, orderBy.direction)
+    : sql`(select ${column} from ${features} where ${features.saeId} = ${saeId} and ${features.index} = ${afterIndex})`;
   const further = orderBy.direction === 'desc' ? sql`${column} < ${pivot}` : sql`${column} > ${pivot}`;
   return sql`(${further} or (${column} = ${pivot} and ${features.index} > ${afterIndex}))`;
 }
@@ -76,7 +100,7 @@ export async function listFeatures(db: AtlasDb, args: ListFeaturesArgs): Promise
     orderBy.key === 'index'
       ? [asc(features.index)]
       : [
-          (orderBy.direction === 'desc' ? desc : asc)(orderBy.key === 'density' ? features.density : features.maxActivation),
+          (orderBy.direction === 'desc' ? desc : asc)(orderValue(orderBy)),
           asc(features.index),
         ];
   return selectVisibleFeatures(db, where).orderBy(...order).limit(args.limit);

@@ -16,3 +16,4 @@ export * from './head-attributions.ts';
 export * from './rate-limits.ts';
 export * from './jobs.ts';
 export * from './search.ts';
+export * from './label-scores.ts';

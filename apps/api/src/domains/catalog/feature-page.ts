@@ -41,6 +41,8 @@ const ORDERS: Record<GraphQLFeatureOrder, FeatureOrder> = {
   DENSITY_ASC: { key: 'density', direction: 'asc' },
   MAX_ACTIVATION_DESC: { key: 'maxActivation', direction: 'desc' },
   MAX_ACTIVATION_ASC: { key: 'maxActivation', direction: 'asc' },
+  LABEL_SCORE: { key: 'labelScore', direction: 'desc' },
+  LABEL_SCORE_ASC: { key: 'labelScore', direction: 'asc' },
 };
 
 const QUALITIES: Record<GraphQLFeatureQuality, FeatureQuality> = { ALL: 'all', LIVE: 'live', DEAD: 'dead', DENSE: 'dense' };

@@ -13,6 +13,7 @@ const FEATURE_LABELS = operation<FeatureLabelsQuery, FeatureLabelsQueryVariables
     feature(id: $id) {
       labels {
         id text tags source method version score upvotes downvotes myVote reviewState
+        scores { scorer version score positives negatives }
         createdBy { handle }
         history(first: 10) { edges { node { version text createdAt author { handle } authorModel source } } }
       }
