@@ -23,7 +23,7 @@ describe.each(drivers)('migrations (%s)', (_name, open) => {
         'activations', 'api_keys', 'builds', 'comparison_runs', 'contexts', 'corpora', 'data_pools',
         'feature_decoders', 'feature_examples', 'feature_head_attributions', 'feature_histogram_bins', 'feature_logit_effects', 'feature_quantile_bins',
         'feature_search_documents', 'search_embedders',
-        'feature_matches', 'feature_neighbours', 'features', 'job_result_chunks', 'job_results', 'jobs', 'label_versions', 'label_votes', 'labels',
+        'feature_matches', 'feature_neighbours', 'features', 'job_result_chunks', 'job_results', 'jobs', 'label_scores', 'label_versions', 'label_votes', 'labels',
         'lens_feature_scores', 'lenses', 'map_clusters', 'models', 'pool_representations', 'pool_sample_vectors', 'pool_samples', 'rate_limits', 'saes',
         'selection_features', 'selection_items', 'selections', 'sessions', 'users',
       ].sort(),

@@ -55,8 +55,9 @@ export async function startTestServer(
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  // Tests see the database as it is: no cached answers unless a test turns the cache on.
-  const limits = { responseCacheBytes: 0, ...options.limits };
+  // Tests see the database as it is: no cached answers unless a test turns the cache on. And a busy
+  // CI machine must not turn real work into a timeout: tests of the time limit set their own.
+  const limits = { responseCacheBytes: 0, timeoutMs: 10 * 60_000, ...options.limits };
   const server = await createApiServer({ db, port: 0, logger, ...options, limits, ...(steering ? { steering } : {}), ...(domains ? { domains } : {}) });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
     const response = await fetch(server.url, {
