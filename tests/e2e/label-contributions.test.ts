@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '@atlas/api';
+import { setUserRoleByHandle } from '@atlas/db';
 import { launchChromium } from '../support/browser.ts';
 import { graphql } from '../support/graphql.ts';
 import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
@@ -9,7 +10,8 @@ import { startWeb } from '../support/web-server.ts';
 /**
  * Accounts and labels through the web in Chromium: sign up (the session token lands in an httpOnly
  * cookie the page cannot read), make an API key (shown once), propose labels carrying XSS payloads
- * on a feature page (rendered inert, as text), and vote.
+ * on a feature page (rendered inert, as text), and vote; then a curator accepts one on the review
+ * page and its author finds it accepted on "my contributions".
  */
 describe('accounts and label contributions in Chromium', () => {
   let atlas: TinyAtlas;
@@ -84,5 +86,44 @@ describe('accounts and label contributions in Chromium', () => {
     await page.locator('button[aria-pressed="false"]', { hasText: '▲ 0' }).first().click();
     await page.locator('button[aria-pressed="true"]', { hasText: '▲ 1' }).waitFor({ timeout: 60_000 });
     await context.close();
+  });
+
+  it('a member is turned away from the review page; a curator accepts a label there; its author sees it accepted', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${web.url}/account`);
+    const signUp = page.locator('form', { has: page.locator('button', { hasText: 'Sign up' }) });
+    await signUp.locator('input[name="handle"]').fill('reviewer');
+    await signUp.locator('input[name="password"]').fill('a long review password');
+    await signUp.locator('button[type="submit"]').click();
+    await page.getByText('Signed in as').waitFor({ timeout: 60_000 });
+
+    await page.goto(`${web.url}/review`);
+    expect(await page.getByText('Reviewing labels is for curators and admins').count()).toBe(1);
+    await setUserRoleByHandle(atlas.db, 'reviewer', 'curator');
+    await page.goto(`${web.url}/review`);
+    await page.locator('h1', { hasText: 'Review queue' }).waitFor({ timeout: 60_000 });
+    const row = page.locator('tr', { hasText: '<script>alert(2)</script>' });
+    await row.locator('select[name="state"]').selectOption('ACCEPTED');
+    await row.locator('input[name="note"]').fill('clear enough');
+    await row.locator('button[type="submit"]', { hasText: 'Review' }).click();
+    await row.getByText(/accepted: it shows on its feature/).waitFor({ timeout: 60_000 });
+    await context.close();
+
+    // The author's "my contributions" lists both labels, the accepted one with the note.
+    const author = await browser.newContext();
+    const authorPage = await author.newPage();
+    await authorPage.goto(`${web.url}/account`);
+    const signIn = authorPage.locator('form', { has: authorPage.locator('button', { hasText: 'Sign in' }) });
+    await signIn.locator('input[name="handle"]').fill('web-user');
+    await signIn.locator('input[name="password"]').fill('a long web password');
+    await signIn.locator('button[type="submit"]').click();
+    await authorPage.getByText('Signed in as').waitFor({ timeout: 60_000 });
+    await authorPage.locator('a', { hasText: 'My contributions' }).click();
+    await authorPage.locator('h1', { hasText: 'My contributions' }).waitFor({ timeout: 60_000 });
+    const accepted = authorPage.locator('tr', { hasText: '<script>alert(2)</script>' });
+    expect(await accepted.textContent()).toMatch(/accepted — clear enough/);
+    expect(await authorPage.locator('tr', { hasText: '<img src=x onerror="alert(1)">' }).textContent()).toMatch(/proposed/);
+    await author.close();
   });
 });

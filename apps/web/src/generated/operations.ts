@@ -321,6 +321,33 @@ export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ModelsQuery = { models: Array<{ id: string, displayName: string, architecture: string, layerCount: number, dModel: number, vocabSize: number, contextLength: number, saes: Array<{ id: string, hookName: string, architecture: string, width: number, k: number | null, metrics: { l0: number, fvu: number, deadFraction: number } | null }> }> };
 
+export type LabelListingFieldsFragment = { id: string, featureId: string, text: string, source: LabelSource, version: number, tags: Array<string>, createdAt: string, updatedAt: string, upvotes: number, downvotes: number, reviewState: ReviewState, reviewNote: string | null, hidden: boolean, createdBy: { handle: string } | null, author: { handle: string } | null };
+
+export type ReviewQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { edges: Array<{ node: { id: string, featureId: string, text: string, source: LabelSource, version: number, tags: Array<string>, createdAt: string, updatedAt: string, upvotes: number, downvotes: number, reviewState: ReviewState, reviewNote: string | null, hidden: boolean, createdBy: { handle: string } | null, author: { handle: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MyContributionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyContributionsQuery = { myContributions: { edges: Array<{ node: { id: string, featureId: string, text: string, source: LabelSource, version: number, tags: Array<string>, createdAt: string, updatedAt: string, upvotes: number, downvotes: number, reviewState: ReviewState, reviewNote: string | null, hidden: boolean, createdBy: { handle: string } | null, author: { handle: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewLabelMutationVariables = Exact<{
+  labelId: string;
+  state: ReviewState;
+  note?: string | null | undefined;
+}>;
+
+
+export type ReviewLabelMutation = { reviewLabel: { id: string, reviewState: ReviewState, reviewNote: string | null } };
+
 export type SaeQueryVariables = Exact<{
   id: string;
 }>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isApiError } from '@/lib/graphql';
 import { createApiKey, revokeApiKey, signIn, signOut, signUp } from '@/lib/queries/account';
 import { proposeLabel, voteLabel } from '@/lib/queries/label-contributions';
+import { reviewLabel } from '@/lib/queries/review';
 import { clearSessionToken, sessionToken, storeSessionToken } from '@/lib/session';
 
 /**
@@ -111,4 +112,24 @@ export async function voteLabelAction(form: FormData): Promise<void> {
   if (!token || !vote.success) return;
   await voteLabel(token, vote.data);
   revalidatePath('/feature/[...id]', 'page');
+}
+
+const ReviewInput = z.object({
+  labelId: z.string().regex(/^\d+$/),
+  state: z.enum(['ACCEPTED', 'REJECTED']),
+  note: z.string().trim().max(500, 'A review note has at most 500 characters.'),
+});
+
+export async function reviewLabelAction(_state: FormState, form: FormData): Promise<FormState> {
+  const parsed = ReviewInput.safeParse({ labelId: form.get('labelId'), state: form.get('state'), note: form.get('note') ?? '' });
+  if (!parsed.success) return refused(parsed.error);
+  const token = await sessionToken();
+  if (!token) return { ok: false, message: 'Sign in as a curator to review labels.' };
+  const { labelId, state, note } = parsed.data;
+  return outcome(async () => {
+    await reviewLabel(token, { labelId, state, ...(note === '' ? {} : { note }) });
+    revalidatePath('/review');
+    revalidatePath('/feature/[...id]', 'page');
+    return `Label ${labelId} ${state === 'ACCEPTED' ? 'accepted: it shows on its feature' : 'rejected'}.`;
+  });
 }

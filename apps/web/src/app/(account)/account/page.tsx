@@ -23,7 +23,8 @@ export default async function AccountPage() {
         <section className="section">
           <h1>{viewer.user.displayName}</h1>
           <p className="muted">Signed in as <strong>{viewer.user.handle}</strong> ({viewer.user.role.toLowerCase()}).</p>
-          <p><Link href="/account/keys">API keys for scripts</Link></p>
+          <p><Link href="/account/keys">API keys for scripts</Link> · <Link href="/account/contributions">My contributions</Link>
+            {viewer.user.role === 'MEMBER' ? null : <> · <Link href="/review">Review queue</Link></>}</p>
           <form action={signOutAction}><button type="submit" className="button">Sign out</button></form>
         </section>
       );
