@@ -68,7 +68,7 @@ function expireCachedReads(): void {
 /**
  * Runs one operation against the atlas API (server-side), as the signed-in user when given their
  * session token. With `cached`, an anonymous read's data is kept in Next's data cache (keyed by
- * the document and variables, tagged API_READ_TAG, at most API_READ_CACHE_SECONDS): a feature
+ * the API's URL, the document and variables, tagged API_READ_TAG, at most API_READ_CACHE_SECONDS): a feature
  * page then costs no API call while its data is fresh. Errors are never kept (a refused or failed
  * read is asked again next time), nor reads with a credential.
  */
@@ -81,7 +81,9 @@ export async function request<TData, TVariables>(
   await connection();
   const mutation = isMutation(op.document);
   if (options.cached === true && !options.credential && !mutation) {
-    const read = unstable_cache(() => send(op, variables, undefined), ['atlas-api', op.document, JSON.stringify(variables)], {
+    // Keyed by the API's URL too: the cache lives on disk beside the build, so a server pointed at
+    // another API (or none) must not be served this one's answers.
+    const read = unstable_cache(() => send(op, variables, undefined), ['atlas-api', env.ATLAS_API_URL, op.document, JSON.stringify(variables)], {
       revalidate: API_READ_CACHE_SECONDS,
       tags: [API_READ_TAG],
     });
