@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BundleError, exportSaeBundle, findComparison, getComparisonMatches, importSaeBundle, ingestSaeAtlas, listComparisons, listModels, listSaes,
-  saveComparison, upsertModel, type AtlasDb,
+  saveComparison, upsertModel, type AtlasDb, type NewComparison,
 } from '../src/index.ts';
 import { drivers } from './drivers.ts';
 import { atlasInput, MODEL, SAE_ID } from './fixtures.ts';
@@ -32,6 +32,8 @@ function fullAtlas(saeId = SAE_ID, checksum = 'sha256:bundle') {
     ],
   }, saeId);
 }
+
+const OTHER_SAE = 'demo-lm/blocks.2.hook_resid_post/other-6';
 
 describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
   let source: AtlasDb;
@@ -92,23 +94,28 @@ describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
     }
   });
 
+  /** A database holding the fixture SAE, another SAE of the model, and one comparison of the two. */
+  async function atlasWithComparison(comparison: Pick<NewComparison, 'method' | 'params' | 'figures' | 'matches'>): Promise<AtlasDb> {
+    const db = await open();
+    await upsertModel(db, MODEL);
+    await ingestSaeAtlas(db, fullAtlas());
+    await ingestSaeAtlas(db, atlasInput({ checksum: 'sha256:other' }, OTHER_SAE));
+    await saveComparison(db, { jobId: 'run-1', saeA: SAE_ID, saeB: OTHER_SAE, approximate: false, ...comparison });
+    return db;
+  }
+
   it('carries comparisons: restored once both SAEs are in (at the compared builds), skipped with the reason before, idempotent', async () => {
-    const other = 'demo-lm/blocks.2.hook_resid_post/other-6';
-    const withRun = await open();
+    const other = OTHER_SAE;
+    const withRun = await atlasWithComparison({
+      method: 'families', params: { minCosine: 0.5 }, figures: [{ name: 'meanChildren', value: 1.5 }],
+      matches: [
+        { featureA: 0, featureB: 1, score: 0.9, mutual: true, assigned: true, containment: 0.75, coFiring: 12 },
+        { featureA: 0, featureB: 2, score: 0.6, mutual: false, assigned: false, containment: 0.5, coFiring: 3 },
+        { featureA: 4, featureB: 4, score: 0.55, mutual: true, assigned: true, containment: 1, coFiring: 1 },
+      ],
+    });
     const target = await open();
     try {
-      await upsertModel(withRun, MODEL);
-      await ingestSaeAtlas(withRun, fullAtlas());
-      await ingestSaeAtlas(withRun, atlasInput({ checksum: 'sha256:other' }, other));
-      await saveComparison(withRun, {
-        jobId: 'run-1', saeA: SAE_ID, saeB: other, method: 'families', params: { minCosine: 0.5 }, figures: [{ name: 'meanChildren', value: 1.5 }],
-        approximate: false,
-        matches: [
-          { featureA: 0, featureB: 1, score: 0.9, mutual: true, assigned: true, containment: 0.75, coFiring: 12 },
-          { featureA: 0, featureB: 2, score: 0.6, mutual: false, assigned: false, containment: 0.5, coFiring: 3 },
-          { featureA: 4, featureB: 4, score: 0.55, mutual: true, assigned: true, containment: 1, coFiring: 1 },
-        ],
-      });
       const [bundleA, bundleB] = [path.join(root, 'with-run-a'), path.join(root, 'with-run-b')];
       await exportSaeBundle(withRun, SAE_ID, bundleA);
       await exportSaeBundle(withRun, other, bundleB);
@@ -132,17 +139,12 @@ describe.each(drivers)('SAE bundles (%s)', (_name, open) => {
   });
 
   it('skips a comparison whose other SAE is here as another build', async () => {
-    const other = 'demo-lm/blocks.2.hook_resid_post/other-6';
-    const withRun = await open();
+    const other = OTHER_SAE;
+    const withRun = await atlasWithComparison({
+      method: 'decoder-cosine', params: {}, figures: [], matches: [{ featureA: 0, featureB: 0, score: 0.9, mutual: true, assigned: true }],
+    });
     const target = await open();
     try {
-      await upsertModel(withRun, MODEL);
-      await ingestSaeAtlas(withRun, fullAtlas());
-      await ingestSaeAtlas(withRun, atlasInput({ checksum: 'sha256:other' }, other));
-      await saveComparison(withRun, {
-        jobId: 'run-1', saeA: SAE_ID, saeB: other, method: 'decoder-cosine', params: {}, figures: [], approximate: false,
-        matches: [{ featureA: 0, featureB: 0, score: 0.9, mutual: true, assigned: true }],
-      });
       const bundleA = path.join(root, 'rebuilt-a');
       await exportSaeBundle(withRun, SAE_ID, bundleA);
       await upsertModel(target, MODEL);
