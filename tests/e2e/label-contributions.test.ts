@@ -107,7 +107,9 @@ describe('accounts and label contributions in Chromium', () => {
     await row.locator('select[name="state"]').selectOption('ACCEPTED');
     await row.locator('input[name="note"]').fill('clear enough');
     await row.locator('button[type="submit"]', { hasText: 'Review' }).click();
-    await row.getByText(/accepted: it shows on its feature/).waitFor({ timeout: 60_000 });
+    // Reviewed, it leaves the queue (the page is revalidated); the other proposal stays.
+    await row.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.locator('tr', { hasText: '<img src=x onerror="alert(1)">' }).count()).toBe(1);
     await context.close();
 
     // The author's "my contributions" lists both labels, the accepted one with the note.

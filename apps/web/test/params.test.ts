@@ -92,7 +92,7 @@ describe('feature list order and filter', () => {
     const { values, problems } = readSaeSearchParams({ sort: 'loudest', quality: 'shiny' });
     expect(values).toMatchObject({ sort: 'index', quality: 'all' });
     expect(problems).toEqual([
-      { param: 'sort', value: 'loudest', allowed: 'one of index, density-desc, density-asc, max-desc, max-asc' },
+      { param: 'sort', value: 'loudest', allowed: 'one of index, density-desc, density-asc, max-desc, max-asc, label-score, label-score-asc' },
       { param: 'quality', value: 'shiny', allowed: 'one of all, live, dead, dense' },
     ]);
   });
