@@ -2,11 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
-import { launchChromium } from '../support/browser.ts';
-import { graphql } from '../support/graphql.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 /**
  * The web keeps anonymous feature-page reads in Next's data cache (apps/web/src/lib/graphql.ts):
@@ -14,41 +10,37 @@ import { startWeb } from '../support/web-server.ts';
  * next anonymous page view. A counting proxy between `next start` and the API shows the first.
  */
 describe('the feature page data cache', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-  let proxy: Server;
+  let site: TinySite;
+  let proxy: Server | undefined;
   let apiRequests = 0;
-  let web: { url: string; stop(): void };
+  let web: TinySite['web'];
   let browser: Browser;
   let featureId: string;
 
   beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    const target = new URL(api.url);
-    proxy = createServer((incoming, outgoing) => {
-      apiRequests += 1;
-      const forward = httpRequest({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      });
-      incoming.pipe(forward);
-    }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => proxy.once('listening', resolve));
-    web = await startWeb(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`);
-    browser = await launchChromium();
-    const { data } = await graphql<{ features: { edges: { node: { id: string } }[] } }>(
-      api.url, 'query ($sae: ID!) { features(saeId: $sae, first: 1) { edges { node { id } } } }', { sae: atlas.result.saeId },
-    );
-    featureId = data!.features.edges[0]!.node.id;
+    // The web talks to the API through a proxy that counts its requests.
+    site = await openTinySite({
+      webApiUrl: async (apiUrl) => {
+        const target = new URL(apiUrl);
+        proxy = createServer((incoming, outgoing) => {
+          apiRequests += 1;
+          const forward = httpRequest({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+          });
+          incoming.pipe(forward);
+        }).listen(0, '127.0.0.1');
+        await new Promise((resolve) => proxy!.once('listening', resolve));
+        return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`;
+      },
+    });
+    ({ web, browser } = site);
+    featureId = (await site.features(1))[0]!.id;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    web?.stop();
+    await site?.close();
     proxy?.close();
-    await api?.stop();
-    await atlas?.db.close();
   });
 
   const anonymousPage = async () => {

@@ -1,10 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
-import { launchChromium } from '../support/browser.ts';
-import { graphql } from '../support/graphql.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 /** Errors the page logs or throws, collected for the whole visit. */
 function collectErrors(page: Page): string[] {
@@ -31,28 +27,20 @@ function focusedElement(page: Page) {
 }
 
 describe('keyboard use in Chromium', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-  let web: { url: string; stop(): void };
+  let site: TinySite;
+  let atlas: TinySite['atlas'];
+  let web: TinySite['web'];
   let browser: Browser;
   let featureId: string;
 
   beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    web = await startWeb(api.url);
-    browser = await launchChromium();
-    const { data } = await graphql<{ features: { edges: { node: { id: string; density: number } }[] } }>(
-      api.url, `query ($sae: ID!) { features(saeId: $sae, first: 64) { edges { node { id density } } } }`, { sae: atlas.result.saeId },
-    );
-    featureId = data!.features.edges.map((edge) => edge.node).sort((a, b) => b.density - a.density)[0]!.id;
+    site = await openTinySite();
+    ({ atlas, web, browser } = site);
+    featureId = (await site.features(64)).sort((a, b) => b.density - a.density)[0]!.id;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    web?.stop();
-    await api?.stop();
-    await atlas?.db.close();
+    await site?.close();
   });
 
   it('feature page: the first Tab is a visible skip link, and tabbing reaches the steering form with a focus ring on every stop', async () => {

@@ -1,11 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
 import { setUserRoleByHandle } from '@atlas/db';
-import { launchChromium } from '../support/browser.ts';
-import { graphql } from '../support/graphql.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 /**
  * Accounts and labels through the web in Chromium: sign up (the session token lands in an httpOnly
@@ -14,28 +10,21 @@ import { startWeb } from '../support/web-server.ts';
  * page and its author finds it accepted on "my contributions".
  */
 describe('accounts and label contributions in Chromium', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-  let web: { url: string; stop(): void };
+  let site: TinySite;
+  let atlas: TinySite['atlas'];
+  let api: TinySite['api'];
+  let web: TinySite['web'];
   let browser: Browser;
   let featureId: string;
 
   beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    web = await startWeb(api.url);
-    browser = await launchChromium();
-    const { data } = await graphql<{ features: { edges: { node: { id: string } }[] } }>(
-      api.url, 'query ($sae: ID!) { features(saeId: $sae, first: 1) { edges { node { id } } } }', { sae: atlas.result.saeId },
-    );
-    featureId = data!.features.edges[0]!.node.id;
+    site = await openTinySite();
+    ({ atlas, api, web, browser } = site);
+    featureId = (await site.features(1))[0]!.id;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    web?.stop();
-    await api?.stop();
-    await atlas?.db.close();
+    await site?.close();
   });
 
   it('signs up, makes an API key, and proposes and votes on labels that render as text', async () => {
