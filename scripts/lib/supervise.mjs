@@ -24,7 +24,10 @@ export function supervise(name, command, args, options, log = console.error) {
 
   const launch = () => {
     const startedAt = Date.now();
-    child = spawn(command, args, { stdio: 'inherit', ...options });
+    // Its own process group: a signal to npm start's group (a terminal's Ctrl-C, `kill -- -pgid`)
+    // reaches the server once, through stop(), not a second time directly (a second SIGTERM makes
+    // the API exit without closing the database).
+    child = spawn(command, args, { stdio: 'inherit', detached: true, ...options });
     log(`${name} started (pid ${child.pid}).`);
     child.on('error', (error) => log(`${name} could not start: ${error.message}`));
     child.on('exit', (code, signal) => {
