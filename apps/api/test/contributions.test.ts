@@ -1,16 +1,14 @@
 import { ingestSaeAtlas, setUserRole, tableSizes, type AtlasDb } from '@atlas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atlasInput, SAE_ID } from './support/atlas-fixture.ts';
-import { startTestServer, testDatabases, type GraphQLResult, type TestServer } from './support/test-server.ts';
+import { credentialClient } from './support/credential-client.ts';
+import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
 /** Rows in one table (0 when empty). */
 async function rowCount(db: AtlasDb, table: string): Promise<number> {
   return (await tableSizes(db)).find((size) => size.table === table)?.rows ?? 0;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field; the assertions are their shape.
-type Data = Record<string, any>;
-type Answer = GraphQLResult<Data> & { status: number };
 
 /**
  * The contributions domain over real HTTP: accounts and sessions, API keys, and who may write
@@ -20,20 +18,7 @@ describe.each(testDatabases)('contributions (%s)', (database) => {
   let server: TestServer;
   const FEATURE = `${SAE_ID}/2`;
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Answer> {
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as GraphQLResult<Data>) };
-  }
-  async function data(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Data> {
-    const answer = await gql(query, variables, credential);
-    if (answer.errors || !answer.data) throw new Error(`query failed: ${JSON.stringify(answer.errors)}`);
-    return answer.data;
-  }
-  const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
+  const { gql, data, codeOf } = credentialClient(() => server.url);
 
   const SIGN_UP = 'mutation($h: String!, $p: String!) { signUp(handle: $h, password: $p) { token expiresAt user { id handle role } } }';
   const SIGN_IN = 'mutation($h: String!, $p: String!) { signIn(handle: $h, password: $p) { token user { handle } } }';

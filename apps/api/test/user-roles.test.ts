@@ -1,10 +1,8 @@
 import { setUserRole, sqlExecutor } from '@atlas/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testDatabases, type GraphQLResult, type TestServer } from './support/test-server.ts';
+import { credentialClient } from './support/credential-client.ts';
+import { startTestServer, testDatabases, type TestServer } from './support/test-server.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field; the assertions are their shape.
-type Data = Record<string, any>;
-type Answer = GraphQLResult<Data> & { status: number };
 
 /**
  * Roles granted over the API (admins only) and the sweep of expired sessions on sign-in, over
@@ -17,20 +15,7 @@ describe.each(testDatabases)('user roles and session housekeeping (%s)', (databa
   let curator: string;
   let adminReadKey: string;
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Answer> {
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as GraphQLResult<Data>) };
-  }
-  async function data(query: string, variables: Record<string, unknown> = {}, credential?: string): Promise<Data> {
-    const answer = await gql(query, variables, credential);
-    if (answer.errors || !answer.data) throw new Error(`query failed: ${JSON.stringify(answer.errors)}`);
-    return answer.data;
-  }
-  const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
+  const { gql, data, codeOf } = credentialClient(() => server.url);
   const SIGN_UP = 'mutation($h: String!, $p: String!) { signUp(handle: $h, password: $p) { token user { id } } }';
   const SIGN_IN = 'mutation($h: String!, $p: String!) { signIn(handle: $h, password: $p) { token } }';
   const SET_ROLE = 'mutation($h: String!, $r: UserRole!) { setUserRole(handle: $h, role: $r) { handle role } }';
