@@ -35,6 +35,15 @@ export async function readLoad(url: string, cursors: readonly (string | null)[],
       },
     }],
   });
+  return loadFigures(result, graphqlErrors, firstError);
+}
+
+/**
+ * An autocannon run as the bench's table row. `answerErrors` are responses the run's own check
+ * refused; a non-2xx answer counts once (it is usually also refused there), plus connection errors
+ * and timeouts.
+ */
+export function loadFigures(result: autocannon.Result, answerErrors: number, firstError: string | undefined): LoadFigures {
   return {
     requests: result.requests.total,
     perSecond: result.requests.average,
@@ -42,7 +51,7 @@ export async function readLoad(url: string, cursors: readonly (string | null)[],
     p90: result.latency.p90,
     p99: result.latency.p99,
     max: result.latency.max,
-    errors: Math.max(graphqlErrors, result.non2xx) + result.errors + result.timeouts,
+    errors: Math.max(answerErrors, result.non2xx) + result.errors + result.timeouts,
     ...(firstError ? { firstError } : {}),
   };
 }

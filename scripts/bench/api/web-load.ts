@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { LoadFigures } from './load.ts';
+import { loadFigures, type LoadFigures } from './load.ts';
 import { DEMO_SAE, DEMO_WIDTH } from './read-mix.ts';
 import { freePort } from '../../../tests/support/web-server.ts';
 
@@ -38,17 +38,7 @@ export async function webPageLoad(webUrl: string, { duration, connections, featu
       },
     }],
   });
-  return {
-    requests: result.requests.total,
-    perSecond: result.requests.average,
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts,
-    meanBytes: pages ? bytes / pages : 0,
-    ...(firstError ? { firstError } : {}),
-  };
+  return { ...loadFigures(result, errors, firstError), meanBytes: pages ? bytes / pages : 0 };
 }
 
 /**
