@@ -1,26 +1,24 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
 import { getComparisonMatches } from '@atlas/db';
 import { buildAtlas, runComparison, silentProgress, type AtlasRecipe } from '@atlas/pipeline';
-import { launchChromium } from '../support/browser.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import type { TinyAtlas } from '../support/tiny-atlas.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 // The comparison page and "same feature elsewhere" (issue 12) on two real tiny SAEs of one hook.
 describe('comparisons in Chromium', () => {
+  let site: TinySite;
   let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-  let web: { url: string; stop(): void };
+  let web: TinySite['web'];
   let browser: Browser;
   let comparisonId: number;
   let pair: { featureIdA: number; indexA: number; indexB: number; saeB: string };
   let familiesId: number;
   let familyEdge: { indexA: number; indexB: number; score: number };
 
-  beforeAll(async () => {
-    atlas = await buildTinyAtlas();
+  // A second, narrower SAE of the same hook and the comparisons, made before the site serves them.
+  const prepare = async (atlas: TinyAtlas) => {
     const narrow = { ...(atlas.recipe as Extract<AtlasRecipe, { saeDir?: undefined }>), width: 32, saeSeed: 2 };
     const built = await buildAtlas(narrow, { db: atlas.db, workDir: path.join(atlas.workDir, 'narrow'), progress: silentProgress, log: () => {} });
     const { run } = await runComparison(atlas.db, { saeA: atlas.result.saeId, saeB: built.saeId, method: 'decoder-cosine', tokens: 256, seed: 0 }, { runKey: 'e2e' });
@@ -33,17 +31,14 @@ describe('comparisons in Chromium', () => {
     const [top] = (await getComparisonMatches(atlas.db, familiesId, { limit: 1, offset: 0 })).rows;
     if (!top) throw new Error('the families comparison of the tiny SAEs stored no edge: nothing to draw');
     familyEdge = top;
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    web = await startWeb(api.url);
-    browser = await launchChromium();
+  };
+
+  beforeAll(async () => {
+    site = await openTinySite({ prepare });
+    ({ atlas, web, browser } = site);
   }, 20 * 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    web?.stop();
-    await api?.stop();
-    await atlas?.db.close();
-  });
+  afterAll(() => site?.close());
 
   it('shows the figures with their nulls, the score histogram and the pairs linking to both features', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

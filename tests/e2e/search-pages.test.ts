@@ -1,30 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
-import { launchChromium } from '../support/browser.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 /** The search box, the results page and the "your text" page in Chromium, over a tiny atlas. */
 describe('search pages in Chromium', () => {
-  let atlas: TinyAtlas;
-  let api: { url: string; stop(): Promise<void> };
-  let web: { url: string; stop(): void };
+  let site: TinySite;
+  let web: TinySite['web'];
   let browser: Browser;
 
   beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    web = await startWeb(api.url);
-    browser = await launchChromium();
+    site = await openTinySite();
+    ({ web, browser } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    web?.stop();
-    await api?.stop();
-    await atlas?.db.close();
-  });
+  afterAll(() => site?.close());
 
   it('searches from the header box and lands on a shareable results page with highlighted examples', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,10 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from '@atlas/api';
-import { launchChromium } from '../support/browser.ts';
-import { buildTinyAtlas, type TinyAtlas } from '../support/tiny-atlas.ts';
-import { startWeb } from '../support/web-server.ts';
+import { openTinySite, type TinySite } from '../support/tiny-site.ts';
 
 const SEA = [
   'Call me Ishmael. Some years ago I thought I would sail about a little and see the watery part of the world.',
@@ -23,29 +20,26 @@ const CONGRESS = [
 ];
 
 describe('the data-selection page in Chromium', () => {
-  let atlas: TinyAtlas;
   let dataDir: string;
   const dataDirBefore = process.env.ATLAS_DATA_DIR;
-  let api: { url: string; stop(): Promise<void> };
-  let web: { url: string; stop(): void };
+  let site: TinySite;
+  let web: TinySite['web'];
   let browser: Browser;
 
   beforeAll(async () => {
-    atlas = await buildTinyAtlas();
-    // The selection job finds the SAE where the build trained it: <ATLAS_DATA_DIR>/work/<checksum>/sae.
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-select-e2e-'));
-    symlinkSync(atlas.workDir, path.join(dataDir, 'work'));
-    process.env.ATLAS_DATA_DIR = dataDir;
-    api = await createApiServer({ db: atlas.db, port: 0 });
-    web = await startWeb(api.url);
-    browser = await launchChromium();
+    site = await openTinySite({
+      // The selection job finds the SAE where the build trained it: <ATLAS_DATA_DIR>/work/<checksum>/sae.
+      prepare: async (built) => {
+        dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-select-e2e-'));
+        symlinkSync(built.workDir, path.join(dataDir, 'work'));
+        process.env.ATLAS_DATA_DIR = dataDir;
+      },
+    });
+    ({ web, browser } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    web?.stop();
-    await api?.stop();
-    await atlas?.db.close();
+    await site?.close();
     if (dataDirBefore === undefined) delete process.env.ATLAS_DATA_DIR;
     else process.env.ATLAS_DATA_DIR = dataDirBefore;
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -18,29 +18,43 @@ export interface TinySite {
 }
 
 /**
- * Builds the tiny atlas, serves it through a real API, starts `next start` against that API (or
- * against the URL `webApiUrl` gives for it, e.g. a proxy in between) and launches Chromium.
+ * Builds the tiny atlas (or the demo-like one), lets `prepare` add to it before anything serves it
+ * (more SAEs, comparisons, environment), serves it through a real API, starts `next start` against
+ * that API (or against the URL `webApiUrl` gives for it, e.g. a proxy in between) and launches
+ * Chromium. If a step fails, what had started is stopped before the error is rethrown.
  */
-export async function openTinySite(options: { webApiUrl?: (apiUrl: string) => Promise<string> } = {}): Promise<TinySite> {
-  const atlas = await buildTinyAtlas();
-  const api = await createApiServer({ db: atlas.db, port: 0 });
-  const web = await startWeb(options.webApiUrl ? await options.webApiUrl(api.url) : api.url);
-  const browser = await launchChromium();
-  return {
-    atlas, api, web, browser,
-    async features(first) {
-      const { data, errors } = await graphql<{ features: { edges: { node: { id: string; density: number } }[] } }>(
-        api.url, 'query ($sae: ID!, $first: Int) { features(saeId: $sae, first: $first) { edges { node { id density } } } }',
-        { sae: atlas.result.saeId, first },
-      );
-      if (!data) throw new Error(`the feature list query failed: ${JSON.stringify(errors)}`);
-      return data.features.edges.map((edge) => edge.node);
-    },
-    async close() {
-      await browser.close();
-      web.stop();
-      await api.stop();
-      await atlas.db.close();
-    },
+export async function openTinySite(options: {
+  recipe?: 'tiny' | 'demo-like';
+  prepare?: (atlas: TinyAtlas) => Promise<void>;
+  webApiUrl?: (apiUrl: string) => Promise<string>;
+} = {}): Promise<TinySite> {
+  const atlas = await buildTinyAtlas(options.recipe ? { recipe: options.recipe } : {});
+  const started: (() => Promise<void> | void)[] = [() => atlas.db.close()];
+  const stopStarted = async () => {
+    for (const stop of started.reverse()) await stop();
   };
+  try {
+    await options.prepare?.(atlas);
+    const api = await createApiServer({ db: atlas.db, port: 0 });
+    started.push(() => api.stop());
+    const web = await startWeb(options.webApiUrl ? await options.webApiUrl(api.url) : api.url);
+    started.push(() => web.stop());
+    const browser = await launchChromium();
+    started.push(() => browser.close());
+    return {
+      atlas, api, web, browser,
+      async features(first) {
+        const { data, errors } = await graphql<{ features: { edges: { node: { id: string; density: number } }[] } }>(
+          api.url, 'query ($sae: ID!, $first: Int) { features(saeId: $sae, first: $first) { edges { node { id density } } } }',
+          { sae: atlas.result.saeId, first },
+        );
+        if (!data) throw new Error(`the feature list query failed: ${JSON.stringify(errors)}`);
+        return data.features.edges.map((edge) => edge.node);
+      },
+      close: stopStarted,
+    };
+  } catch (error) {
+    await stopStarted().catch(() => {}); // the original error says more than a failed cleanup
+    throw error;
+  }
 }
