@@ -114,8 +114,10 @@ async function waitFor(url, init) {
 }
 
 // node with tsx's loader, not the tsx CLI: one process, so the pid supervised is the server itself.
+// NODE_ENV=production (unless set) drops graphql-js's development-mode checks on every value it
+// resolves (docs/benchmarks.md, issue 16); the API's own settings do not depend on it.
 servers.push(supervise('API', process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')], {
-  cwd: repoRoot, env: { ...childEnv, PORT: String(API_PORT), HOST },
+  cwd: repoRoot, env: { ...childEnv, NODE_ENV: childEnv.NODE_ENV ?? 'production', PORT: String(API_PORT), HOST },
 }, log));
 await waitFor(`http://${reachHost}:${API_PORT}/graphql`, {
   method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),

@@ -23,7 +23,8 @@ export async function startApiProcess(repoRoot: string, { profileDir, env = {} }
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', path.join(repoRoot, 'apps/api/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // NODE_ENV as `npm start` sets it for the API (production unless set).
+    env: { ...process.env, NODE_ENV: process.env['NODE_ENV'] ?? 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -57,3 +58,19 @@ export async function rssMb(pid: number): Promise<number> {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/**
+ * CPU seconds a process has used so far, all its threads (Linux /proc, user + system). The bench
+ * divides a run's share by its requests: CPU per request holds up on a shared machine, where
+ * requests/s and latency mostly measure what the other processes left over.
+ */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces), so utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux kernel built for x86 and arm64 (`getconf CLK_TCK`). */
+const CLOCK_TICKS = 100;

@@ -2,13 +2,15 @@
 // the API under mixed feature-page reads at a fixed rate (autocannon, localhost), then the same
 // with a storm of `steer` requests beside it; then (scenario web) the web feature page served by
 // `next start` (a production build; built first if missing) at full speed, alone and beside the
-// storm. p50/p99, errors, RSS, and with --profile where the API's CPU went (node --cpu-prof).
+// storm. p50/p99, errors, RSS, the API's CPU per request (steadier than requests/s on a shared
+// machine), and with --profile where the API's CPU went (node --cpu-prof). Per-statement SQL cost:
+// `npm run bench:api:sql` (sql-profile.ts).
 // Runs on the demo atlas (`npx atlas build-demo`; DATABASE_URL for Postgres).
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rssMb, startApiProcess } from './api-process.ts';
+import { cpuSeconds, rssMb, startApiProcess } from './api-process.ts';
 import { summariseCpuProfile } from './cpu-profile.ts';
 import { readLoad, steerStorm, type LoadFigures, type StormFigures } from './load.ts';
 import { listCursors } from './read-mix.ts';
@@ -53,6 +55,13 @@ const sampler = setInterval(() => {
 const ms = (value: number) => value.toFixed(0);
 const row = (name: string, f: LoadFigures) =>
   `| ${name} | ${f.requests} | ${f.perSecond.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p90)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.errors} |`;
+/** A read run with the API process's CPU per request beside it (all its threads). */
+async function measuredReads(run: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuMsPerRequest: number }> {
+  const before = await cpuSeconds(api.pid);
+  const figures = await run();
+  const used = (await cpuSeconds(api.pid)) - before;
+  return { ...figures, cpuMsPerRequest: figures.requests > 0 ? (used * 1000) / figures.requests : 0 };
+}
 const stormLine = (storm: StormFigures) =>
   `Steer storm: ${storm.sent} sent, ${storm.answered} answered (p50 ${ms(storm.p50)} ms, max ${ms(storm.max)} ms), ${storm.queueFull} refused with RATE_LIMITED (queue full), ${storm.otherErrors} other errors.`;
 
@@ -64,9 +73,9 @@ try {
     console.error(`warm-up (10 s at ${Math.min(rate, 50)}/s)…`);
     await readLoad(api.url, cursors, { rate: Math.min(rate, 50), duration: 10, connections });
     console.error(`reads at ${rate}/s for ${duration} s…`);
-    const reads = await readLoad(api.url, cursors, { rate, duration, connections });
+    const reads = await measuredReads(() => readLoad(api.url, cursors, { rate, duration, connections }));
     console.error(`reads at ${rate}/s for ${duration} s with ${stormClients} clients steering…`);
-    const running = readLoad(api.url, cursors, { rate, duration, connections });
+    const running = measuredReads(() => readLoad(api.url, cursors, { rate, duration, connections }));
     const [mixed, storm] = await Promise.all([running, steerStorm(api.url, stormClients, running)]);
     console.log('');
     console.log(`Mixed reads (feature summary 35%, feature detail 35%, list page 15%, catalog 10%, SAE 5%) at ${rate} requests/s for ${duration} s, ${connections} connections:`);
@@ -76,6 +85,7 @@ try {
     console.log(row('reads', reads));
     console.log(row(`reads + steer storm (${stormClients} clients)`, mixed));
     console.log('');
+    console.log(`API CPU per request (all its threads): ${reads.cpuMsPerRequest.toFixed(1)} ms in the reads run, ${mixed.cpuMsPerRequest.toFixed(1)} ms with the steer storm (generation included).`);
     console.log(stormLine(storm));
     for (const [name, f] of [['reads', reads], ['mixed', mixed]] as const) if (f.firstError) console.log(`first error (${name}): ${f.firstError}`);
     if (storm.firstError) console.log(`first steer error: ${storm.firstError}`);
