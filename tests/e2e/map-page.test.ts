@@ -114,4 +114,21 @@ describe('the feature map in Chromium', () => {
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
   });
+  it('says so, and links the feature list, in a browser without WebGL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    // What a browser without WebGL answers (the spec's null for an unavailable context).
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    await page.goto(`${web.url}/map/${atlas.result.saeId}`);
+    const alert = page.getByText('This browser has no WebGL');
+    await alert.waitFor({ timeout: 180_000 });
+    expect(await page.getByRole('alert').getByRole('link', { name: 'feature list' }).count()).toBe(1);
+    expect(await page.getByTestId('feature-map').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
