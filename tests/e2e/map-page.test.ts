@@ -79,6 +79,8 @@ describe('the feature map in Chromium', () => {
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toContain(`#${target.index}`);
     expect(await tooltip.textContent()).toMatch(/density|dead/);
+    // The labels come after the first draw (/map-points/…?part=labels); the open tooltip then shows its feature's.
+    await expect.poll(() => tooltip.textContent(), { timeout: 60_000 }).not.toContain('label loading');
 
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await page.waitForURL(new RegExp(`/feature/.*/${target.index}$`), { timeout: 60_000 });
@@ -96,4 +98,37 @@ describe('the feature map in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('serves the points without labels, the labels apart in the same order, and refuses an unknown part', async () => {
+    const base = `${web.url}/map-points/${atlas.result.saeId}`;
+    const columns = (await (await fetch(base)).json()) as { count: number; index: number[]; label?: unknown };
+    expect(columns.count).toBe(points.length);
+    expect(columns.label).toBeUndefined();
+    const labels = (await (await fetch(`${base}?part=labels`)).json()) as { count: number; label: (string | null)[] };
+    expect(labels.count).toBe(columns.count);
+    const { data } = await graphql<{ sae: { map: { points: { index: number; label: string | null }[] } } }>(
+      api.url, `query ($sae: ID!) { sae(id: $sae) { map { points { index label } } } }`, { sae: atlas.result.saeId },
+    );
+    const labelOf = new Map(data!.sae.map.points.map((p) => [p.index, p.label ?? null]));
+    expect(labels.label).toEqual(columns.index.map((index) => labelOf.get(index)));
+    const wrong = await fetch(`${base}?part=everything`);
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+  });
+  it('says so, and links the feature list, in a browser without WebGL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    // What a browser without WebGL answers (the spec's null for an unavailable context).
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    await page.goto(`${web.url}/map/${atlas.result.saeId}`);
+    const alert = page.getByText('This browser has no WebGL');
+    await alert.waitFor({ timeout: 180_000 });
+    expect(await page.getByRole('alert').getByRole('link', { name: 'feature list' }).count()).toBe(1);
+    expect(await page.getByTestId('feature-map').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatPercent } from '@/lib/format';
 import { categoriesFor } from '@/lib/map-palette';
-import type { MapPointColumns } from '@/lib/map-points';
+import type { MapPointColumns, MapPointLabels } from '@/lib/map-points';
 import { densityColour, SOURCE_COLOURS, type MapColouring } from '@/lib/map-view';
-import { featureHref, mapPointsHref, saeHref } from '@/lib/routes';
+import { markOnce } from '@/lib/map-timing';
+import { featureHref, mapLabelsHref, mapPointsHref, saeHref } from '@/lib/routes';
 import styles from './feature-map.module.css';
 
 type Scatterplot = ReturnType<typeof import('regl-scatterplot').default>;
@@ -28,15 +29,61 @@ const CAPTION_MIN_SIZE = 8;
 const CLUSTER_LIST_MAX = 40;
 const RING: [number, number, number, number] = [0.75, 0.22, 0.17, 1];
 
+let scatterplotModule: Promise<typeof import('regl-scatterplot')> | null = null;
+/** regl-scatterplot's chunk, requested once per page. */
+const loadScatterplot = () => (scatterplotModule ??= import('regl-scatterplot'));
+
+// This module runs when its script has loaded, before hydration: it starts loading regl-scatterplot
+// at once, in parallel with hydration and the points' fetch, instead of after the points arrived.
+if (typeof window !== 'undefined') {
+  markOnce('map:script-loaded');
+  loadScatterplot().catch(() => {
+    // Reported by the plot's effect, which awaits the same promise.
+  });
+}
+
+interface CaptionAnchor {
+  cluster: number;
+  caption: string;
+  /** The cluster's point nearest its centre. */
+  point: number;
+}
+
+/** For each cluster of at least CAPTION_MIN_SIZE features, its point nearest its centre (one pass over the points). */
+function captionAnchors(columns: MapPointColumns): CaptionAnchor[] {
+  const slotOf = new Map<number, number>();
+  const captioned = columns.clusters.filter((cluster) => cluster.size >= CAPTION_MIN_SIZE);
+  captioned.forEach((cluster, slot) => slotOf.set(cluster.cluster, slot));
+  const best = new Int32Array(captioned.length).fill(-1);
+  const bestDistance = new Float64Array(captioned.length).fill(Infinity);
+  for (let i = 0; i < columns.count; i += 1) {
+    const slot = slotOf.get(columns.cluster[i]!);
+    if (slot === undefined) continue;
+    const cluster = captioned[slot]!;
+    const distance = (columns.x[i]! - cluster.x) ** 2 + (columns.y[i]! - cluster.y) ** 2;
+    if (distance < bestDistance[slot]!) [best[slot], bestDistance[slot]] = [i, distance];
+  }
+  return captioned.flatMap((cluster, slot) => (best[slot]! >= 0 ? [{ cluster: cluster.cluster, caption: cluster.caption, point: best[slot]! }] : []));
+}
+
 const toNdcX = (x: number) => (2 * x - 1) * FIT;
 const toNdcY = (y: number) => (1 - 2 * y) * FIT;
 
-function hasWebgl(): boolean {
+/**
+ * The offscreen canvas regl-scatterplot renders into (it copies each frame onto the visible one),
+ * with its WebGL context already asked for: null when the browser has no WebGL. regl asks this same
+ * canvas again and gets the same context, so no second context is made just to probe (on software
+ * WebGL each context costs the first paint noticeably).
+ */
+function webglCanvas(): HTMLCanvasElement | null {
+  const canvas = document.createElement('canvas');
   try {
-    const probe = document.createElement('canvas');
-    return Boolean(probe.getContext('webgl2') ?? probe.getContext('webgl'));
+    // A context's attributes are fixed by its first request: regl-scatterplot's own (antialias: true) would
+    // make software WebGL resolve a multisampled canvas every frame, and the round points are smoothed by
+    // their shader anyway. preserveDrawingBuffer as regl-scatterplot asks (it copies frames from this canvas).
+    return canvas.getContext('webgl', { antialias: false, preserveDrawingBuffer: true }) ? canvas : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -52,6 +99,8 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const plotRef = useRef<Scatterplot | null>(null);
   const [columns, setColumns] = useState<MapPointColumns | null>(null);
+  /** The points' labels, fetched after the first draw (null until then, or if they could not be had). */
+  const [labels, setLabels] = useState<(string | null)[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [noWebgl, setNoWebgl] = useState(false);
   const [hovered, setHovered] = useState<{ point: number; x: number; y: number } | null>(null);
@@ -60,15 +109,46 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   const [openCluster, setOpenCluster] = useState<number | null>(null);
   // The colouring the plot last drew: the first draw is already coloured, and a change redraws once.
   const drawnColouring = useRef<MapColouring | null>(null);
-  /** The plot exists and has drawn once (colouring waits for it). */
+  /** The plot, once regl-scatterplot has loaded and made it (before the points, see below). */
+  const [plot, setPlot] = useState<Scatterplot | null>(null);
+  /** The plot has drawn the points once (colouring and captions wait for it). */
   const [ready, setReady] = useState(false);
 
+  const positionOf = useMemo(() => new Map(columns?.index.map((index, i) => [index, i]) ?? []), [columns]);
+  const marked = useMemo(() => highlight.flatMap((index) => (positionOf.has(index) ? [positionOf.get(index)!] : [])), [highlight, positionOf]);
+  const focusPoint = focus === undefined ? undefined : positionOf.get(focus);
+  // A caption sits on its cluster's point nearest the cluster's centre (the plot gives screen positions of points).
+  // One pass over the points (not one per cluster), and only once the points are drawn: captions follow the first paint.
+  const anchors = useMemo(() => (columns && ready ? captionAnchors(columns) : []), [columns, ready]);
+  // The plot's event handlers are set up before the points arrive: they read the latest columns and anchors here.
+  const columnsRef = useRef(columns);
+  const anchorsRef = useRef(anchors);
+  useEffect(() => {
+    columnsRef.current = columns;
+    anchorsRef.current = anchors;
+  }, [columns, anchors]);
+  const captionFrame = useRef(0);
+  const placeCaptions = useCallback(() => {
+    cancelAnimationFrame(captionFrame.current);
+    captionFrame.current = requestAnimationFrame(() => {
+      const plot = plotRef.current;
+      if (!plot) return;
+      setCaptions(anchorsRef.current.flatMap(({ cluster, caption, point }) => {
+        const at = plot.getScreenPosition(point);
+        return at ? [{ cluster, caption, x: at[0], y: at[1] }] : [];
+      }));
+    });
+  }, []);
+
+  // The points' request; the page's <link rel="preload"> has usually started it already, so this takes it over.
   useEffect(() => {
     const controller = new AbortController();
+    markOnce('map:points-requested');
     fetch(mapPointsHref(saeId), { signal: controller.signal })
       .then(async (response) => {
         const body = (await response.json()) as MapPointColumns & { message?: string };
         if (!response.ok) throw new Error(body.message ?? `the map's points answered ${response.status}`);
+        markOnce('map:points-received');
         if (body.clusters.length === 0) setColouring('density');
         setColumns(body);
       })
@@ -78,91 +158,109 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     return () => controller.abort();
   }, [saeId]);
 
-  const positionOf = useMemo(() => new Map(columns?.index.map((index, i) => [index, i]) ?? []), [columns]);
-  const marked = useMemo(() => highlight.flatMap((index) => (positionOf.has(index) ? [positionOf.get(index)!] : [])), [highlight, positionOf]);
-  const focusPoint = focus === undefined ? undefined : positionOf.get(focus);
-  // A caption sits on its cluster's point nearest the cluster's centre (the plot gives screen positions of points).
-  const anchors = useMemo(() => {
-    if (!columns) return [];
-    return columns.clusters.filter((cluster) => cluster.size >= CAPTION_MIN_SIZE).flatMap((cluster) => {
-      let best = -1;
-      let bestDistance = Infinity;
-      columns.cluster.forEach((c, i) => {
-        if (c !== cluster.cluster) return;
-        const distance = (columns.x[i]! - cluster.x) ** 2 + (columns.y[i]! - cluster.y) ** 2;
-        if (distance < bestDistance) [best, bestDistance] = [i, distance];
-      });
-      return best >= 0 ? [{ cluster: cluster.cluster, caption: cluster.caption, point: best }] : [];
-    });
-  }, [columns]);
-
+  // The plot (WebGL context, shaders, event handlers) is made while the points are still on their way:
+  // on software WebGL that setup is a large part of the first paint, and it needs no points.
+  const canvasShown = !problem && columns?.count !== 0 && !noWebgl;
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!columns || !canvas) return;
-    if (!hasWebgl()) {
-      setNoWebgl(true);
-      return;
-    }
+    if (!canvasShown || !canvas) return;
     let cancelled = false;
-    let frame = 0;
-    const placeCaptions = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const plot = plotRef.current;
-        if (!plot) return;
-        setCaptions(anchors.flatMap(({ cluster, caption, point }) => {
+    let created: Scatterplot | null = null;
+    // Ours, not the plot's (it was passed in): destroyed after the plot.
+    let renderer: ReturnType<typeof import('regl-scatterplot').createRenderer> | null = null;
+    loadScatterplot()
+      .then(({ default: createScatterplot, createRenderer }) => {
+        if (cancelled) return;
+        markOnce('map:scatterplot-imported');
+        const glCanvas = webglCanvas();
+        if (!glCanvas) {
+          setNoWebgl(true);
+          return;
+        }
+        renderer = createRenderer({ canvas: glCanvas });
+        const plot = createScatterplot({
+          renderer, canvas, pointSize: 4, pointSizeSelected: 2, pointOutlineWidth: 2, pointColorActive: RING,
+          pointColorHover: [0.07, 0.07, 0.07, 1], backgroundColor: [0, 0, 0, 0], deselectOnDblClick: false,
+          deselectOnEscape: false, lassoOnLongPress: false, opacityInactiveScale: 1, opacityInactiveMax: 1,
+        });
+        created = plot;
+        plotRef.current = plot;
+        markOnce('map:scatterplot-created');
+        plot.subscribe('pointOver', (point) => {
           const at = plot.getScreenPosition(point);
-          return at ? [{ cluster, caption, x: at[0], y: at[1] }] : [];
-        }));
+          if (at) setHovered({ point, x: at[0], y: at[1] });
+        });
+        plot.subscribe('pointOut', () => setHovered(null));
+        // A click selects the point under the cursor: open it (a shift-lasso of many points does nothing).
+        plot.subscribe('select', ({ points }) => {
+          const index = points.length === 1 ? columnsRef.current?.index[points[0]!] : undefined;
+          if (index !== undefined) router.push(featureHref(saeId, index));
+        });
+        plot.subscribe('view', placeCaptions);
+        setPlot(plot);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setProblem(`the map's drawing library did not load (${error instanceof Error ? error.message : String(error)}); reload the page.`);
       });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(captionFrame.current);
+      created?.destroy();
+      renderer?.destroy();
+      plotRef.current = null;
+      setPlot(null);
+      setReady(false);
     };
-    void import('regl-scatterplot').then(async ({ default: createScatterplot }) => {
+  }, [canvasShown, router, saeId, placeCaptions]);
+
+  // The first draw, as soon as both the plot and the points are there; again if the ringed features change.
+  useEffect(() => {
+    if (!plot || !columns || columns.count === 0) return;
+    let cancelled = false;
+    // The colouring of this render (deliberately not a dependency: a change recolours below, it does not redraw from scratch).
+    const { category, palette } = categoriesFor(columns, colouring);
+    drawnColouring.current = colouring;
+    plot.set({ colorBy: 'valueA', pointColor: palette });
+    void plot.draw({ x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY), z: category }, { zDataType: 'categorical' }).then(() => {
       if (cancelled) return;
-      const plot = createScatterplot({
-        canvas, pointSize: 4, pointSizeSelected: 2, pointOutlineWidth: 2, pointColorActive: RING,
-        pointColorHover: [0.07, 0.07, 0.07, 1], backgroundColor: [0, 0, 0, 0], deselectOnDblClick: false,
-        deselectOnEscape: false, lassoOnLongPress: false, opacityInactiveScale: 1, opacityInactiveMax: 1,
-      });
-      plotRef.current = plot;
-      plot.subscribe('pointOver', (point) => {
-        const at = plot.getScreenPosition(point);
-        if (at) setHovered({ point, x: at[0], y: at[1] });
-      });
-      plot.subscribe('pointOut', () => setHovered(null));
-      // A click selects the point under the cursor: open it (a shift-lasso of many points does nothing).
-      plot.subscribe('select', ({ points }) => {
-        const index = points.length === 1 ? columns.index[points[0]!] : undefined;
-        if (index !== undefined) router.push(featureHref(saeId, index));
-      });
-      plot.subscribe('view', placeCaptions);
-      // The colouring of this render (deliberately not a dependency: a change recolours below, it does not rebuild the plot).
-      const { category, palette } = categoriesFor(columns, colouring);
-      drawnColouring.current = colouring;
-      plot.set({ colorBy: 'valueA', pointColor: palette });
-      await plot.draw({ x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY), z: category }, { zDataType: 'categorical' });
-      if (cancelled) return;
+      markOnce('map:draw-done');
       const ringed = focusPoint === undefined ? marked : [...marked, focusPoint];
       if (ringed.length > 0) plot.select(ringed, { preventEvent: true });
       if (focusPoint !== undefined) plot.zoomToLocation([toNdcX(columns.x[focusPoint]!), toNdcY(columns.y[focusPoint]!)], 1 / 6, { transition: false });
-      placeCaptions();
       setReady(true);
       // The first full draw, for `npm run bench:web:map` (first paint of the points).
-      requestAnimationFrame(() => {
-        if (performance.getEntriesByName('feature-map-painted').length === 0) performance.mark('feature-map-painted');
-      });
+      requestAnimationFrame(() => markOnce('feature-map-painted'));
     });
     return () => {
       cancelled = true;
-      cancelAnimationFrame(frame);
-      plotRef.current?.destroy();
-      plotRef.current = null;
-      setReady(false);
     };
-  }, [columns, anchors, marked, focusPoint, router, saeId]);
+  }, [plot, columns, marked, focusPoint]);
+
+  // The labels (half the points' bytes) only after the first draw: hover and the cluster list use them.
+  useEffect(() => {
+    if (!ready || !columns) return;
+    const controller = new AbortController();
+    fetch(mapLabelsHref(saeId), { signal: controller.signal })
+      .then(async (response) => {
+        const body = (await response.json()) as MapPointLabels & { message?: string };
+        if (!response.ok) throw new Error(body.message ?? `the map's labels answered ${response.status}`);
+        // A map rebuilt between the two requests would not line up: keep showing indices alone then.
+        if (body.count === columns.count) setLabels(body.label);
+      })
+      .catch((error: unknown) => {
+        // The map works without labels (indices, density, cluster): say why in the console only.
+        if (!controller.signal.aborted) console.warn(`Map labels not loaded: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return () => controller.abort();
+  }, [ready, columns, saeId]);
+
+  // Captions once the anchors are known (after the first draw), and on every view change after that.
+  useEffect(() => {
+    if (ready) placeCaptions();
+  }, [ready, anchors, placeCaptions]);
 
   // Colours: a category per point and the palette it indexes, redrawn in place when the choice changes.
   useEffect(() => {
-    const plot = plotRef.current;
     if (!columns || !plot || !ready || drawnColouring.current === colouring) return;
     drawnColouring.current = colouring;
     const { category, palette } = categoriesFor(columns, colouring);
@@ -172,7 +270,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
         plot.set({ colorBy: 'valueA', pointColor: palette });
         if (marked.length > 0) plot.select(marked, { preventEvent: true });
       });
-  }, [columns, colouring, ready, marked]);
+  }, [columns, colouring, plot, ready, marked]);
 
   const zoom = (factor: number) => {
     const plot = plotRef.current;
@@ -223,7 +321,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
           </div>
           {hoveredPoint !== undefined && hovered && columns ? (
             <div className={styles.tooltip} style={{ left: hovered.x + 12, top: hovered.y + 12 }} role="tooltip">
-              <strong>#{columns.index[hoveredPoint]}</strong> {columns.label[hoveredPoint] ?? <span>(unlabelled)</span>}
+              <strong>#{columns.index[hoveredPoint]}</strong> {labels ? (labels[hoveredPoint] ?? <span>(unlabelled)</span>) : <span>(label loading…)</span>}
               <br />
               {columns.dead[hoveredPoint] ? 'dead' : `density ${formatPercent(columns.density[hoveredPoint]!)}`}
               {captionOf.has(columns.cluster[hoveredPoint]!) ? (
@@ -276,7 +374,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
                 {openCluster === cluster.cluster ? (
                   <ul>
                     {clusterMembers.slice(0, CLUSTER_LIST_MAX).map((i) => (
-                      <li key={i}><Link href={featureHref(saeId, columns.index[i]!)}>#{columns.index[i]} {columns.label[i] ?? '(unlabelled)'}</Link></li>
+                      <li key={i}><Link href={featureHref(saeId, columns.index[i]!)}>#{columns.index[i]} {labels ? (labels[i] ?? '(unlabelled)') : '(label loading…)'}</Link></li>
                     ))}
                     {clusterMembers.length > CLUSTER_LIST_MAX ? <li className="muted">and {clusterMembers.length - CLUSTER_LIST_MAX} more on the map</li> : null}
                   </ul>

@@ -7,7 +7,8 @@ export type LabelSourceName = Exclude<(typeof LABEL_SOURCES)[number], null>;
 /**
  * Every point of a map as parallel columns, fetched by the browser from `/map-points/<sae id>`
  * rather than embedded in the page's HTML/RSC payload (16k points as objects made the map's
- * first paint 4 s). Columns of plain numbers gzip to a fraction of the per-object form.
+ * first paint 4 s). Columns of plain numbers gzip to a fraction of the per-object form. The
+ * labels, about half the bytes, come apart (MapPointLabels): the first draw does not need them.
  */
 export interface MapPointColumns {
   saeId: string;
@@ -23,8 +24,14 @@ export interface MapPointColumns {
   cluster: number[];
   /** Index into LABEL_SOURCES. */
   source: number[];
-  label: (string | null)[];
   clusters: FeatureMapCluster[];
+}
+
+/** The points' labels, in the columns' order, from `/map-points/<sae id>?part=labels` (hover and the cluster list). */
+export interface MapPointLabels {
+  saeId: string;
+  count: number;
+  label: (string | null)[];
 }
 
 const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
@@ -40,7 +47,10 @@ export function toMapPointColumns(saeId: string, points: FeatureMapPoint[], clus
     dead: points.map((point) => (point.isDead ? 1 : 0)),
     cluster: points.map((point) => point.cluster ?? -1),
     source: points.map((point) => Math.max(0, LABEL_SOURCES.indexOf(point.labelSource ?? null))),
-    label: points.map((point) => point.label ?? null),
     clusters,
   };
+}
+
+export function toMapPointLabels(saeId: string, points: FeatureMapPoint[]): MapPointLabels {
+  return { saeId, count: points.length, label: points.map((point) => point.label ?? null) };
 }

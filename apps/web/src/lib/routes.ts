@@ -60,6 +60,11 @@ export function mapPointsHref(saeId: string): string {
   return `/map-points/${encodeId(saeId)}`;
 }
 
+/** The same points' labels (fetched after the map's first draw: only hover and the cluster list need them). */
+export function mapLabelsHref(saeId: string): string {
+  return `${mapPointsHref(saeId)}?part=labels`;
+}
+
 /** Data selection: the page to import pools and start selections, a running job, a finished selection. */
 export const selectHref = '/select';
 

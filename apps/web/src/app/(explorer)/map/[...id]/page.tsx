@@ -8,7 +8,7 @@ import { renderFromApi } from '@/components/render-from-api';
 import { formatInteger } from '@/lib/format';
 import { saeRouteParams, type RawSearchParams } from '@/lib/params';
 import { getSae } from '@/lib/queries/sae';
-import { saeHref } from '@/lib/routes';
+import { mapPointsHref, saeHref } from '@/lib/routes';
 
 interface MapPageProps {
   params: Promise<{ id: string[] }>;
@@ -58,6 +58,13 @@ export default async function FeatureMapPage({ params, searchParams }: MapPagePr
     const sae = await getSae(saeId);
     return (
       <>
+        {/*
+          The browser starts fetching the points as soon as it reads this (React puts it in the head),
+          in parallel with the scripts, and the map's own fetch() takes that response over (same URL,
+          same-origin CORS mode). Written as an element: react-dom's preload() from a server component
+          only reached the browser in the RSC payload at the end of the body, i.e. at hydration.
+        */}
+        <link rel="preload" href={mapPointsHref(sae.id)} as="fetch" crossOrigin="anonymous" />
         <header className="page-header">
           <Breadcrumbs items={saeCrumbs(sae, 'Map')} />
           <h1>Feature map</h1>
