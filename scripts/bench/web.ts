@@ -29,7 +29,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
 /** The feature page's sections, by the test id each one renders once its data is there. */
-const FEATURE_SECTIONS = ['top-activations', 'logit-effects', 'activation-histogram', 'quantile-examples', 'feature-matches'];
+const FEATURE_SECTIONS = ['top-activations', 'logit-effects', 'decoder-neighbours', 'activation-histogram', 'quantile-examples'];
 
 /** Installed before navigation: the time (ms since navigation start) each section first appeared. */
 function watchSections(testIds: string[]): void {
