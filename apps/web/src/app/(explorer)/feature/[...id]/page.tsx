@@ -5,6 +5,7 @@ import { FeatureFamilyTree } from '@/components/feature-family-tree';
 import { FeatureHeader } from '@/components/feature-header';
 import { FeatureApiSnippet } from '@/components/feature/feature-api-snippet';
 import { FeatureSidePanel } from '@/components/feature/feature-side-panel';
+import { FirstFlush } from '@/components/first-flush';
 import { TryFeature } from '@/components/feature/try-feature';
 import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
@@ -42,11 +43,15 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
   const { values, problems } = readFeatureSearchParams(await searchParams);
   const href = featureHref(saeId, index);
   // Start the heavier request now so it runs alongside the header's; errors surface where it is read.
-  getFeatureDetail(featureId).catch(() => undefined);
+  const detail = getFeatureDetail(featureId).then(() => true, () => false);
 
   return renderFromApi(async () => {
     // Outside Suspense on purpose: an unknown feature answers with a real 404 status.
     const feature = await getFeatureSummary(featureId);
+    // The first screen (top activations, logit effects, neighbours) waits for the detail too, so it
+    // goes out in the first flush with the header: streamed, it painted ≥ 300 ms after the shell
+    // (components/first-flush.tsx). A failed detail streams as before, where its sections show it.
+    const ready = await detail;
     return (
       <>
         <ParamProblems problems={problems} />
@@ -54,11 +59,11 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
         <div className="feature-overview">
           <section aria-labelledby="top-activations-heading">
             <h2 id="top-activations-heading">Top activations</h2>
-            <Suspense fallback={<TopActivationsSkeleton />}>
+            <FirstFlush ready={ready} fallback={<TopActivationsSkeleton />}>
               <TopActivations featureId={feature.id} />
-            </Suspense>
+            </FirstFlush>
           </section>
-          <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} />
+          <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} ready={ready} />
         </div>
         <LabelContributions featureId={feature.id} />
         <section className="section" id="try" aria-labelledby="try-heading">
