@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuSeconds, rssMb, startApiProcess } from './api-process.ts';
 import { summariseCpuProfile } from './cpu-profile.ts';
-import { readLoad, steerStorm, type LoadFigures, type StormFigures } from './load.ts';
+import { readLoad, steerStorm, steerUnavailable, type LoadFigures, type StormFigures } from './load.ts';
 import { listCursors } from './read-mix.ts';
 import { startNext, webPageLoad } from './web-load.ts';
 
@@ -33,6 +33,13 @@ const rate = Number(values.rate);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const stormClients = Number(values.storm);
+for (const name of ['rate', 'duration', 'connections', 'storm', 'web-connections'] as const) {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < (name === 'storm' ? 0 : 1)) {
+    console.error(`--${name} ${values[name]}: expected a whole number${name === 'storm' ? ' (0 for no storm)' : ' ≥ 1'}.`);
+    process.exit(2);
+  }
+}
 const scenario = values.scenario;
 if (!['api', 'web', 'all'].includes(scenario)) {
   console.error(`--scenario ${scenario}: expected api, web or all.`);
@@ -68,6 +75,12 @@ const stormLine = (storm: StormFigures) =>
 try {
   console.log(`# npm run bench:api — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}; database ${process.env['DATABASE_URL'] ? 'Postgres' : 'PGlite (demo atlas)'}`);
+  if (stormClients > 0) {
+    const reason = await steerUnavailable(api.url);
+    if (reason) {
+      throw new Error(`The steer storm cannot run on this atlas (${reason}). Make the model's folder available as the message says, or pass --storm 0 to measure reads alone.`);
+    }
+  }
   if (scenario !== 'web') {
     const cursors = await listCursors(api.url);
     console.error(`warm-up (10 s at ${Math.min(rate, 50)}/s)…`);
@@ -83,7 +96,7 @@ try {
     console.log('| run | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(row('reads', reads));
-    console.log(row(`reads + steer storm (${stormClients} clients)`, mixed));
+    console.log(row(stormClients > 0 ? `reads + steer storm (${stormClients} clients)` : 'reads, second run (--storm 0)', mixed));
     console.log('');
     console.log(`API CPU per request (all its threads): ${reads.cpuMsPerRequest.toFixed(1)} ms in the reads run, ${mixed.cpuMsPerRequest.toFixed(1)} ms with the steer storm (generation included).`);
     console.log(stormLine(storm));
@@ -111,7 +124,7 @@ try {
         const running = webPageLoad(web.url, { duration, connections: webConnections });
         const [mixed, storm] = await Promise.all([running, steerStorm(api.url, stormClients, running)]);
         console.log(`| ${name} (${distDir}) ${row('feature pages', pages).slice(2)}`);
-        console.log(`| ${name} (${distDir}) ${row(`feature pages + steer storm (${stormClients} clients)`, mixed).slice(2)}`);
+        console.log(`| ${name} (${distDir}) ${row(stormClients > 0 ? `feature pages + steer storm (${stormClients} clients)` : 'feature pages, second run (--storm 0)', mixed).slice(2)}`);
         notes.push(`${name}: mean page ${(pages.meanBytes / 1024).toFixed(0)} kB; ${stormLine(storm)}`);
         for (const [run, f] of [['pages', pages], ['mixed', mixed]] as const) if (f.firstError) notes.push(`${name}: first error (${run}): ${f.firstError}`);
       } finally {

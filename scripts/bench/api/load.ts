@@ -59,6 +59,17 @@ export function loadFigures(result: autocannon.Result, answerErrors: number, fir
 export type StormFigures = { sent: number; answered: number; queueFull: number; otherErrors: number; p50: number; max: number; firstError?: string };
 
 /** `clients` loops each sending `steer` after `steer` until `until` resolves. */
+/**
+ * Why `steer` cannot run on this atlas (one request's error), or undefined when it answers: a
+ * storm of refusals would measure nothing, and its rows would read as a storm that was not.
+ */
+export async function steerUnavailable(url: string): Promise<string | undefined> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(steerRequest()) });
+  const answer = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  const error = answer.errors?.[0];
+  return error ? `${error.extensions?.code ?? 'ERROR'}: ${error.message}` : undefined;
+}
+
 export async function steerStorm(url: string, clients: number, until: Promise<unknown>): Promise<StormFigures> {
   let done = false;
   void until.then(() => {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { TextAnswer } from '@/lib/queries/search';
 import { formatPercent, formatValue } from '@/lib/format';
 import { featureHref } from '@/lib/routes';
-import { TokenHighlight } from './token-highlight';
+import { TokenSpan } from './token-line';
 
 /** The text as highlighted tokens (shade: the token's strongest feature), then the features most active over it. */
 export function TextFeatures({ saeId, answer }: { saeId: string; answer: TextAnswer }) {
@@ -16,9 +16,13 @@ export function TextFeatures({ saeId, answer }: { saeId: string; answer: TextAns
         <p className="muted small">Shade: the token&apos;s strongest feature. Hover a token for its features.</p>
         <div className="text-tokens" data-testid="text-tokens">
           {answer.tokens.map((token) => (
-            <span key={token.position} title={token.features.map((f) => `#${f.index} ${formatValue(f.value, 3)}`).join(', ') || 'no feature'}>
-              <TokenHighlight token={token.token} value={strongest[token.position] ?? 0} maxActivation={peak} />
-            </span>
+            <TokenSpan
+              key={token.position}
+              token={token.token}
+              value={strongest[token.position] ?? 0}
+              maxActivation={peak}
+              title={token.features.map((f) => `#${f.index} ${formatValue(f.value, 3)}`).join(', ') || 'no feature'}
+            />
           ))}
         </div>
       </section>

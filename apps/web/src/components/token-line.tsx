@@ -1,4 +1,4 @@
-import { tokenLineHtml, type TokenLineClasses, type TokenLineInput } from '@/lib/token-line-html';
+import { tokenHtml, tokenLineHtml, type TokenLineClasses, type TokenLineInput } from '@/lib/token-line-html';
 import styles from './tokens.module.css';
 
 const CLASSES: TokenLineClasses = {
@@ -27,4 +27,12 @@ export function TokenLine({ nowrap = false, ...input }: TokenLineProps) {
       dangerouslySetInnerHTML={{ __html: tokenLineHtml(input, CLASSES) }}
     />
   );
+}
+
+/**
+ * One highlighted token on its own (the "your text" page shades each token by its strongest
+ * feature), inside a span whose `title` says more; the same markup as a token of a TokenLine.
+ */
+export function TokenSpan({ token, value, maxActivation, title }: { token: string; value: number; maxActivation: number; title: string }) {
+  return <span title={title} dangerouslySetInnerHTML={{ __html: tokenHtml(token, value, maxActivation, false, false, CLASSES) }} />;
 }

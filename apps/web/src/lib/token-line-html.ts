@@ -59,7 +59,12 @@ export function tokenLineHtml({ tokens, values, maxActivation, maxPosition, star
   return html;
 }
 
-function tokenHtml(token: string, value: number, maxActivation: number, isMax: boolean, first: boolean, classes: TokenLineClasses): string {
+/**
+ * One token as HTML, escaped: its background proportional to value / maxActivation, `data-value`
+ * (the exact activation) and `token-active` when it fired. `first`: the first token shown on its
+ * line loses its leading space (no indent).
+ */
+export function tokenHtml(token: string, value: number, maxActivation: number, isMax: boolean, first: boolean, classes: TokenLineClasses): string {
   const { lead, rest } = splitLeadingSpace(token);
   const { text, whitespaceOnly } = displayToken(rest);
   const active = value > 0;
