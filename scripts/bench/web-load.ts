@@ -7,15 +7,13 @@
 // runs under `node --cpu-prof` and its self time is summarised by package and by function.
 // `next start` reads apps/web/next.config.ts as it is now, whichever build it serves.
 // `npm run bench:api -- --scenario web` runs the same page beside a steer storm.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApiProcess } from './api/api-process.ts';
-import { summariseCpuProfile } from './api/cpu-profile.ts';
+import { printCpuProfile } from './api/cpu-profile.ts';
 import { startNext, webPageLoad } from './api/web-load.ts';
-import { freePort } from '../../tests/support/web-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -41,7 +39,7 @@ try {
   const profiles: [string, string][] = [];
   for (const [name, distDir] of builds) {
     const profileDir = values.profile ? mkdtempSync(path.join(os.tmpdir(), `atlas-web-profile-${name}-`)) : undefined;
-    const web = profileDir ? await startProfiledNext(api.url, distDir, profileDir) : await startNext(repoRoot, api.url, distDir);
+    const web = await startNext(repoRoot, api.url, distDir, profileDir ? { profileDir } : {});
     try {
       await webPageLoad(web.url, { duration: 10, connections });
       const f = await webPageLoad(web.url, { duration, connections });
@@ -53,44 +51,7 @@ try {
     if (profileDir) profiles.push([name, profileDir]);
   }
   console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  for (const [name, dir] of profiles) {
-    const { byOwner, byFunction } = summariseCpuProfile(dir, 15);
-    console.log('');
-    console.log(`CPU profile of \`next start\` (${name}, ${dir}), self time:`);
-    for (const [who, share] of byOwner) console.log(`- ${(share * 100).toFixed(1)}% ${who}`);
-    console.log('Top functions:');
-    for (const [fn, share] of byFunction) console.log(`- ${(share * 100).toFixed(1)}% ${fn}`);
-  }
+  for (const [name, dir] of profiles) printCpuProfile(`\`next start\` (${name})`, dir, 15);
 } finally {
   await api.stop();
-}
-
-/**
- * `node --cpu-prof next start` (Node refuses --cpu-prof in NODE_OPTIONS, so not through startNext);
- * `stop` waits for the exit, when the profile is written.
- */
-async function startProfiledNext(apiUrl: string, distDir: string, profileDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: path.join(repoRoot, 'apps/web'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ATLAS_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', ...(distDir === '.next' ? {} : { ATLAS_WEB_DIST_DIR: distDir }) },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`next start (${distDir}) exited with status ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status < 500) return { url, stop };
-    } catch {
-      // still starting
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error(`next start (${distDir}) did not answer on ${url} within 2 minutes`);
 }

@@ -37,3 +37,13 @@ export function summariseCpuProfile(dir: string, top = 12): { byOwner: [string, 
   const ranked = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, time]) => [name, time / total] as [string, number]);
   return { byOwner: ranked(byOwner), byFunction: ranked(byFunction) };
 }
+
+/** Prints `summariseCpuProfile(dir, top)` under `title` (what was profiled): self time by owner, then the top functions. */
+export function printCpuProfile(title: string, dir: string, top?: number): void {
+  const { byOwner, byFunction } = summariseCpuProfile(dir, top);
+  console.log('');
+  console.log(`CPU profile of ${title} (${dir}), self time:`);
+  for (const [who, share] of byOwner) console.log(`- ${(share * 100).toFixed(1)}% ${who}`);
+  console.log('Top functions:');
+  for (const [name, share] of byFunction) console.log(`- ${(share * 100).toFixed(1)}% ${name}`);
+}

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuSeconds, rssMb, startApiProcess } from './api-process.ts';
-import { summariseCpuProfile } from './cpu-profile.ts';
+import { printCpuProfile } from './cpu-profile.ts';
 import { readLoad, steerStorm, steerUnavailable, type LoadFigures, type StormFigures } from './load.ts';
 import { listCursors } from './read-mix.ts';
 import { startNext, webPageLoad } from './web-load.ts';
@@ -128,7 +128,7 @@ try {
         notes.push(`${name}: mean page ${(pages.meanBytes / 1024).toFixed(0)} kB; ${stormLine(storm)}`);
         for (const [run, f] of [['pages', pages], ['mixed', mixed]] as const) if (f.firstError) notes.push(`${name}: first error (${run}): ${f.firstError}`);
       } finally {
-        web.stop();
+        await web.stop();
       }
     }
     console.log('');
@@ -141,11 +141,4 @@ try {
   await api.stop();
 }
 
-if (profileDir) {
-  const { byOwner, byFunction } = summariseCpuProfile(profileDir);
-  console.log('');
-  console.log(`CPU profile of the API process (${profileDir}), self time:`);
-  for (const [name, share] of byOwner) console.log(`- ${(share * 100).toFixed(1)}% ${name}`);
-  console.log('Top functions:');
-  for (const [name, share] of byFunction) console.log(`- ${(share * 100).toFixed(1)}% ${name}`);
-}
+if (profileDir) printCpuProfile('the API process', profileDir);
