@@ -69,6 +69,9 @@ function captionAnchors(columns: MapPointColumns): CaptionAnchor[] {
 const toNdcX = (x: number) => (2 * x - 1) * FIT;
 const toNdcY = (y: number) => (1 - 2 * y) * FIT;
 
+/** The positions of the points of `cluster`. */
+const membersOf = (columns: MapPointColumns, cluster: number) => columns.cluster.flatMap((c, i) => (c === cluster ? [i] : []));
+
 /**
  * The offscreen canvas regl-scatterplot renders into (it copies each frame onto the visible one),
  * with its WebGL context already asked for: null when the browser has no WebGL. regl asks this same
@@ -117,6 +120,8 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   const positionOf = useMemo(() => new Map(columns?.index.map((index, i) => [index, i]) ?? []), [columns]);
   const marked = useMemo(() => highlight.flatMap((index) => (positionOf.has(index) ? [positionOf.get(index)!] : [])), [highlight, positionOf]);
   const focusPoint = focus === undefined ? undefined : positionOf.get(focus);
+  // The points in the plot's coordinates, made once per map: the first draw and every recolouring draw them.
+  const ndc = useMemo(() => (columns ? { x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY) } : null), [columns]);
   // A caption sits on its cluster's point nearest the cluster's centre (the plot gives screen positions of points).
   // One pass over the points (not one per cluster), and only once the points are drawn: captions follow the first paint.
   const anchors = useMemo(() => (columns && ready ? captionAnchors(columns) : []), [columns, ready]);
@@ -215,13 +220,13 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
 
   // The first draw, as soon as both the plot and the points are there; again if the ringed features change.
   useEffect(() => {
-    if (!plot || !columns || columns.count === 0) return;
+    if (!plot || !columns || !ndc || columns.count === 0) return;
     let cancelled = false;
     // The colouring of this render (deliberately not a dependency: a change recolours below, it does not redraw from scratch).
     const { category, palette } = categoriesFor(columns, colouring);
     drawnColouring.current = colouring;
     plot.set({ colorBy: 'valueA', pointColor: palette });
-    void plot.draw({ x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY), z: category }, { zDataType: 'categorical' }).then(() => {
+    void plot.draw({ ...ndc, z: category }, { zDataType: 'categorical' }).then(() => {
       if (cancelled) return;
       markOnce('map:draw-done');
       const ringed = focusPoint === undefined ? marked : [...marked, focusPoint];
@@ -234,7 +239,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     return () => {
       cancelled = true;
     };
-  }, [plot, columns, marked, focusPoint]);
+  }, [plot, columns, ndc, marked, focusPoint]);
 
   // The labels (half the points' bytes) only after the first draw: hover and the cluster list use them.
   useEffect(() => {
@@ -261,16 +266,16 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
 
   // Colours: a category per point and the palette it indexes, redrawn in place when the choice changes.
   useEffect(() => {
-    if (!columns || !plot || !ready || drawnColouring.current === colouring) return;
+    if (!columns || !ndc || !plot || !ready || drawnColouring.current === colouring) return;
     drawnColouring.current = colouring;
     const { category, palette } = categoriesFor(columns, colouring);
     void plot
-      .draw({ x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY), z: category }, { zDataType: 'categorical', preventFilterReset: true })
+      .draw({ ...ndc, z: category }, { zDataType: 'categorical', preventFilterReset: true })
       .then(() => {
         plot.set({ colorBy: 'valueA', pointColor: palette });
         if (marked.length > 0) plot.select(marked, { preventEvent: true });
       });
-  }, [columns, colouring, plot, ready, marked]);
+  }, [columns, ndc, colouring, plot, ready, marked]);
 
   const zoom = (factor: number) => {
     const plot = plotRef.current;
@@ -278,7 +283,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   };
   const zoomToCluster = (cluster: number) => {
     setOpenCluster(cluster);
-    const members = columns?.cluster.flatMap((c, i) => (c === cluster ? [i] : [])) ?? [];
+    const members = columns ? membersOf(columns, cluster) : [];
     if (members.length > 0) plotRef.current?.zoomToPoints(members, { padding: 0.3, transition: false });
   };
 
@@ -288,7 +293,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   }
   const hoveredPoint = hovered && columns ? hovered.point : undefined;
   const captionOf = new Map(columns?.clusters.map((cluster) => [cluster.cluster, cluster.caption]) ?? []);
-  const clusterMembers = openCluster === null || !columns ? [] : columns.cluster.flatMap((c, i) => (c === openCluster ? [i] : []));
+  const clusterMembers = openCluster === null || !columns ? [] : membersOf(columns, openCluster);
 
   return (
     <div className={styles.layout}>
