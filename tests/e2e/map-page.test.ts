@@ -114,6 +114,45 @@ describe('the feature map in Chromium', () => {
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
   });
+  it('paints every point before hydration, then draws every point with WebGL, at desktop and phone width', async () => {
+    // The point farthest from the map's centre: the WebGL renderer once drew only a 300 × 150 window in the middle.
+    const far = [...points].sort((a, b) => Math.hypot(b.x - 0.5, b.y - 0.5) - Math.hypot(a.x - 0.5, a.y - 0.5))[0]!;
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await browser.newPage({ viewport });
+      const errors = collectErrors(page);
+      await page.goto(`${web.url}/map/${atlas.result.saeId}`);
+      await page.waitForFunction(() => performance.getEntriesByName('feature-map-painted').length > 0, undefined, { timeout: 180_000 });
+      const box = (await page.getByTestId('feature-map').boundingBox())!;
+      const fit = fitted(box.width, box.height);
+      const at = { x: fit.offsetX + far.x * fit.scale, y: fit.offsetY + far.y * fit.scale };
+      expect(at.x).toBeGreaterThan(0);
+      expect(at.x).toBeLessThan(box.width);
+      // The most opaque pixel around the point, on the preview (painted by the page's inline script) and on the plot.
+      const opacity = (await page.evaluate(`(() => {
+        const near = (canvas) => {
+          // The preview is hidden by now (no box of its own): both canvases cover the plot's box.
+          const ratio = canvas.width / ${box.width};
+          const data = canvas.getContext('2d').getImageData(Math.round(${at.x} * ratio) - 4, Math.round(${at.y} * ratio) - 4, 9, 9).data;
+          let most = 0;
+          for (let i = 3; i < data.length; i += 4) most = Math.max(most, data[i]);
+          return most;
+        };
+        return {
+          previewFirst: performance.getEntriesByName('map:preview-painted')[0].startTime <= performance.getEntriesByName('feature-map-painted')[0].startTime,
+          preview: near(document.querySelector('canvas[data-map-preview]')),
+          plot: near(document.querySelector('[data-testid=feature-map]')),
+        };
+      })()`)) as { previewFirst: boolean; preview: number; plot: number };
+      expect(opacity.previewFirst).toBe(true);
+      expect(opacity.preview).toBeGreaterThan(100);
+      expect(opacity.plot).toBeGreaterThan(100);
+      // Once WebGL has drawn, the preview is hidden.
+      expect(await page.locator('canvas[data-map-preview]').isHidden()).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('says so, and links the feature list, in a browser without WebGL', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectErrors(page);

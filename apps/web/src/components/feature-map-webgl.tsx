@@ -7,6 +7,7 @@ import { formatPercent } from '@/lib/format';
 import { categoriesFor } from '@/lib/map-palette';
 import type { MapPointColumns, MapPointLabels } from '@/lib/map-points';
 import { densityColour, SOURCE_COLOURS, type MapColouring } from '@/lib/map-view';
+import { MAP_FIT, MAP_POINT_SIZE, takeMapPreview, type MapPointsAnswer } from '@/lib/map-preview';
 import { markOnce } from '@/lib/map-timing';
 import { featureHref, mapLabelsHref, mapPointsHref, saeHref } from '@/lib/routes';
 import styles from './feature-map.module.css';
@@ -21,8 +22,6 @@ interface FeatureMapWebglProps {
   highlight?: number[];
 }
 
-/** The [0, 1]² map fills this share of the view's shorter side (a margin around the points). */
-const FIT = 0.95;
 /** Captions are drawn for clusters of at least this many features. */
 const CAPTION_MIN_SIZE = 8;
 /** Features listed under an opened cluster (keyboard access; the rest are on the map). */
@@ -66,8 +65,16 @@ function captionAnchors(columns: MapPointColumns): CaptionAnchor[] {
   return captioned.flatMap((cluster, slot) => (best[slot]! >= 0 ? [{ cluster: cluster.cluster, caption: cluster.caption, point: best[slot]! }] : []));
 }
 
-const toNdcX = (x: number) => (2 * x - 1) * FIT;
-const toNdcY = (y: number) => (1 - 2 * y) * FIT;
+/**
+ * The share of clip space the map takes on `canvas`: clip space [-1, 1] spans the plot's height (regl-scatterplot's
+ * initial view), so on a canvas narrower than tall (a phone) the map shrinks to fit its width instead.
+ */
+function fitOf(canvas: HTMLCanvasElement): number {
+  const { width, height } = canvas.getBoundingClientRect();
+  return MAP_FIT * (width > 0 && height > 0 ? Math.min(1, width / height) : 1);
+}
+const toNdcX = (x: number, fit: number) => (2 * x - 1) * fit;
+const toNdcY = (y: number, fit: number) => (1 - 2 * y) * fit;
 
 /** The positions of the points of `cluster`. */
 const membersOf = (columns: MapPointColumns, cluster: number) => columns.cluster.flatMap((c, i) => (c === cluster ? [i] : []));
@@ -114,6 +121,8 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   const drawnColouring = useRef<MapColouring | null>(null);
   /** The plot, once regl-scatterplot has loaded and made it (before the points, see below). */
   const [plot, setPlot] = useState<Scatterplot | null>(null);
+  /** The map's share of clip space on this canvas (fitOf), measured when the plot is made. */
+  const [fit, setFit] = useState(MAP_FIT);
   /** The plot has drawn the points once (colouring and captions wait for it). */
   const [ready, setReady] = useState(false);
 
@@ -121,7 +130,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
   const marked = useMemo(() => highlight.flatMap((index) => (positionOf.has(index) ? [positionOf.get(index)!] : [])), [highlight, positionOf]);
   const focusPoint = focus === undefined ? undefined : positionOf.get(focus);
   // The points in the plot's coordinates, made once per map: the first draw and every recolouring draw them.
-  const ndc = useMemo(() => (columns ? { x: Float32Array.from(columns.x, toNdcX), y: Float32Array.from(columns.y, toNdcY) } : null), [columns]);
+  const ndc = useMemo(() => (columns ? { x: Float32Array.from(columns.x, (x) => toNdcX(x, fit)), y: Float32Array.from(columns.y, (y) => toNdcY(y, fit)) } : null), [columns, fit]);
   // A caption sits on its cluster's point nearest the cluster's centre (the plot gives screen positions of points).
   // One pass over the points (not one per cluster), and only once the points are drawn: captions follow the first paint.
   const anchors = useMemo(() => (columns && ready ? captionAnchors(columns) : []), [columns, ready]);
@@ -145,14 +154,18 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     });
   }, []);
 
-  // The points' request; the page's <link rel="preload"> has usually started it already, so this takes it over.
+  // The points: the page's inline preview script has usually fetched and painted them already (its
+  // answer is taken over); otherwise (a client-side navigation) fetched here, from the page's preload.
   useEffect(() => {
     const controller = new AbortController();
     markOnce('map:points-requested');
-    fetch(mapPointsHref(saeId), { signal: controller.signal })
-      .then(async (response) => {
-        const body = (await response.json()) as MapPointColumns & { message?: string };
-        if (!response.ok) throw new Error(body.message ?? `the map's points answered ${response.status}`);
+    const answer: Promise<MapPointsAnswer> = takeMapPreview(saeId)
+      ?? fetch(mapPointsHref(saeId), { signal: controller.signal })
+        .then(async (response) => ({ ok: response.ok, status: response.status, body: (await response.json()) as MapPointsAnswer['body'] }));
+    answer
+      .then(({ ok, status, body }) => {
+        if (controller.signal.aborted) return;
+        if (!ok) throw new Error(body.message ?? `the map's points answered ${status}`);
         markOnce('map:points-received');
         if (body.clusters.length === 0) setColouring('density');
         setColumns(body);
@@ -173,6 +186,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     let created: Scatterplot | null = null;
     // Ours, not the plot's (it was passed in): destroyed after the plot.
     let renderer: ReturnType<typeof import('regl-scatterplot').createRenderer> | null = null;
+    let rendererResize: (() => void) | null = null;
     loadScatterplot()
       .then(({ default: createScatterplot, createRenderer }) => {
         if (cancelled) return;
@@ -183,8 +197,16 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
           return;
         }
         renderer = createRenderer({ canvas: glCanvas });
+        // regl-scatterplot sizes (and keeps sizing) only a renderer canvas it made itself; ours stayed at the
+        // default 300 × 150, and only a window that size in the middle of the map was drawn.
+        rendererResize = () => {
+          renderer?.resize(Math.min(window.innerWidth, window.screen.availWidth), Math.min(window.innerHeight, window.screen.availHeight));
+          renderer?.refresh();
+        };
+        rendererResize();
+        window.addEventListener('resize', rendererResize);
         const plot = createScatterplot({
-          renderer, canvas, pointSize: 4, pointSizeSelected: 2, pointOutlineWidth: 2, pointColorActive: RING,
+          renderer, canvas, pointSize: MAP_POINT_SIZE, pointSizeSelected: 2, pointOutlineWidth: 2, pointColorActive: RING,
           pointColorHover: [0.07, 0.07, 0.07, 1], backgroundColor: [0, 0, 0, 0], deselectOnDblClick: false,
           deselectOnEscape: false, lassoOnLongPress: false, opacityInactiveScale: 1, opacityInactiveMax: 1,
         });
@@ -202,6 +224,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
           if (index !== undefined) router.push(featureHref(saeId, index));
         });
         plot.subscribe('view', placeCaptions);
+        setFit(fitOf(canvas));
         setPlot(plot);
       })
       .catch((error: unknown) => {
@@ -210,6 +233,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     return () => {
       cancelled = true;
       cancelAnimationFrame(captionFrame.current);
+      if (rendererResize) window.removeEventListener('resize', rendererResize);
       created?.destroy();
       renderer?.destroy();
       plotRef.current = null;
@@ -231,7 +255,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
       markOnce('map:draw-done');
       const ringed = focusPoint === undefined ? marked : [...marked, focusPoint];
       if (ringed.length > 0) plot.select(ringed, { preventEvent: true });
-      if (focusPoint !== undefined) plot.zoomToLocation([toNdcX(columns.x[focusPoint]!), toNdcY(columns.y[focusPoint]!)], 1 / 6, { transition: false });
+      if (focusPoint !== undefined) plot.zoomToLocation([toNdcX(columns.x[focusPoint]!, fit), toNdcY(columns.y[focusPoint]!, fit)], 1 / 6, { transition: false });
       setReady(true);
       // The first full draw, for `npm run bench:web:map` (first paint of the points).
       requestAnimationFrame(() => markOnce('feature-map-painted'));
@@ -239,7 +263,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
     return () => {
       cancelled = true;
     };
-  }, [plot, columns, ndc, marked, focusPoint]);
+  }, [plot, columns, ndc, fit, marked, focusPoint]);
 
   // The labels (half the points' bytes) only after the first draw: hover and the cluster list use them.
   useEffect(() => {
@@ -304,14 +328,18 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
               This browser has no WebGL, so the map cannot be drawn. The <Link href={saeHref(saeId)}>feature list</Link> has every feature.
             </p>
           ) : (
-            <canvas
+            <>
+              {/* Painted by the page's inline script before hydration (lib/map-preview.ts); hidden once WebGL has drawn. */}
+              <canvas data-map-preview="" className={styles.preview} hidden={ready} aria-hidden="true" />
+              <canvas
               ref={canvasRef}
               className={styles.canvas}
               role="img"
               aria-label={`Map of ${columns?.count ?? 'the'} features; zoom with the wheel or buttons, drag to pan, click a point to open its feature; the cluster list reaches them by keyboard`}
               data-testid="feature-map"
               data-points={columns?.count ?? 0}
-            />
+              />
+            </>
           )}
           {columns === null && !noWebgl ? <p className={styles.fallback}>Loading the map&apos;s points…</p> : null}
           <div className={styles.captions} aria-hidden="true">

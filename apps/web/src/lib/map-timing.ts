@@ -5,6 +5,8 @@
  * No '@/…' imports here: the bench (scripts/bench/web-map.ts) imports this file directly.
  */
 export const MAP_MARKS = [
+  /** The inline script's 2-D preview has painted every point (lib/map-preview.ts): the map's first paint. */
+  'map:preview-painted',
   /** The map component's client module has been evaluated (its script loaded, before hydration). */
   'map:script-loaded',
   /** The request for /map-points/… was issued (or taken over from the page's preload). */
@@ -17,7 +19,7 @@ export const MAP_MARKS = [
   'map:points-received',
   /** regl-scatterplot's draw() of every point has resolved. */
   'map:draw-done',
-  /** The frame after the first full draw: the points are on screen (the bench's "map painted"). */
+  /** The frame after the first full WebGL draw: the map is interactive (zoom, hover, click). */
   'feature-map-painted',
 ] as const;
 

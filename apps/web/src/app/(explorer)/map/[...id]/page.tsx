@@ -8,6 +8,7 @@ import { renderFromApi } from '@/components/render-from-api';
 import { formatInteger } from '@/lib/format';
 import { saeRouteParams, type RawSearchParams } from '@/lib/params';
 import { getSae } from '@/lib/queries/sae';
+import { mapPreviewScript } from '@/lib/map-preview';
 import { mapPointsHref, saeHref } from '@/lib/routes';
 
 interface MapPageProps {
@@ -75,6 +76,11 @@ export default async function FeatureMapPage({ params, searchParams }: MapPagePr
         </header>
         {/* The points come from /map-points/… in the browser: the HTML carries none of them. */}
         <FeatureMapWebgl saeId={sae.id} highlight={highlight} {...(focus !== undefined ? { focus } : {})} />
+        {/*
+          Runs as the browser parses it, before Next's scripts and hydration: paints the points on the map's
+          preview canvas as soon as they arrive, and hands them to the map (lib/map-preview.ts).
+        */}
+        <script dangerouslySetInnerHTML={{ __html: mapPreviewScript(sae.id, mapPointsHref(sae.id)) }} />
       </>
     );
   });
