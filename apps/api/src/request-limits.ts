@@ -18,7 +18,7 @@ export type RequestLimits = {
   maxResponseBytes: number;
   /** Milliseconds from the request's arrival to its answer; then its work is cancelled. */
   timeoutMs: number;
-  /** Memory for whole cached answers (plugins/response-cache.ts); 0 turns the cache off. */
+  /** Memory for whole cached answers (http/answer-cache.ts); 0 turns the cache off. */
   responseCacheBytes: number;
 };
 

@@ -13,6 +13,7 @@ import { JobService } from './domains/jobs/job-service.ts';
 import { SearchService } from './domains/search/search-service.ts';
 import { SteeringService } from './domains/steering/steering-service.ts';
 import { formatError } from './format-error.ts';
+import { AnswerCache } from './http/answer-cache.ts';
 import { createGraphQLHandler } from './http/graphql-handler.ts';
 import { compileTrustProxy, type TrustProxy } from './http/request-info.ts';
 import { createRouter } from './http/router.ts';
@@ -22,7 +23,7 @@ import { depthLimit } from './plugins/depth-limit.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
 import { knownOperationTypes } from './plugins/known-operation-types.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
-import { responseCache } from './plugins/response-cache.ts';
+import { invalidateOnWrite } from './plugins/invalidate-on-write.ts';
 import { stringInputsPlugin } from './plugins/string-inputs.ts';
 import { DEFAULT_RATE_LIMITS, RateLimits, type RateLimitSettings } from './rate-limit/rate-limits.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.ts';
@@ -80,6 +81,7 @@ export async function createApiServer({
   const rateLimits = new RateLimits(db, { ...DEFAULT_RATE_LIMITS, ...overrides.rateLimits });
   // A request must arrive whole within the time limit (slow uploads do not hold a connection for long).
   const httpServer = createServer({ requestTimeout: limits.timeoutMs });
+  const answerCache = limits.responseCacheBytes > 0 ? new AnswerCache(limits.responseCacheBytes) : undefined;
   const apollo = new ApolloServer<ApiContext>({
     schema: buildSchema(domains),
     logger,
@@ -101,7 +103,7 @@ export async function createApiServer({
       queryCostPlugin(limits),
       cancellationPlugin,
       errorLogPlugin(logger),
-      ...(limits.responseCacheBytes > 0 ? responseCache({ maxBytes: limits.responseCacheBytes }) : []),
+      ...(answerCache ? [invalidateOnWrite(answerCache)] : []),
     ],
   });
   await apollo.start();
@@ -112,6 +114,7 @@ export async function createApiServer({
     resolveViewer: resolveViewer ?? credentialViewers(db),
     rateLimits,
     context: async (request, viewer) => createContext({ db, services: { steering, jobs, search, rateLimits }, domains, request, viewer }),
+    ...(answerCache ? { answerCache } : {}),
   });
   httpServer.on('request', createRouter(graphql, logger));
   await new Promise<void>((resolve, reject) => {

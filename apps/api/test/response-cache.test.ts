@@ -26,6 +26,27 @@ describe('the response cache', () => {
     expect(vi.mocked(atlasDb.getTopActivations).mock.calls.length).toBe(reads + 1);
   });
 
+  it('sends a kept answer byte for byte, with its age, and never keeps an answer with errors', async () => {
+    const post = (query: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const query = `{ feature(id: "${SAE_ID}/1") { id topActivations { tokens values } } }`;
+    const first = await post(query);
+    const firstText = await first.text();
+    expect(first.headers.get('cache-control')).toBe('max-age=60, public');
+    const reads = vi.mocked(atlasDb.getTopActivations).mock.calls.length;
+    const second = await post(query);
+    expect(await second.text()).toBe(firstText);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('age')).toMatch(/^\d+$/);
+    expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(vi.mocked(atlasDb.getTopActivations).mock.calls.length).toBe(reads);
+    // Not found: an answer with errors is computed again every time.
+    const missing = `{ feature(id: "${SAE_ID}/999999") { id } }`;
+    expect(((await (await post(missing)).json()) as { errors?: unknown }).errors).toBeDefined();
+    const again = await post(missing);
+    expect(again.headers.get('age')).toBeNull();
+    expect(((await again.json()) as { errors?: unknown }).errors).toBeDefined();
+  });
+
   it('never keeps answers holding fields without a cache hint', async () => {
     const query = '{ probe { requestId } }';
     const a = await server.data<{ probe: { requestId: string } }>(query);

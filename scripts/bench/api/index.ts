@@ -1,5 +1,6 @@
-// `npm run bench:api [-- --rate 200 --duration 60 --connections 32 --storm 4 --profile --scenario api|web|all]`:
-// the API under mixed feature-page reads at a fixed rate (autocannon, localhost), then the same
+// `npm run bench:api [-- --rate 200 --duration 60 --connections 32 --load autocannon|paced --storm 4 --profile --scenario api|web|all]`:
+// the API under mixed feature-page reads at a fixed rate (autocannon, localhost; `--load paced`: a steady
+// open-loop schedule instead of autocannon's per-second bursts, see pacedLoad), then the same
 // with a storm of `steer` requests beside it; then (scenario web) the web feature page served by
 // `next start` (a production build; built first if missing) at full speed, alone and beside the
 // storm. p50/p99, errors, RSS, the API's CPU per request (steadier than requests/s on a shared
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuSeconds, rssMb, startApiProcess } from './api-process.ts';
 import { printCpuProfile } from './cpu-profile.ts';
-import { readLoad, steerStorm, steerUnavailable, type LoadFigures, type StormFigures } from './load.ts';
+import { pacedLoad, readLoad, steerStorm, steerUnavailable, type LoadFigures, type StormFigures } from './load.ts';
 import { listCursors } from './read-mix.ts';
 import { startNext, webPageLoad } from './web-load.ts';
 
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     storm: { type: 'string', default: '4' },
     profile: { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'all' },
+    load: { type: 'string', default: 'autocannon' },
     'web-connections': { type: 'string', default: '8' },
     'web-before': { type: 'string' },
   },
@@ -46,6 +48,14 @@ if (!['api', 'web', 'all'].includes(scenario)) {
   process.exit(2);
 }
 const webConnections = Number(values['web-connections']);
+const load = values.load;
+if (load !== 'autocannon' && load !== 'paced') {
+  console.error(`--load ${load}: expected autocannon (its fixed rate: each connection's share sent back to back at the start of every second) or paced (a steady open-loop schedule).`);
+  process.exit(2);
+}
+/** One read run at the bench's rate, by the chosen load generator. */
+const readsAtRate = (url: string, cursors: readonly (string | null)[]) =>
+  load === 'paced' ? pacedLoad(url, cursors, { rate, duration }) : readLoad(url, cursors, { rate, duration, connections });
 
 if (!process.env['DATABASE_URL'] && !existsSync(path.join(process.env['ATLAS_DATA_DIR'] ?? path.join(repoRoot, '.atlas'), 'pgdata'))) {
   console.error('No demo atlas: run `npx atlas build-demo` (or `npm start` once) first, or set DATABASE_URL.');
@@ -86,12 +96,13 @@ try {
     console.error(`warm-up (10 s at ${Math.min(rate, 50)}/s)…`);
     await readLoad(api.url, cursors, { rate: Math.min(rate, 50), duration: 10, connections });
     console.error(`reads at ${rate}/s for ${duration} s…`);
-    const reads = await measuredReads(() => readLoad(api.url, cursors, { rate, duration, connections }));
+    const reads = await measuredReads(() => readsAtRate(api.url, cursors));
     console.error(`reads at ${rate}/s for ${duration} s with ${stormClients} clients steering…`);
-    const running = measuredReads(() => readLoad(api.url, cursors, { rate, duration, connections }));
+    const running = measuredReads(() => readsAtRate(api.url, cursors));
     const [mixed, storm] = await Promise.all([running, steerStorm(api.url, stormClients, running)]);
     console.log('');
-    console.log(`Mixed reads (feature summary 35%, feature detail 35%, list page 15%, catalog 10%, SAE 5%) at ${rate} requests/s for ${duration} s, ${connections} connections:`);
+    const generator = load === 'paced' ? 'a steady open-loop schedule (--load paced)' : `autocannon, ${connections} connections`;
+    console.log(`Mixed reads (feature summary 35%, feature detail 35%, list page 15%, catalog 10%, SAE 5%) at ${rate} requests/s for ${duration} s, ${generator}:`);
     console.log('');
     console.log('| run | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import http from 'node:http';
 import { readRequest, steerRequest, type GraphQLBody } from './read-mix.ts';
 
 export type LoadFigures = {
@@ -36,6 +37,60 @@ export async function readLoad(url: string, cursors: readonly (string | null)[],
     }],
   });
   return loadFigures(result, graphqlErrors, firstError);
+}
+
+/**
+ * An open-loop run at a steady `rate`: request i is due at start + i / rate, whatever the answers before
+ * it did (independent users arriving), over keep-alive connections opened as needed. autocannon's
+ * overallRate is not that: each connection sends its share of a second back to back as soon as the
+ * second starts, then waits for the next one, so 32 connections make a 32-way burst every second. Latency
+ * counts from the time a request was due, so a request sent late (the client's event loop busy) counts
+ * its wait (no coordinated omission).
+ */
+export async function pacedLoad(url: string, cursors: readonly (string | null)[], { rate, duration }: { rate: number; duration: number }): Promise<LoadFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const post = (body: string, due: number) => new Promise<void>((resolve) => {
+    const fail = (why: string) => {
+      errors += 1;
+      firstError ??= why;
+      resolve();
+    };
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: 30_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        latencies.push(performance.now() - due);
+        const text = Buffer.concat(chunks).toString();
+        if (response.statusCode !== 200 || text.includes('"errors"')) fail(`${response.statusCode} ${text.slice(0, 300)}`);
+        else resolve();
+      });
+      response.on('error', (error) => fail(error.message));
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out after 30 s')));
+    request.on('error', (error) => fail(error.message));
+    request.end(body);
+  });
+  const total = Math.round(rate * duration);
+  const start = performance.now();
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.push(post(JSON.stringify(readRequest(cursors)), due));
+  }
+  await Promise.all(sent);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    requests: total, perSecond: total / elapsed, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? 0, errors,
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 /**

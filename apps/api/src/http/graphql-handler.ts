@@ -6,6 +6,7 @@ import type { ApiContext } from '../context.ts';
 import { queryTooCostly, type ApiError } from '../errors.ts';
 import type { RateLimits } from '../rate-limit/rate-limits.ts';
 import type { RequestLimits } from '../request-limits.ts';
+import type { AnswerCache, CachedAnswer } from './answer-cache.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { requestDeadline } from './request-deadline.ts';
 import { requestInfo, type RequestInfo, type TrustFunction } from './request-info.ts';
@@ -16,12 +17,12 @@ function isJson(contentType: string | undefined): boolean {
   return essence === 'application/json' || (essence?.endsWith('+json') ?? false);
 }
 
-/** Parses a JSON body; other content types reach Apollo without a body (and its CSRF check). */
-async function parseBody(req: IncomingMessage): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
+/** The body as sent and parsed; other content types than JSON reach Apollo without a body (and its CSRF check). */
+async function parseBody(req: IncomingMessage): Promise<{ text: string; json: unknown }> {
+  if (req.method !== 'POST') return { text: '', json: undefined };
   const text = await readBody(req);
-  if (!isJson(req.headers['content-type'])) return undefined;
-  return text === '' ? undefined : JSON.parse(text);
+  if (!isJson(req.headers['content-type'])) return { text, json: undefined };
+  return { text, json: text === '' ? undefined : JSON.parse(text) };
 }
 
 /** The status of a user-facing error raised before Apollo runs (resolving the viewer). */
@@ -33,16 +34,19 @@ export type GraphQLHandlerOptions = {
   resolveViewer: (request: RequestInfo) => Promise<Viewer>;
   rateLimits: RateLimits;
   context: (request: RequestInfo, viewer: Viewer) => Promise<ApiContext>;
+  /** Whole answers kept as sent (none when absent). */
+  answerCache?: AnswerCache;
 };
 
 /**
  * Node http integration for Apollo Server. Per request: its info and deadline, its viewer, its
- * rate limit (before the body is read), then Apollo; the answer is sent unless the deadline
+ * rate limit (before the body is read), a kept answer if there is one (answer-cache.ts), then
+ * Apollo; the answer is sent unless the deadline
  * passed first (a QUERY_TOO_COSTLY sent at once; the work stops behind it) or it is larger than
  * the response limit.
  */
 export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, options: GraphQLHandlerOptions) {
-  const { trust, limits, resolveViewer, rateLimits, context } = options;
+  const { trust, limits, resolveViewer, rateLimits, context, answerCache } = options;
   return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
     const deadline = requestDeadline(req, res, limits.timeoutMs);
     try {
@@ -60,7 +64,7 @@ export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, options: 
         res.setHeader('retry-after', String(refused.retryAfterS));
         return sendError(res, 429, 'RATE_LIMITED', refused.error.message);
       }
-      let body: unknown;
+      let body: { text: string; json: unknown };
       try {
         body = await parseBody(req);
       } catch (error) {
@@ -72,17 +76,22 @@ export function createGraphQLHandler(apollo: ApolloServer<ApiContext>, options: 
         }
         return sendError(res, 400, 'BAD_REQUEST', `Request body is not valid JSON: ${(error as Error).message}`);
       }
+      const method = (req.method ?? 'GET').toUpperCase();
+      const cacheKey = answerCache?.key({ method, search, headers: req.headers, body: body.text });
+      const cached = cacheKey === undefined ? undefined : answerCache?.get(cacheKey);
+      if (cached) return sendCached(res, cached);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const answer = apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
+        httpGraphQLRequest: { method, headers, search, body: body.json },
         context: () => context(request, viewer),
       });
       const response = await untilAborted(answer, deadline.signal);
       if (response === 'aborted') return sendAbort(res, deadline.signal.reason);
-      await send(res, response, limits.maxResponseBytes);
+      const sent = await send(res, response, limits.maxResponseBytes);
+      if (sent && cacheKey !== undefined) answerCache?.keep(cacheKey, sent);
     } finally {
       deadline.done();
     }
@@ -130,21 +139,33 @@ function size(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 }
 
-async function send(res: ServerResponse, response: HTTPGraphQLResponse, maxBytes: number): Promise<void> {
+/** Sends Apollo's answer; a complete one is returned as sent (for the answer cache). */
+async function send(res: ServerResponse, response: HTTPGraphQLResponse, maxBytes: number): Promise<Omit<CachedAnswer, 'storedAt'> | undefined> {
   const bytes = response.body.kind === 'complete' ? Buffer.byteLength(response.body.string) : 0;
   if (bytes > maxBytes) {
     const error = queryTooCostly(
       `The answer to this query is ${size(bytes)}; the limit is ${size(maxBytes)}. ` +
         'Ask for smaller pages (first), fewer fields or fewer aliases.',
     );
-    return sendError(res, 400, error.code, error.message);
+    sendError(res, 400, error.code, error.message);
+    return undefined;
   }
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  const headers = [...response.headers];
+  for (const [key, value] of headers) res.setHeader(key, value);
   res.statusCode = legacyJsonStatus(response);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
-    return;
+    return { status: res.statusCode, headers, body: response.body.string };
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+  return undefined;
+}
+
+/** A kept answer, as it was sent, with its age (as HTTP caches say it). */
+function sendCached(res: ServerResponse, answer: CachedAnswer): void {
+  for (const [key, value] of answer.headers) res.setHeader(key, value);
+  res.setHeader('age', String(Math.floor((Date.now() - answer.storedAt) / 1000)));
+  res.statusCode = answer.status;
+  res.end(answer.body);
 }

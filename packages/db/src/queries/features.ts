@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-o
 import type { AtlasDb } from '../orm.ts';
 import { features, saes } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
+import { namedSelect } from '../sql/rows.ts';
 import { CURRENT_LABEL_ORDER, LABEL_JOINS } from './label-columns.ts';
 import { inRequestOrder } from '../sql/request-order.ts';
 
@@ -139,7 +140,7 @@ export async function getFeaturesByIndex(
     keys.map((key) => key.saeId),
     'text',
   )}, ${pgArray(keys.map((key) => key.index), 'int')}))`;
-  const rows = await selectVisibleFeatures(db, pairs);
+  const rows = await namedSelect(db, selectVisibleFeatures(db, pairs));
   const keyOf = (saeId: string, index: number) => `${index}/${saeId}`;
   return inRequestOrder(
     keys.map((key) => keyOf(key.saeId, key.index)),

@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { featureHistogramBins } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
+import { namedSelect } from '../sql/rows.ts';
 
 export type HistogramRow = {
   featureId: number;
@@ -16,11 +17,11 @@ export type HistogramRow = {
 export async function getHistograms(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, HistogramRow>> {
   const histograms = new Map<number, HistogramRow>();
   if (featureIds.length === 0) return histograms;
-  const bins = await db.orm
+  const bins = await namedSelect(db, db.orm
     .select()
     .from(featureHistogramBins)
     .where(sql`${featureHistogramBins.featureId} = any(${pgArray(featureIds, 'bigint')})`)
-    .orderBy(asc(featureHistogramBins.featureId), asc(featureHistogramBins.bin));
+    .orderBy(asc(featureHistogramBins.featureId), asc(featureHistogramBins.bin)));
   for (const bin of bins) {
     let histogram = histograms.get(bin.featureId);
     if (!histogram) {

@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { featureLogitEffects } from '../schema/index.ts';
 import { pgArray } from '../sql/arrays.ts';
+import { namedSelect } from '../sql/rows.ts';
 
 export type TokenEffectRow = { tokenId: number; token: string; value: number };
 
@@ -17,11 +18,11 @@ export type LogitEffectsRow = {
 export async function getLogitEffects(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, LogitEffectsRow>> {
   const result = new Map<number, LogitEffectsRow>();
   if (featureIds.length === 0) return result;
-  const rows = await db.orm
+  const rows = await namedSelect(db, db.orm
     .select()
     .from(featureLogitEffects)
     .where(sql`${featureLogitEffects.featureId} = any(${pgArray([...new Set(featureIds)], 'bigint')})`)
-    .orderBy(asc(featureLogitEffects.featureId), asc(featureLogitEffects.direction), asc(featureLogitEffects.rank));
+    .orderBy(asc(featureLogitEffects.featureId), asc(featureLogitEffects.direction), asc(featureLogitEffects.rank)));
   for (const row of rows) {
     let effects = result.get(row.featureId);
     if (!effects) {

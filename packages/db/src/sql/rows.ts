@@ -1,8 +1,55 @@
+import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 
-/** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). Row types are the caller's claim. */
+/** The parts of drizzle's node-postgres session queryRows uses to name a statement (not in its public types). */
+interface NamingSession {
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> };
+}
+interface NamingOrm {
+  session: NamingSession;
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+}
+
+/** Statement names by SQL text: the same text is the same prepared statement on every connection. */
+const statementNames = new Map<string, string>();
+const STATEMENT_NAMES_MAX = 1_000;
+
+/** The statement's name, or undefined past the bound: texts that never repeat must not pile up prepared statements on every connection. */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < STATEMENT_NAMES_MAX) {
+    name = `atlas_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs raw SQL and returns its rows (both drivers answer `{ rows }`). Row types are the caller's claim.
+ * On Postgres the statement is named after its text, so each connection parses and plans it once and
+ * then only binds and executes it (the read queries pass their ids as one array parameter, so their text
+ * repeats): a feature page's statements cost Postgres and the API less.
+ */
 export async function queryRows<T>(db: AtlasDb, query: SQL): Promise<T[]> {
+  if (db.kind === 'postgres') {
+    const orm = db.orm as unknown as NamingOrm;
+    const compiled = orm.dialect.sqlToQuery(query);
+    const name = statementName(compiled.sql);
+    if (name) return ((await orm.session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] }).rows;
+  }
   const result = (await db.orm.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** A drizzle select as far as namedSelect needs it. */
+interface PreparableSelect<T> extends PromiseLike<T> {
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<T> };
+}
+
+/** Runs a drizzle select, on Postgres as a statement named after its text (see queryRows). */
+export async function namedSelect<T>(db: AtlasDb, select: PreparableSelect<T>): Promise<T> {
+  const name = db.kind === 'postgres' ? statementName(select.toSQL().sql) : undefined;
+  return name ? select.prepare(name).execute() : select;
 }

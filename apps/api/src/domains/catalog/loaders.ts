@@ -38,12 +38,38 @@ async function saesByModel(db: AtlasDb, modelIds: readonly string[]): Promise<Sa
   return modelIds.map((modelId) => saes.filter((sae) => sae.modelId === modelId));
 }
 
+/**
+ * SAE and model rows shared by the requests of a few seconds. Every feature answer reads its SAE and
+ * every summary its model: two of a feature summary's four statements. These rows change only when an
+ * SAE is built, imported or removed (never by a mutation), and answers may be that old anyway (they are
+ * kept for up to 60 s). Rows not found are not kept, so a new SAE shows at once.
+ */
+const SHARED_ROWS_MS = 2_000;
+const sharedRows = new WeakMap<AtlasDb, Map<string, { row: SaeRow | ModelRow; at: number }>>();
+
+async function rowsSharedBriefly<R extends SaeRow | ModelRow>(
+  db: AtlasDb, kind: 'sae' | 'model', ids: readonly string[], fetch: (ids: string[]) => Promise<R[]>,
+): Promise<(R | null)[]> {
+  let shared = sharedRows.get(db);
+  if (!shared) sharedRows.set(db, (shared = new Map()));
+  const now = Date.now();
+  const fresh = (id: string) => {
+    const entry = shared.get(`${kind}:${id}`);
+    return entry && now - entry.at < SHARED_ROWS_MS ? (entry.row as R) : undefined;
+  };
+  const missing = ids.filter((id) => fresh(id) === undefined);
+  if (missing.length > 0) {
+    for (const row of await fetch(missing)) shared.set(`${kind}:${row.id}`, { row, at: now });
+  }
+  return ids.map((id) => fresh(id) ?? null);
+}
+
 /** The catalog's DataLoaders for one request: each batches one `@atlas/db` query function (none once the request is cancelled). */
 export function createCatalogLoaders(db: AtlasDb, { signal }: LoaderRequest) {
   const topActivationsByLimit = new Map<number, DataLoader<number, ActivationExampleRow[]>>();
   return {
-    models: new DataLoader<string, ModelRow | null>(abortable(signal, async (ids) => byKey(ids, await getModelsByIds(db, [...ids]), (m) => m.id))),
-    saes: new DataLoader<string, SaeRow | null>(abortable(signal, async (ids) => byKey(ids, await getSaesByIds(db, [...ids]), (s) => s.id))),
+    models: new DataLoader<string, ModelRow | null>(abortable(signal, (ids) => rowsSharedBriefly(db, 'model', ids, (missing) => getModelsByIds(db, missing)))),
+    saes: new DataLoader<string, SaeRow | null>(abortable(signal, (ids) => rowsSharedBriefly(db, 'sae', ids, (missing) => getSaesByIds(db, missing)))),
     saesByModel: new DataLoader<string, SaeRow[]>(abortable(signal, (modelIds) => saesByModel(db, modelIds))),
     features: new DataLoader<FeatureKey, FeatureRow | null, string>(
       abortable(signal, async (keys) => byKey(keys.map(formatFeatureId), await getFeaturesByIndex(db, [...keys]), formatFeatureId)),
