@@ -72,6 +72,11 @@ const EnvSchema = z.object({
   API_MAX_ACTIVE_JOBS: z.preprocess(unsetWhenEmpty, z.coerce.number({ error: 'must be a number of jobs' }).int().min(1).default(20)),
   /** The atlas database on Postgres (also where jobs are queued); unset: the embedded one. */
   DATABASE_URL: z.preprocess(unsetWhenEmpty, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  /**
+   * On DATABASE_URL, read statements are prepared once per connection and named (on); off for a pooler
+   * in transaction mode, where one server session serves many clients and names would collide.
+   */
+  DATABASE_NAMED_STATEMENTS: z.preprocess(unsetWhenEmpty, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,4 +1,4 @@
-import { openDatabase, type AtlasDb } from '@atlas/db';
+import { nameStatements, openDatabase, type AtlasDb } from '@atlas/db';
 import { loadEnv } from './env.ts';
 import { consoleLogger as log } from './logger.ts';
 import { SearchService } from './domains/search/search-service.ts';
@@ -8,6 +8,7 @@ import { createApiServer, type ApiServer } from './server.ts';
 async function start(): Promise<{ db: AtlasDb; server: ApiServer; search: SearchService }> {
   const env = loadEnv();
   const db = await openDatabase();
+  if (env.DATABASE_URL && env.DATABASE_NAMED_STATEMENTS === 'on') nameStatements(db);
   try {
     const search = new SearchService();
     const server = await createApiServer({

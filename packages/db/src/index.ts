@@ -7,6 +7,7 @@ export { migrate, MigrationError } from './migrate.ts';
 export { DatabaseConnectionError, IngestInputError, DataPoolError, LabelWriteError, isConnectionLost } from './errors.ts';
 export { acquirePidLock, type PidLock, type LockHolder } from './pid-lock.ts';
 
+export { nameStatements } from './sql/rows.ts';
 export * from './queries/models.ts';
 export * from './queries/saes.ts';
 export * from './queries/features.ts';

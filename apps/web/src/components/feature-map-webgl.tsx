@@ -257,7 +257,7 @@ export function FeatureMapWebgl({ saeId, focus, highlight = [] }: FeatureMapWebg
       if (ringed.length > 0) plot.select(ringed, { preventEvent: true });
       if (focusPoint !== undefined) plot.zoomToLocation([toNdcX(columns.x[focusPoint]!, fit), toNdcY(columns.y[focusPoint]!, fit)], 1 / 6, { transition: false });
       setReady(true);
-      // The first full draw, for `npm run bench:web:map` (first paint of the points).
+      // The first full WebGL draw, for `npm run bench:web:map` (the map interactive; the preview painted the points before).
       requestAnimationFrame(() => markOnce('feature-map-painted'));
     });
     return () => {

@@ -11,6 +11,19 @@ interface NamingOrm {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
 }
 
+/** Databases whose read statements are named (nameStatements). */
+const namingDbs = new WeakSet<AtlasDb>();
+
+/**
+ * Names `db`'s read statements from now on (queryRows, namedSelect): for a Postgres server reached
+ * directly, as the API reaches DATABASE_URL. Not for PGlite's socket server or a pooler in transaction
+ * mode, where one server session serves many client connections and the names would collide; nor for a
+ * transaction's handle (a new AtlasDb, so its statements stay unnamed).
+ */
+export function nameStatements(db: AtlasDb): void {
+  if (db.kind === 'postgres') namingDbs.add(db);
+}
+
 /** Statement names by SQL text: the same text is the same prepared statement on every connection. */
 const statementNames = new Map<string, string>();
 const STATEMENT_NAMES_MAX = 1_000;
@@ -27,12 +40,12 @@ function statementName(text: string): string | undefined {
 
 /**
  * Runs raw SQL and returns its rows (both drivers answer `{ rows }`). Row types are the caller's claim.
- * On Postgres the statement is named after its text, so each connection parses and plans it once and
+ * On a database given to nameStatements, the statement is named after its text, so each connection parses and plans it once and
  * then only binds and executes it (the read queries pass their ids as one array parameter, so their text
  * repeats): a feature page's statements cost Postgres and the API less.
  */
 export async function queryRows<T>(db: AtlasDb, query: SQL): Promise<T[]> {
-  if (db.kind === 'postgres') {
+  if (namingDbs.has(db)) {
     const orm = db.orm as unknown as NamingOrm;
     const compiled = orm.dialect.sqlToQuery(query);
     const name = statementName(compiled.sql);
@@ -48,8 +61,8 @@ interface PreparableSelect<T> extends PromiseLike<T> {
   prepare(name: string): { execute(): Promise<T> };
 }
 
-/** Runs a drizzle select, on Postgres as a statement named after its text (see queryRows). */
+/** Runs a drizzle select, named after its text on a database given to nameStatements (see queryRows). */
 export async function namedSelect<T>(db: AtlasDb, select: PreparableSelect<T>): Promise<T> {
-  const name = db.kind === 'postgres' ? statementName(select.toSQL().sql) : undefined;
+  const name = namingDbs.has(db) ? statementName(select.toSQL().sql) : undefined;
   return name ? select.prepare(name).execute() : select;
 }
