@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { features, saes } from '../schema/index.ts';
-import { pgArray } from '../sql/arrays.ts';
-import { namedSelect } from '../sql/rows.ts';
+import { pgArray, pgArrayLiteral, pgArrayPlaceholder } from '../sql/arrays.ts';
+import { preparedSelect } from '../sql/rows.ts';
 import { CURRENT_LABEL_ORDER, LABEL_JOINS } from './label-columns.ts';
 import { inRequestOrder } from '../sql/request-order.ts';
 
@@ -130,17 +130,18 @@ export async function countFeatures(db: AtlasDb, saeIds: readonly string[]): Pro
   return counts;
 }
 
+const selectFeaturesByIndex = (db: AtlasDb) => selectVisibleFeatures(db, sql`(${features.saeId}, ${features.index}) in (select * from unnest(${pgArrayPlaceholder('saeIds', 'text')}, ${pgArrayPlaceholder('indexes', 'int')}))`);
+
 /** Features by (saeId, index), in the order asked (missing ones left out). */
 export async function getFeaturesByIndex(
   db: AtlasDb,
   keys: readonly { saeId: string; index: number }[],
 ): Promise<FeatureRow[]> {
   if (keys.length === 0) return [];
-  const pairs = sql`(${features.saeId}, ${features.index}) in (select * from unnest(${pgArray(
-    keys.map((key) => key.saeId),
-    'text',
-  )}, ${pgArray(keys.map((key) => key.index), 'int')}))`;
-  const rows = await namedSelect(db, selectVisibleFeatures(db, pairs));
+  const rows = await preparedSelect(db, selectFeaturesByIndex, {
+    saeIds: pgArrayLiteral(keys.map((key) => key.saeId), 'text'),
+    indexes: pgArrayLiteral(keys.map((key) => key.index), 'int'),
+  });
   const keyOf = (saeId: string, index: number) => `${index}/${saeId}`;
   return inRequestOrder(
     keys.map((key) => keyOf(key.saeId, key.index)),

@@ -1,11 +1,17 @@
 import { asc, sql } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { featureHeadAttributions } from '../schema/index.ts';
-import { pgArray } from '../sql/arrays.ts';
-import { namedSelect } from '../sql/rows.ts';
+import { pgArrayLiteral, pgArrayPlaceholder } from '../sql/arrays.ts';
+import { preparedSelect } from '../sql/rows.ts';
 
 /** One attention head's share of a feature's decoder row (squared norm; a feature's shares sum to 1). */
 export type HeadShareRow = { head: number; share: number };
+
+const selectShares = (db: AtlasDb) => db.orm
+  .select()
+  .from(featureHeadAttributions)
+  .where(sql`${featureHeadAttributions.featureId} = any(${pgArrayPlaceholder('ids', 'bigint')})`)
+  .orderBy(asc(featureHeadAttributions.featureId), asc(featureHeadAttributions.head));
 
 /**
  * Head attributions of the given features, heads in order. Only features of SAEs on
@@ -14,11 +20,7 @@ export type HeadShareRow = { head: number; share: number };
 export async function getHeadAttributions(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, HeadShareRow[]>> {
   const result = new Map<number, HeadShareRow[]>();
   if (featureIds.length === 0) return result;
-  const rows = await namedSelect(db, db.orm
-    .select()
-    .from(featureHeadAttributions)
-    .where(sql`${featureHeadAttributions.featureId} = any(${pgArray([...new Set(featureIds)], 'bigint')})`)
-    .orderBy(asc(featureHeadAttributions.featureId), asc(featureHeadAttributions.head)));
+  const rows = await preparedSelect(db, selectShares, { ids: pgArrayLiteral([...new Set(featureIds)], 'bigint') });
   for (const row of rows) {
     let shares = result.get(row.featureId);
     if (!shares) {

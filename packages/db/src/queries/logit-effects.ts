@@ -1,8 +1,8 @@
 import { asc, sql } from 'drizzle-orm';
 import type { AtlasDb } from '../orm.ts';
 import { featureLogitEffects } from '../schema/index.ts';
-import { pgArray } from '../sql/arrays.ts';
-import { namedSelect } from '../sql/rows.ts';
+import { pgArrayLiteral, pgArrayPlaceholder } from '../sql/arrays.ts';
+import { preparedSelect } from '../sql/rows.ts';
 
 export type TokenEffectRow = { tokenId: number; token: string; value: number };
 
@@ -14,15 +14,17 @@ export type LogitEffectsRow = {
   negative: TokenEffectRow[];
 };
 
+const selectEffects = (db: AtlasDb) => db.orm
+  .select()
+  .from(featureLogitEffects)
+  .where(sql`${featureLogitEffects.featureId} = any(${pgArrayPlaceholder('ids', 'bigint')})`)
+  .orderBy(asc(featureLogitEffects.featureId), asc(featureLogitEffects.direction), asc(featureLogitEffects.rank));
+
 /** Logit effects of the given features (features without any are absent from the map). */
 export async function getLogitEffects(db: AtlasDb, featureIds: readonly number[]): Promise<Map<number, LogitEffectsRow>> {
   const result = new Map<number, LogitEffectsRow>();
   if (featureIds.length === 0) return result;
-  const rows = await namedSelect(db, db.orm
-    .select()
-    .from(featureLogitEffects)
-    .where(sql`${featureLogitEffects.featureId} = any(${pgArray([...new Set(featureIds)], 'bigint')})`)
-    .orderBy(asc(featureLogitEffects.featureId), asc(featureLogitEffects.direction), asc(featureLogitEffects.rank)));
+  const rows = await preparedSelect(db, selectEffects, { ids: pgArrayLiteral([...new Set(featureIds)], 'bigint') });
   for (const row of rows) {
     let effects = result.get(row.featureId);
     if (!effects) {

@@ -9,8 +9,17 @@ import { IngestInputError } from '../errors.ts';
 export type PgArrayType = 'bigint' | 'int' | 'smallint' | 'real' | 'text';
 
 export function pgArray(values: ArrayLike<number> | readonly string[], type: PgArrayType): SQL {
-  const literal = type === 'text' ? textArrayLiteral(values as readonly string[]) : numberArrayLiteral(values as ArrayLike<number>, type);
-  return sql`${literal}::${sql.raw(type)}[]`;
+  return sql`${pgArrayLiteral(values, type)}::${sql.raw(type)}[]`;
+}
+
+/** The array parameter of a prepared statement (preparedSelect): its value is `pgArrayLiteral(values, type)`. */
+export function pgArrayPlaceholder(name: string, type: PgArrayType): SQL {
+  return sql`${sql.placeholder(name)}::${sql.raw(type)}[]`;
+}
+
+/** The text literal pgArray sends. */
+export function pgArrayLiteral(values: ArrayLike<number> | readonly string[], type: PgArrayType): string {
+  return type === 'text' ? textArrayLiteral(values as readonly string[]) : numberArrayLiteral(values as ArrayLike<number>, type);
 }
 
 function numberArrayLiteral(values: ArrayLike<number>, type: PgArrayType): string {
