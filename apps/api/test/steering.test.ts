@@ -1,5 +1,5 @@
 import { demoModelDir } from '@atlas/demo-model';
-import { loadLanguageModel, type LanguageModel } from '@atlas/model';
+import { loadLanguageModel, type GenerateOptions, type LanguageModel } from '@atlas/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelCache } from '../src/domains/steering/model-cache.ts';
 import { SteeringService } from '../src/domains/steering/steering-service.ts';
@@ -110,6 +110,32 @@ describe('Query.steer with the real demo LM over HTTP', () => {
     const tooMany = await server.gql(STEER, { id: `${REAL_SAE_ID}/0`, strength: 1, prompt: PROMPT, maxTokens: 128 });
     expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(tooMany.errors?.[0]?.message).toContain("below this model's context length of 128");
+  });
+
+  it('stops a running generation before its next token once the request is cancelled', async () => {
+    // The real model, counting the steps it is asked for; the client goes away during the third.
+    const controller = new AbortController();
+    let steps = 0;
+    const counting = Object.create(model, {
+      generate: {
+        value: (prompt: string, options: GenerateOptions) => model.generate(prompt, {
+          ...options,
+          beforeStep: async () => {
+            steps += 1;
+            if (steps === 3) controller.abort();
+            await options.beforeStep?.();
+          },
+        }),
+      },
+    }) as LanguageModel;
+    const steering = new SteeringService(new ModelCache(async () => counting));
+    const hook = model.hookPoints.find((point) => point.name === 'blocks.3.hook_resid_post')!;
+    const run = steering.steer({
+      modelId: 'demo-lm', sourcePath: demoModelDir, hookName: hook.name, direction: new Float32Array(hook.width),
+      prompt: PROMPT, strength: 1, maxTokens: 32, temperature: 0, seed: null, signal: controller.signal,
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(steps).toBe(3);
   });
 
   it('is a query: it can be sent as GET', async () => {

@@ -26,6 +26,8 @@ export interface GenerateOptions {
   stopAtEos?: boolean;
   /** Use the graph's KV cache where it has one (default true); false re-runs the whole sequence per token. */
   useCache?: boolean;
+  /** Awaited before each step: lets a server hold generation back while other work needs the CPU. */
+  beforeStep?: () => Promise<void>;
 }
 
 export interface Generation {
@@ -87,6 +89,7 @@ export async function generate(host: GenerationHost, prompt: string, options: Ge
   const tokenIds: number[] = [];
   let past: PastCache | undefined;
   for (let step = 0; step < maxNewTokens; step++) {
+    await options.beforeStep?.();
     const fed = useCache && past ? sequence.slice(past.length) : sequence;
     const feeds = {
       ...buildFeeds(decoder.inputs, { inputIds: Int32Array.from(fed), batch: 1, seqLen: fed.length, past }),

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Generation, GenerateOptions, LanguageModel } from '@atlas/model';
+import { AtlasError } from '@atlas/errors';
 import PQueue from 'p-queue';
 import { badUserInput, cancelled, modelUnavailable, rateLimited } from '../../errors.ts';
 import { ModelCache } from './model-cache.ts';
@@ -31,7 +32,7 @@ export type SteerRequest = {
   temperature: number;
   /** Sampling seed; null picks one (returned, so the run can be repeated). Unused when greedy. */
   seed: number | null;
-  /** The request's signal: a run still waiting when it aborts leaves the queue; a running one stops between its generations. */
+  /** The request's signal: a run still waiting when it aborts leaves the queue; a running one stops before its next token. */
   signal?: AbortSignal;
 };
 
@@ -107,6 +108,10 @@ export class SteeringService {
       maxNewTokens: request.maxTokens,
       temperature: request.temperature,
       ...(seed === null ? {} : { seed }),
+      // A client that went away stops the run before its next token, not after the whole generation.
+      beforeStep: async () => {
+        if (request.signal?.aborted) throw cancelledBy(request.signal);
+      },
     };
     const baseline = await timed(() => model.generate(request.prompt, options));
     if (request.signal?.aborted) throw cancelledBy(request.signal);
@@ -134,7 +139,8 @@ export class SteeringService {
 
 /** The abort's reason when it is one of ours (a timeout's QUERY_TOO_COSTLY, the client's CANCELLED), else CANCELLED. */
 function cancelledBy(signal: AbortSignal): Error {
-  return signal.reason instanceof Error && 'code' in signal.reason ? signal.reason : cancelled('The steering request was cancelled before it ran.');
+  // Not any Error with a `code`: a bare abort() gives a DOMException, whose `code` is a number.
+  return signal.reason instanceof AtlasError ? signal.reason : cancelled('The steering request was cancelled.');
 }
 
 /** The atlas and the model files on this server must agree on the hook and its width. */
