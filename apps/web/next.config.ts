@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 // Nothing here reaches the network at build time: fonts are system stacks and every
@@ -16,6 +17,8 @@ const nextConfig: NextConfig = {
     // starts with an empty cache, which a 30 s cache barely notices.
     isrFlushToDisk: false,
   },
+  // The same cache, without looking on disk for reads it does not hold (cache-handler.mjs).
+  cacheHandler: path.join(import.meta.dirname, 'cache-handler.mjs'),
 };
 
 export default nextConfig;

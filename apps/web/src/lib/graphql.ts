@@ -2,6 +2,7 @@ import { isErrorCode, type ErrorCode } from '@atlas/errors';
 import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
 import { connection } from 'next/server';
 import { env } from '@/env';
+import { postText, type HttpAnswer } from './api-http';
 
 /** A GraphQL document with its result and variable types attached. */
 export interface GraphQLOperation<TData, TVariables> {
@@ -96,24 +97,18 @@ export async function request<TData, TVariables>(
 
 async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, variables: TVariables, credential: string | undefined): Promise<TData> {
   const url = env.ATLAS_API_URL;
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        // The session token from the httpOnly cookie (lib/session.ts), forwarded as the API expects it.
-        ...(credential ? { authorization: `Bearer ${credential}` } : {}),
-      },
-      body: JSON.stringify({ query: op.document, variables }),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    answer = await postText(url, JSON.stringify({ query: op.document, variables }), {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      // The session token from the httpOnly cookie (lib/session.ts), forwarded as the API expects it.
+      ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+    }, REQUEST_TIMEOUT_MS);
   } catch (cause) {
     throw new GraphQLRequestError(`The atlas API at ${url} is unreachable.`, 'API_UNREACHABLE', url, { cause });
   }
-  const body = await readBody<TData>(response, url);
+  const body = parseBody<TData>(answer, url);
   const first = body.errors?.[0];
   if (first) {
     // Codes outside the atlas's list (Apollo's GRAPHQL_VALIDATION_FAILED, …) mean this client's
@@ -121,18 +116,18 @@ async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, 
     const code = isErrorCode(first.extensions?.code) ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     throw new GraphQLRequestError(first.message, code, url);
   }
-  if (!response.ok || body.data == null) {
-    throw new GraphQLRequestError(`The atlas API answered HTTP ${response.status} without data.`, 'BAD_RESPONSE', url);
+  if (answer.status < 200 || answer.status > 299 || body.data == null) {
+    throw new GraphQLRequestError(`The atlas API answered HTTP ${answer.status} without data.`, 'BAD_RESPONSE', url);
   }
   return body.data;
 }
 
-async function readBody<TData>(response: Response, url: string): Promise<GraphQLResponseBody<TData>> {
+function parseBody<TData>(answer: HttpAnswer, url: string): GraphQLResponseBody<TData> {
   try {
-    return (await response.json()) as GraphQLResponseBody<TData>;
+    return JSON.parse(answer.body) as GraphQLResponseBody<TData>;
   } catch (cause) {
     throw new GraphQLRequestError(
-      `The server at ${url} answered HTTP ${response.status} with something that is not GraphQL JSON.`,
+      `The server at ${url} answered HTTP ${answer.status} with something that is not GraphQL JSON.`,
       'BAD_RESPONSE',
       url,
       { cause },
