@@ -1,5 +1,6 @@
 import { isErrorCode, type ErrorCode } from '@atlas/errors';
-import { revalidateTag, unstable_cache, updateTag } from 'next/cache';
+import { LRUCache } from 'lru-cache';
+import { revalidateTag, updateTag } from 'next/cache';
 import { connection } from 'next/server';
 import { env } from '@/env';
 import { postText, type HttpAnswer } from './api-http';
@@ -44,21 +45,41 @@ interface GraphQLResponseBody<TData> {
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
- * The tag of every read kept in Next's data cache (`request(…, { cached: true })`). Any mutation
- * sent through this app expires it at once, so a label written here shows on the next page.
+ * The tag Server Actions expire after a mutation (`updateTag`), so that Next's client router cache
+ * drops pages rendered before the write too.
  */
 export const API_READ_TAG = 'atlas-api-read';
 /**
- * How long a cached read may be served at most: the bound on staleness for writes that do not go
+ * How long a kept read may be served at most: the bound on staleness for writes that do not go
  * through this app (scripts with API keys, another web instance, a rebuilt SAE). The API's own
  * response cache keeps answers up to 60 s, so this adds no more than it.
  */
 export const API_READ_CACHE_SECONDS = 30;
 
+/**
+ * Anonymous reads kept in this process (`request(…, { cached: true })`), by document and variables,
+ * up to 50 MB of answers, each for at most API_READ_CACHE_SECONDS. Kept as the parsed data, shared by
+ * the pages that read it (never mutated). Not Next's data cache (`unstable_cache`): it stringified
+ * every answer two more times to store it (~100 kB for a feature) and looked for it on disk first,
+ * about 2 ms of `next start`'s CPU per feature page.
+ */
+const keptReads = new LRUCache<string, { data: unknown; bytes: number }>({
+  maxSize: 50 * 1024 * 1024,
+  sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  ttl: API_READ_CACHE_SECONDS * 1000,
+});
+/** Reads on their way, so that concurrent renders of one page share one API call. */
+const readsInFlight = new Map<string, Promise<unknown>>();
+/** Bumped by every mutation: a read that started before one is not kept. */
+let writeGeneration = 0;
+
 const isMutation = (document: string) => /^\s*mutation\b/.test(document);
 
-/** Expires every cached read: from a Server Action read-your-own-writes (`updateTag`), elsewhere at once too. */
+/** Forgets every kept read, and expires the tag for Next's router cache (`updateTag` in a Server Action, `revalidateTag` elsewhere). */
 function expireCachedReads(): void {
+  writeGeneration += 1;
+  keptReads.clear();
+  readsInFlight.clear();
   try {
     updateTag(API_READ_TAG);
   } catch {
@@ -66,12 +87,31 @@ function expireCachedReads(): void {
   }
 }
 
+/** An anonymous read, from keptReads while fresh; errors are never kept. */
+function keptRead<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, variables: TVariables): Promise<TData> {
+  const key = `${op.document}\n${JSON.stringify(variables)}`;
+  const kept = keptReads.get(key);
+  if (kept) return Promise.resolve(kept.data as TData);
+  let pending = readsInFlight.get(key) as Promise<TData> | undefined;
+  if (!pending) {
+    const generation = writeGeneration;
+    pending = send(op, variables, undefined).then(({ data, bytes }) => {
+      if (generation === writeGeneration) keptReads.set(key, { data, bytes });
+      return data;
+    }).finally(() => {
+      if (readsInFlight.get(key) === pending) readsInFlight.delete(key);
+    });
+    readsInFlight.set(key, pending);
+  }
+  return pending;
+}
+
 /**
  * Runs one operation against the atlas API (server-side), as the signed-in user when given their
- * session token. With `cached`, an anonymous read's data is kept in Next's data cache (keyed by
- * the API's URL, the document and variables, tagged API_READ_TAG, at most API_READ_CACHE_SECONDS): a feature
- * page then costs no API call while its data is fresh. Errors are never kept (a refused or failed
- * read is asked again next time), nor reads with a credential.
+ * session token. With `cached`, an anonymous read's data is kept in this process (keptReads, at most
+ * API_READ_CACHE_SECONDS): a feature page then costs no API call while its data is fresh. Errors are
+ * never kept (a refused or failed read is asked again next time), nor reads with a credential; any
+ * mutation sent through here forgets every kept read at once.
  */
 export async function request<TData, TVariables>(
   op: GraphQLOperation<TData, TVariables>,
@@ -81,21 +121,14 @@ export async function request<TData, TVariables>(
   // Wait for a real request: `next build` never prerenders a page that calls the API.
   await connection();
   const mutation = isMutation(op.document);
-  if (options.cached === true && !options.credential && !mutation) {
-    // Keyed by the API's URL too: the cache lives on disk beside the build, so a server pointed at
-    // another API (or none) must not be served this one's answers.
-    const read = unstable_cache(() => send(op, variables, undefined), ['atlas-api', env.ATLAS_API_URL, op.document, JSON.stringify(variables)], {
-      revalidate: API_READ_CACHE_SECONDS,
-      tags: [API_READ_TAG],
-    });
-    return read();
-  }
-  const data = await send(op, variables, options.credential);
+  if (options.cached === true && !options.credential && !mutation) return keptRead(op, variables);
+  const { data } = await send(op, variables, options.credential);
   if (mutation) expireCachedReads();
   return data;
 }
 
-async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, variables: TVariables, credential: string | undefined): Promise<TData> {
+/** The operation's data and the answer's size in bytes (what keptReads counts). */
+async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, variables: TVariables, credential: string | undefined): Promise<{ data: TData; bytes: number }> {
   const url = env.ATLAS_API_URL;
   let answer: HttpAnswer;
   try {
@@ -119,7 +152,7 @@ async function send<TData, TVariables>(op: GraphQLOperation<TData, TVariables>, 
   if (answer.status < 200 || answer.status > 299 || body.data == null) {
     throw new GraphQLRequestError(`The atlas API answered HTTP ${answer.status} without data.`, 'BAD_RESPONSE', url);
   }
-  return body.data;
+  return { data: body.data, bytes: answer.body.length };
 }
 
 function parseBody<TData>(answer: HttpAnswer, url: string): GraphQLResponseBody<TData> {
