@@ -1,6 +1,8 @@
 /**
- * The reads the web app makes for its pages (apps/web/src/lib/queries), with random features of
- * the demo SAE: a feature page (summary + detail), a page of the feature list, the catalog.
+ * The reads the web app made for its pages (apps/web/src/lib/queries), with random features of
+ * the demo SAE: a feature page (summary + detail), a page of the feature list, the catalog. The web
+ * now asks for summary and detail in one request (FeatureView); the mix keeps the two apart, so its
+ * figures stay comparable with earlier runs.
  */
 export const DEMO_SAE = 'demo-lm/blocks.2.hook_resid_post/topk-4096';
 export const DEMO_WIDTH = 4096;

@@ -1,11 +1,11 @@
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { FeatureNeighbourList } from './feature-neighbour-list';
 import { renderFromApi } from './render-from-api';
 
 /** The features that most often fire on the same tokens (Jaccard index), each linked to its page. */
 export async function CoactivatingFeatures({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { coactivatingFeatures } = await getFeatureDetail(featureId);
+    const { coactivatingFeatures } = await getFeatureView(featureId);
     return (
       <FeatureNeighbourList
         items={coactivatingFeatures.map(({ feature, jaccard }) => ({ feature, score: jaccard }))}

@@ -1,11 +1,11 @@
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { FeatureNeighbourList } from './feature-neighbour-list';
 import { renderFromApi } from './render-from-api';
 
 /** The features whose decoder directions are nearest in cosine, each linked to its page. */
 export async function DecoderNeighbours({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { decoderNeighbours } = await getFeatureDetail(featureId);
+    const { decoderNeighbours } = await getFeatureView(featureId);
     return (
       <FeatureNeighbourList
         items={decoderNeighbours.map(({ feature, cosine }) => ({ feature, score: cosine }))}

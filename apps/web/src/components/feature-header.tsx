@@ -1,4 +1,4 @@
-import type { FeatureSummary } from '@/lib/queries/feature';
+import type { FeatureView } from '@/lib/queries/feature';
 import { formatCompact, formatOneIn, formatPercent, formatValue } from '@/lib/format';
 import { saeName } from '@/lib/routes';
 import { Breadcrumbs, saeCrumbs } from './breadcrumbs';
@@ -7,7 +7,7 @@ import { StatGrid } from './stat-grid';
 
 const LABEL_SOURCE_PILL = { HUMAN: 'human label', MACHINE: 'machine label', LLM: 'LLM label' } as const;
 
-export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
+export function FeatureHeader({ feature }: { feature: FeatureView }) {
   const { sae } = feature;
   const statistics =
     sae.statisticsTokens != null
@@ -43,13 +43,13 @@ export function FeatureHeader({ feature }: { feature: FeatureSummary }) {
   );
 }
 
-function qualityFlag(feature: FeatureSummary): string {
+function qualityFlag(feature: FeatureView): string {
   if (feature.isDead) return 'dead';
   if (feature.isDense) return 'dense';
   return 'ok';
 }
 
-function qualityDetail(feature: FeatureSummary): string {
+function qualityDetail(feature: FeatureView): string {
   if (feature.isDead) return 'never fired on the statistics tokens';
   if (feature.isDense) return 'fires on more than 10% of tokens';
   return 'neither dead nor dense';

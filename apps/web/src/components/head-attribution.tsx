@@ -1,4 +1,4 @@
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { headChartLayout, type HeadShare } from './head-attribution-layout';
 import chartStyles from './activation-histogram.module.css';
 import styles from './head-attribution.module.css';
@@ -53,7 +53,7 @@ export function HeadAttributionChart({ shares }: { shares: readonly HeadShare[] 
 /** The feature page's head section: only for SAEs on attn.hook_z (the API answers null for others). */
 export async function HeadAttribution({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { headAttribution } = await getFeatureDetail(featureId);
+    const { headAttribution } = await getFeatureView(featureId);
     if (!headAttribution || headAttribution.length === 0) {
       return <p className="muted">No per-head attribution is stored for this feature.</p>;
     }

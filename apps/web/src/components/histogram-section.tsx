@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatInteger } from '@/lib/format';
 import type { CountScale } from '@/lib/histogram-layout';
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { ActivationHistogram } from './activation-histogram';
 import styles from './activation-histogram.module.css';
 import { renderFromApi } from './render-from-api';
@@ -19,7 +19,7 @@ function ScaleLinks({ scale, href }: { scale: CountScale; href: string }) {
 /** The histogram card; `href` is this feature page, for the linear / log count-axis links. */
 export async function HistogramSection({ featureId, scale, href }: { featureId: string; scale: CountScale; href: string }) {
   return renderFromApi(async () => {
-    const { histogram } = await getFeatureDetail(featureId);
+    const { histogram } = await getFeatureView(featureId);
     if (histogram.total === 0 || histogram.counts.length === 0) {
       return <p className="muted">This feature never fired on the statistics corpus, so there is nothing to plot.</p>;
     }

@@ -1,6 +1,6 @@
 import { formatValue } from '@/lib/format';
 import { logitBarWidths } from '@/lib/logit-bars';
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { displayToken, isByteOrControlToken, quoteToken } from '@/lib/token-display';
 import styles from './dashboard-lists.module.css';
 import { renderFromApi } from './render-from-api';
@@ -34,7 +34,7 @@ function EffectColumn({ title, effects, widths, sign }: EffectColumnProps) {
 /** Tokens the decoder direction promotes and suppresses most (W_dec · W_U), in two columns. */
 export async function LogitEffects({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const all = (await getFeatureDetail(featureId)).logitEffects;
+    const all = (await getFeatureView(featureId)).logitEffects;
     if (all.positive.length === 0 && all.negative.length === 0) {
       return <p className="muted">Logit effects are not available: the model&apos;s unembedding could not be read.</p>;
     }

@@ -1,4 +1,4 @@
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { formatValue } from '@/lib/format';
 import { ActivationExample } from './activation-example';
 import { renderFromApi } from './render-from-api';
@@ -6,7 +6,7 @@ import { renderFromApi } from './render-from-api';
 /** Contexts sampled across the feature's activation range, one small group per quantile bin, strongest bin first. */
 export async function QuantileExamples({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { quantileExamples, maxActivation } = await getFeatureDetail(featureId);
+    const { quantileExamples, maxActivation } = await getFeatureView(featureId);
     if (quantileExamples.length === 0) {
       return <p className="muted">No quantile examples were recorded for this feature.</p>;
     }

@@ -1,4 +1,4 @@
-import { getFeatureDetail } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { ActivationExample } from './activation-example';
 import { renderFromApi } from './render-from-api';
 
@@ -8,7 +8,7 @@ const SHOWN = 8;
 /** The contexts where the feature fires hardest, strongest first; the rest behind a disclosure (no JavaScript needed). */
 export async function TopActivations({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const { topActivations, maxActivation } = await getFeatureDetail(featureId);
+    const { topActivations, maxActivation } = await getFeatureView(featureId);
     if (topActivations.length === 0) {
       return <p className="muted">No activating contexts were recorded for this feature.</p>;
     }

@@ -1,19 +1,16 @@
 import { cache } from 'react';
 import { operation, request } from '../graphql';
-import type {
-  FeatureDetailQuery,
-  FeatureDetailQueryVariables,
-  FeatureSummaryQuery,
-  FeatureSummaryQueryVariables,
-} from '../../generated/operations';
+import type { FeatureViewQuery, FeatureViewQueryVariables } from '../../generated/operations';
 
-/** Header facts for a feature (generated from the FeatureSummary query below). */
-export type FeatureSummary = FeatureSummaryQuery['feature'];
-/** Histogram, top activations, quantile examples, decoder and co-activation neighbours, map position, logit effects and head shares (generated from the FeatureDetail query below). */
-export type FeatureDetail = FeatureDetailQuery['feature'];
+/**
+ * Everything the feature page shows of the feature itself (generated from the FeatureView query
+ * below): the header's facts, histogram, top activations, quantile examples, decoder and
+ * co-activation neighbours, map position, logit effects and head shares.
+ */
+export type FeatureView = FeatureViewQuery['feature'];
 
-const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariables>(/* GraphQL */ `
-  query FeatureSummary($id: ID!) {
+const FEATURE_VIEW = operation<FeatureViewQuery, FeatureViewQueryVariables>(/* GraphQL */ `
+  query FeatureView($id: ID!, $first: Int) {
     feature(id: $id) {
       id
       index
@@ -33,15 +30,6 @@ const FEATURE_SUMMARY = operation<FeatureSummaryQuery, FeatureSummaryQueryVariab
         corpusName
         model { id displayName }
       }
-    }
-  }
-`);
-
-const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables>(/* GraphQL */ `
-  query FeatureDetail($id: ID!, $first: Int) {
-    feature(id: $id) {
-      id
-      maxActivation
       histogram { edges counts total }
       topActivations(first: $first) { rank maxValue maxPosition tokens values corpusName }
       quantileExamples { lower upper count examples { rank maxValue maxPosition tokens values corpusName } }
@@ -56,14 +44,13 @@ const FEATURE_DETAIL = operation<FeatureDetailQuery, FeatureDetailQueryVariables
 
 export const TOP_ACTIVATION_COUNT = 20;
 
-/** Header facts for a feature; NOT_FOUND for an unknown id. Memoised per request. */
-export const getFeatureSummary = cache(async (id: string): Promise<FeatureSummary> => {
-  const data = await request(FEATURE_SUMMARY, { id }, { cached: true });
-  return data.feature;
-});
-
-/** The feature page's evidence; shared by its streamed sections. */
-export const getFeatureDetail = cache(async (id: string): Promise<FeatureDetail> => {
-  const data = await request(FEATURE_DETAIL, { id, first: TOP_ACTIVATION_COUNT }, { cached: true });
+/**
+ * The feature page's data about the feature, in one request shared by its sections (memoised per
+ * render); NOT_FOUND for an unknown id. One request, not a header's and a detail's: each API call
+ * costs the API and `next start` ~1 ms of CPU before any data, and the page needed both before its
+ * first flush anyway.
+ */
+export const getFeatureView = cache(async (id: string): Promise<FeatureView> => {
+  const data = await request(FEATURE_VIEW, { id, first: TOP_ACTIVATION_COUNT }, { cached: true });
   return data.feature;
 });

@@ -5,7 +5,6 @@ import { FeatureFamilyTree } from '@/components/feature-family-tree';
 import { FeatureHeader } from '@/components/feature-header';
 import { FeatureApiSnippet } from '@/components/feature/feature-api-snippet';
 import { FeatureSidePanel } from '@/components/feature/feature-side-panel';
-import { FirstFlush } from '@/components/first-flush';
 import { TryFeature } from '@/components/feature/try-feature';
 import { FeatureMatchesSection } from '@/components/feature-matches';
 import { HeadAttribution } from '@/components/head-attribution';
@@ -18,7 +17,7 @@ import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/compo
 import { SteeringPanel } from '@/components/steering-panel';
 import { TopActivations } from '@/components/top-activations';
 import { featureRouteParams, readFeatureSearchParams, type RawSearchParams } from '@/lib/params';
-import { getFeatureDetail, getFeatureSummary } from '@/lib/queries/feature';
+import { getFeatureView } from '@/lib/queries/feature';
 import { featureHref } from '@/lib/routes';
 
 interface FeaturePageProps {
@@ -42,16 +41,12 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
   const { featureId, saeId, index } = parsed.data;
   const { values, problems } = readFeatureSearchParams(await searchParams);
   const href = featureHref(saeId, index);
-  // Start the heavier request now so it runs alongside the header's; errors surface where it is read.
-  const detail = getFeatureDetail(featureId).then(() => true, () => false);
 
   return renderFromApi(async () => {
-    // Outside Suspense on purpose: an unknown feature answers with a real 404 status.
-    const feature = await getFeatureSummary(featureId);
-    // The first screen (top activations, logit effects, neighbours) waits for the detail too, so it
-    // goes out in the first flush with the header: streamed, it painted ≥ 300 ms after the shell
-    // (components/first-flush.tsx). A failed detail streams as before, where its sections show it.
-    const ready = await detail;
+    // Outside Suspense on purpose: an unknown feature answers with a real 404 status. The first screen
+    // (top activations, logit effects, neighbours) reads the same answer, so it goes out in the first
+    // flush with the header: streamed, React's reveal throttle painted it ≥ 300 ms after the shell.
+    const feature = await getFeatureView(featureId);
     return (
       <>
         <ParamProblems problems={problems} />
@@ -59,11 +54,9 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
         <div className="feature-overview">
           <section aria-labelledby="top-activations-heading">
             <h2 id="top-activations-heading">Top activations</h2>
-            <FirstFlush ready={ready} fallback={<TopActivationsSkeleton />}>
-              <TopActivations featureId={feature.id} />
-            </FirstFlush>
+            <TopActivations featureId={feature.id} />
           </section>
-          <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} ready={ready} />
+          <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} />
         </div>
         <LabelContributions featureId={feature.id} />
         <section className="section" id="try" aria-labelledby="try-heading">
