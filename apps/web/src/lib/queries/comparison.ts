@@ -3,8 +3,7 @@ import { operation, request } from '../graphql';
 import type {
   ComparisonPageQuery,
   ComparisonPageQueryVariables,
-  FeatureMatchesQuery,
-  FeatureMatchesQueryVariables,
+  FeatureMatchesFieldsFragment,
   SaeComparisonsQuery,
   SaeComparisonsQueryVariables,
 } from '../../generated/operations';
@@ -12,8 +11,8 @@ import type {
 /** A stored comparison with its figures, score histogram and one page of match edges (generated from the query below). */
 export type ComparisonPage = ComparisonPageQuery['comparison'];
 export type ComparisonMatchEdge = ComparisonPage['matches']['edges'][number]['node'];
-/** The feature page's "same feature elsewhere" (generated from the FeatureMatches query below). */
-export type FeatureMatches = FeatureMatchesQuery['feature'];
+/** The feature page's "same feature elsewhere" (generated from the FeatureMatchesFields fragment below). */
+export type FeatureMatches = FeatureMatchesFieldsFragment;
 
 export const MATCHES_PER_PAGE = 25;
 
@@ -43,14 +42,15 @@ const COMPARISON_PAGE = operation<ComparisonPageQuery, ComparisonPageQueryVariab
   }
 `);
 
-const FEATURE_MATCHES = operation<FeatureMatchesQuery, FeatureMatchesQueryVariables>(/* GraphQL */ `
-  query FeatureMatches($id: ID!) {
-    feature(id: $id) {
-      id
-      decoderCosine: matches(method: DECODER_COSINE, first: 5) { ...MatchList }
-      aip: matches(method: AIP, first: 5) { ...MatchList }
-      activationCorrelation: matches(method: ACTIVATION_CORRELATION, first: 5) { ...MatchList }
-    }
+/**
+ * The feature page's "same feature elsewhere", as fields of a feature: the feature's own request
+ * (queries/feature.ts, FeatureView) spreads this fragment, so the page makes one API call for it.
+ */
+export const FEATURE_MATCHES_FIELDS = /* GraphQL */ `
+  fragment FeatureMatchesFields on Feature {
+    decoderCosine: matches(method: DECODER_COSINE, first: 5) { ...MatchList }
+    aip: matches(method: AIP, first: 5) { ...MatchList }
+    activationCorrelation: matches(method: ACTIVATION_CORRELATION, first: 5) { ...MatchList }
   }
   fragment MatchList on FeatureMatchConnection {
     totalCount
@@ -61,18 +61,12 @@ const FEATURE_MATCHES = operation<FeatureMatchesQuery, FeatureMatchesQueryVariab
       featureB { id index sae { id } label { text } }
     } }
   }
-`);
+`;
 
 /** One comparison page; NOT_FOUND for an unknown id. Memoised per request. */
 export const getComparisonPage = cache(async (id: string, after?: string): Promise<ComparisonPage> => {
   const data = await request(COMPARISON_PAGE, { id, first: MATCHES_PER_PAGE, ...(after ? { after } : {}) });
   return data.comparison;
-});
-
-/** The feature's matches in other SAEs by each method. */
-export const getFeatureMatches = cache(async (id: string): Promise<FeatureMatches> => {
-  const data = await request(FEATURE_MATCHES, { id }, { cached: true });
-  return data.feature;
 });
 
 export type SaeComparison = SaeComparisonsQuery['comparisons'][number];
