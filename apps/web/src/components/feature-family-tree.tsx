@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { formatValue } from '@/lib/format';
-import { getFeatureView } from '@/lib/queries/feature';
+import { getFeatureRelations } from '@/lib/queries/feature';
 import type { FamilyMember } from '@/lib/queries/feature-family';
 import { comparisonHref, featureHrefFromId, saeName } from '@/lib/routes';
 import styles from './feature-family-tree.module.css';
@@ -26,7 +26,7 @@ export function FeatureFamilyTree({ featureId }: { featureId: string }) {
 
 async function FamilyTree({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const feature = await getFeatureView(featureId);
+    const feature = await getFeatureRelations(featureId);
     const family = feature.family;
     if (!family) {
       return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatValue } from '@/lib/format';
 import type { FeatureMatches } from '@/lib/queries/comparison';
-import { getFeatureView } from '@/lib/queries/feature';
+import { getFeatureRelations } from '@/lib/queries/feature';
 import { comparisonHref, featureHrefFromId, saeName } from '@/lib/routes';
 import styles from './dashboard-lists.module.css';
 import { renderFromApi } from './render-from-api';
@@ -17,7 +17,7 @@ type MatchList = FeatureMatches['decoderCosine'];
 /** "Same feature elsewhere": the feature's best partners in other SAEs, by each method that compared its SAE. */
 export async function FeatureMatchesSection({ featureId }: { featureId: string }) {
   return renderFromApi(async () => {
-    const matches: FeatureMatches = await getFeatureView(featureId);
+    const matches: FeatureMatches = await getFeatureRelations(featureId);
     const shown = METHODS.filter(([key]) => matches[key].totalCount > 0);
     if (shown.length === 0) {
       return <p className="muted">This feature’s SAE has not been compared with another yet (atlas compare, or startComparison in the API).</p>;
