@@ -4,7 +4,7 @@ import https from 'node:https';
 /**
  * Kept-alive connections to the API, shared by every request this server renders. node:http, not
  * fetch: undici's fetch (Web streams, Request and Response objects) cost `next start` ~0.7 ms of CPU
- * per API call, and a feature page makes five.
+ * per API call, and a feature page makes three.
  */
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
