@@ -43,8 +43,8 @@ const COMPARISON_PAGE = operation<ComparisonPageQuery, ComparisonPageQueryVariab
 `);
 
 /**
- * The feature page's "same feature elsewhere", as fields of a feature: the feature's own request
- * (queries/feature.ts, FeatureView) spreads this fragment, so the page makes one API call for it.
+ * The feature page's "same feature elsewhere", as fields of a feature: the page's request for the
+ * feature's relations (queries/feature.ts, FeatureRelations) spreads this fragment beside the family's.
  */
 export const FEATURE_MATCHES_FIELDS = /* GraphQL */ `
   fragment FeatureMatchesFields on Feature {

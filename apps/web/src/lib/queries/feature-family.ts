@@ -6,7 +6,7 @@ export type FamilyMember = FamilyMemberFieldsFragment;
 
 /**
  * The feature's family across widths (from stored FAMILIES comparisons), as fields of a feature:
- * the feature's own request (queries/feature.ts, FeatureView) spreads this fragment.
+ * the page's request for the feature's relations (queries/feature.ts, FeatureRelations) spreads this fragment.
  */
 export const FEATURE_FAMILY_FIELDS = /* GraphQL */ `
   fragment FeatureFamilyFields on Feature {
