@@ -135,6 +135,47 @@ describe('atlas pages in Chromium', () => {
     await page.close();
   });
 
+  it('the collapsed examples are rendered when opened, and without JavaScript through their link', async () => {
+    const { data } = await graphql<{ feature: { topActivations: unknown[]; quantileExamples: { examples: unknown[] }[] } }>(
+      api.url,
+      `query ($id: ID!) { feature(id: $id) { topActivations(first: 20) { rank } quantileExamples { examples { rank } } } }`,
+      { id: featureId },
+    );
+    const moreCount = Math.max(0, data!.feature.topActivations.length - 8);
+    const binCount = data!.feature.quantileExamples.length;
+    expect(binCount).toBeGreaterThan(0);
+    // Not in the page as sent: most readers never open them.
+    const html = await (await fetch(`${web.url}/feature/${encodeId(featureId)}`)).text();
+    expect(html).not.toContain('quantile-bin');
+
+    const { page, errors } = await open(DESKTOP, `/feature/${encodeId(featureId)}`);
+    const range = page.locator('[data-testid="quantile-examples"]');
+    await range.locator('summary').click();
+    await range.locator('.quantile-bin').first().waitFor({ timeout: 120_000 });
+    expect(await range.locator('.quantile-bin').count()).toBe(binCount);
+    const more = page.locator('#more-top-activations');
+    expect(await more.count()).toBe(moreCount > 0 ? 1 : 0);
+    if (moreCount > 0) {
+      await more.locator('summary').click();
+      await more.locator('.example').first().waitFor({ timeout: 120_000 });
+      expect(await more.locator('.example').count()).toBe(moreCount);
+      expect(await more.locator('.example-rank').first().textContent()).toBe('#9');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // Without JavaScript the open disclosure holds a link to the page with every example inline.
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${web.url}/feature/${encodeId(featureId)}`, { timeout: 180_000 });
+    await plain.locator('[data-testid="quantile-examples"] summary').click();
+    await plain.getByRole('link', { name: 'Show these examples' }).click();
+    await plain.waitForURL(/[?&]examples=all/);
+    expect(await plain.locator('[data-testid="quantile-examples"][open] .quantile-bin').count()).toBe(binCount);
+    if (moreCount > 0) expect(await plain.locator('#more-top-activations[open] .example').count()).toBe(moreCount);
+    await context.close();
+  });
+
   it('"try it" runs the model on any text and shows where this feature fires', async () => {
     const { data } = await graphql<{ feature: { topActivations: { tokens: string[] }[] } }>(
       api.url,

@@ -36,16 +36,6 @@ export function HistogramSkeleton() {
   );
 }
 
-export function TopActivationsSkeleton() {
-  return (
-    <div className="card skeleton-card" aria-busy="true" aria-label="Loading top activations">
-      {Array.from({ length: 8 }, (_, i) => (
-        <Bar key={i} height="1.4rem" width={`${70 + ((i * 7) % 30)}%`} />
-      ))}
-    </div>
-  );
-}
-
 /** A card of `rows` short lines (neighbour lists, logit-effect columns). */
 export function ListSkeleton({ rows, label }: { rows: number; label: string }) {
   return (

@@ -1,19 +1,24 @@
-import { getFeatureView } from '@/lib/queries/feature';
+import { getFeatureView, TOP_ACTIVATIONS_SHOWN } from '@/lib/queries/feature';
 import { ActivationExample } from './activation-example';
+import { MoreTopActivations } from './feature/collapsed-examples';
+import { loadMoreTopActivations } from './feature/collapsed-examples-actions';
+import { LazyDetails } from './lazy-details';
 import { renderFromApi } from './render-from-api';
 
-/** Contexts shown before "more": with the side panel they fit the first screen of a laptop. */
-const SHOWN = 8;
+const MORE_ID = 'more-top-activations';
 
-/** The contexts where the feature fires hardest, strongest first; the rest behind a disclosure (no JavaScript needed). */
-export async function TopActivations({ featureId }: { featureId: string }) {
+/**
+ * The contexts where the feature fires hardest, strongest first; the rest behind a disclosure that
+ * renders them when opened (`expanded`: inline, for the page's no-JavaScript link).
+ */
+export async function TopActivations({ featureId, href, expanded }: { featureId: string; href: string; expanded: boolean }) {
   return renderFromApi(async () => {
     const { topActivations, maxActivation } = await getFeatureView(featureId);
     if (topActivations.length === 0) {
       return <p className="muted">No activating contexts were recorded for this feature.</p>;
     }
     const corpora = [...new Set(topActivations.map((example) => example.corpusName))];
-    const rest = topActivations.slice(SHOWN);
+    const summary = 'More top activations';
     return (
       <div className="card" data-testid="top-activations">
         <p className="muted small">
@@ -21,20 +26,25 @@ export async function TopActivations({ featureId }: { featureId: string }) {
           Hover a token for its value. Corpus: {corpora.join(', ')}.
         </p>
         <ol className="examples">
-          {topActivations.slice(0, SHOWN).map((example) => (
+          {topActivations.slice(0, TOP_ACTIVATIONS_SHOWN).map((example) => (
             <ActivationExample key={example.rank} example={example} maxActivation={maxActivation} />
           ))}
         </ol>
-        {rest.length > 0 ? (
-          <details className="more-examples">
-            <summary>{rest.length} more top activations</summary>
-            <ol className="examples">
-              {rest.map((example) => (
-                <ActivationExample key={example.rank} example={example} maxActivation={maxActivation} />
-              ))}
-            </ol>
+        {topActivations.length <= TOP_ACTIVATIONS_SHOWN ? null : expanded ? (
+          <details id={MORE_ID} className="more-examples" open>
+            <summary>{summary}</summary>
+            <MoreTopActivations featureId={featureId} />
           </details>
-        ) : null}
+        ) : (
+          <LazyDetails
+            id={MORE_ID}
+            className="more-examples"
+            summary={summary}
+            load={loadMoreTopActivations.bind(null, featureId)}
+            fallbackHref={`${href}?examples=all#${MORE_ID}`}
+            fallbackText="Show them"
+          />
+        )}
       </div>
     );
   });

@@ -258,13 +258,30 @@ export type FeaturePageQueryVariables = Exact<{
 
 export type FeaturePageQuery = { features: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, index: number, density: number, maxActivation: number, label: { text: string, source: LabelSource } | null, topActivations: Array<{ maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number> }> } }> } };
 
+export type ActivationExampleFieldsFragment = { rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string };
+
 export type FeatureViewQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
 }>;
 
 
-export type FeatureViewQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, encoderDecoderCosine: number | null, isDead: boolean, isDense: boolean, label: { text: string, source: LabelSource, method: string | null, authorModel: string | null, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } }, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, coactivatingFeatures: Array<{ jaccard: number, feature: { id: string, index: number, label: { text: string } | null } }>, mapPosition: { x: number, y: number } | null, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> }, headAttribution: Array<{ head: number, share: number }> | null } };
+export type FeatureViewQuery = { feature: { id: string, index: number, density: number, maxActivation: number, meanActivation: number, encoderDecoderCosine: number | null, isDead: boolean, isDense: boolean, label: { text: string, source: LabelSource, method: string | null, authorModel: string | null, updatedAt: string } | null, sae: { id: string, hookName: string, architecture: string, width: number, statisticsTokens: number | null, corpusName: string | null, model: { id: string, displayName: string } }, histogram: { edges: Array<number>, counts: Array<number>, total: number }, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }>, decoderNeighbours: Array<{ cosine: number, feature: { id: string, index: number, label: { text: string } | null } }>, coactivatingFeatures: Array<{ jaccard: number, feature: { id: string, index: number, label: { text: string } | null } }>, mapPosition: { x: number, y: number } | null, logitEffects: { positive: Array<{ token: string, value: number }>, negative: Array<{ token: string, value: number }> }, headAttribution: Array<{ head: number, share: number }> | null } };
+
+export type FeatureTopActivationsQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type FeatureTopActivationsQuery = { feature: { id: string, maxActivation: number, topActivations: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> } };
+
+export type FeatureQuantileExamplesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FeatureQuantileExamplesQuery = { feature: { id: string, maxActivation: number, quantileExamples: Array<{ lower: number, upper: number, count: number, examples: Array<{ rank: number, maxValue: number, maxPosition: number, tokens: Array<string>, values: Array<number>, corpusName: string }> }> } };
 
 export type FeatureRelationsQueryVariables = Exact<{
   id: string;

@@ -89,14 +89,18 @@ export function readSaeSearchParams(raw: RawSearchParams) {
 /** The most text the feature page's "try it" box sends in its URL. */
 export const MAX_TRY_TEXT_CHARS = 2000;
 
-/** `/feature/...?counts=log&try=<text>` — the histogram's count axis and the "try it" text. */
-export const featureSearchFields: ParamFields<{ counts: 'linear' | 'log'; try: string | undefined }> = {
+/**
+ * `/feature/...?counts=log&try=<text>&examples=all` — the histogram's count axis, the "try it" text,
+ * and every example rendered inline (the collapsed ones' link for browsers without JavaScript).
+ */
+export const featureSearchFields: ParamFields<{ counts: 'linear' | 'log'; try: string | undefined; examples: 'all' | undefined }> = {
   counts: { schema: z.enum(['linear', 'log']), fallback: 'linear', allowed: 'linear or log (the histogram\'s count axis)' },
   try: {
     schema: z.string().max(MAX_TRY_TEXT_CHARS).transform((text) => (text.trim() ? text : undefined)),
     fallback: undefined,
     allowed: `one text of at most ${MAX_TRY_TEXT_CHARS.toLocaleString('en-US')} characters`,
   },
+  examples: { schema: z.enum(['all']), fallback: undefined, allowed: 'all (every example on the page, not behind disclosures)' },
 };
 
 export function readFeatureSearchParams(raw: RawSearchParams) {

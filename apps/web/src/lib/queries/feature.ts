@@ -1,17 +1,24 @@
 import { cache } from 'react';
 import { operation, request } from '../graphql';
 import type {
-  FeatureRelationsQuery, FeatureRelationsQueryVariables, FeatureViewQuery, FeatureViewQueryVariables,
+  FeatureQuantileExamplesQuery, FeatureQuantileExamplesQueryVariables, FeatureRelationsQuery, FeatureRelationsQueryVariables,
+  FeatureTopActivationsQuery, FeatureTopActivationsQueryVariables, FeatureViewQuery, FeatureViewQueryVariables,
 } from '../../generated/operations';
 import { FEATURE_MATCHES_FIELDS } from './comparison';
 import { FEATURE_FAMILY_FIELDS } from './feature-family';
 
 /**
- * Everything the feature page shows of the feature itself (generated from the FeatureView query
- * below): the header's facts, histogram, top activations, quantile examples, decoder and
- * co-activation neighbours, map position, logit effects and head shares.
+ * What the feature page shows of the feature itself on arrival (generated from the FeatureView
+ * query below): the header's facts, histogram, the first top activations, decoder and
+ * co-activation neighbours, map position, logit effects and head shares. The collapsed examples
+ * (more top activations, examples across the range) come with their own requests when opened.
  */
 export type FeatureView = FeatureViewQuery['feature'];
+
+/** The fields of one activating context, wherever the page shows contexts in full. */
+const ACTIVATION_EXAMPLE_FIELDS = /* GraphQL */ `
+  fragment ActivationExampleFields on ActivationExample { rank maxValue maxPosition tokens values corpusName }
+`;
 
 const FEATURE_VIEW = operation<FeatureViewQuery, FeatureViewQueryVariables>(/* GraphQL */ `
   query FeatureView($id: ID!, $first: Int) {
@@ -35,8 +42,7 @@ const FEATURE_VIEW = operation<FeatureViewQuery, FeatureViewQueryVariables>(/* G
         model { id displayName }
       }
       histogram { edges counts total }
-      topActivations(first: $first) { rank maxValue maxPosition tokens values corpusName }
-      quantileExamples { lower upper count examples { rank maxValue maxPosition tokens values corpusName } }
+      topActivations(first: $first) { ...ActivationExampleFields }
       decoderNeighbours { cosine feature { id index label { text } } }
       coactivatingFeatures { jaccard feature { id index label { text } } }
       mapPosition { x y }
@@ -44,6 +50,21 @@ const FEATURE_VIEW = operation<FeatureViewQuery, FeatureViewQueryVariables>(/* G
       headAttribution { head share }
     }
   }
+  ${ACTIVATION_EXAMPLE_FIELDS}
+`);
+
+const FEATURE_TOP_ACTIVATIONS = operation<FeatureTopActivationsQuery, FeatureTopActivationsQueryVariables>(/* GraphQL */ `
+  query FeatureTopActivations($id: ID!, $first: Int) {
+    feature(id: $id) { id maxActivation topActivations(first: $first) { ...ActivationExampleFields } }
+  }
+  ${ACTIVATION_EXAMPLE_FIELDS}
+`);
+
+const FEATURE_QUANTILE_EXAMPLES = operation<FeatureQuantileExamplesQuery, FeatureQuantileExamplesQueryVariables>(/* GraphQL */ `
+  query FeatureQuantileExamples($id: ID!) {
+    feature(id: $id) { id maxActivation quantileExamples { lower upper count examples { ...ActivationExampleFields } } }
+  }
+  ${ACTIVATION_EXAMPLE_FIELDS}
 `);
 
 const FEATURE_RELATIONS = operation<FeatureRelationsQuery, FeatureRelationsQueryVariables>(/* GraphQL */ `
@@ -61,16 +82,32 @@ const FEATURE_RELATIONS = operation<FeatureRelationsQuery, FeatureRelationsQuery
   ${FEATURE_FAMILY_FIELDS}
 `);
 
+/** Top activations shown on arrival: with the side panel they fit the first screen of a laptop. */
+export const TOP_ACTIVATIONS_SHOWN = 8;
+/** Top activations behind "more", counting those shown on arrival. */
 export const TOP_ACTIVATION_COUNT = 20;
 
 /**
  * The feature page's data about the feature, in one request shared by its sections (memoised per
  * render); NOT_FOUND for an unknown id. One request, not a header's and a detail's: each API call
  * costs the API and `next start` ~1 ms of CPU before any data, and the page needed the header's and
- * the detail's before its first flush anyway.
+ * the detail's before its first flush anyway. One top activation more than is shown says whether
+ * there are more behind the disclosure.
  */
 export const getFeatureView = cache(async (id: string): Promise<FeatureView> => {
-  const data = await request(FEATURE_VIEW, { id, first: TOP_ACTIVATION_COUNT }, { cached: true });
+  const data = await request(FEATURE_VIEW, { id, first: TOP_ACTIVATIONS_SHOWN + 1 }, { cached: true });
+  return data.feature;
+});
+
+/** The feature's top activations, all TOP_ACTIVATION_COUNT of them: asked for only when "more" is opened. */
+export const getFeatureTopActivations = cache(async (id: string): Promise<FeatureTopActivationsQuery['feature']> => {
+  const data = await request(FEATURE_TOP_ACTIVATIONS, { id, first: TOP_ACTIVATION_COUNT }, { cached: true });
+  return data.feature;
+});
+
+/** The feature's quantile bins with their contexts: asked for only when "examples across the range" is opened. */
+export const getFeatureQuantileExamples = cache(async (id: string): Promise<FeatureQuantileExamplesQuery['feature']> => {
+  const data = await request(FEATURE_QUANTILE_EXAMPLES, { id }, { cached: true });
   return data.feature;
 });
 

@@ -13,7 +13,7 @@ import { LabelContributions } from '@/components/label-contributions';
 import { ParamProblems } from '@/components/param-problems';
 import { QuantileExamples } from '@/components/quantile-examples';
 import { renderFromApi } from '@/components/render-from-api';
-import { HistogramSkeleton, ListSkeleton, TopActivationsSkeleton } from '@/components/skeletons';
+import { HistogramSkeleton, ListSkeleton } from '@/components/skeletons';
 import { SteeringPanel } from '@/components/steering-panel';
 import { TopActivations } from '@/components/top-activations';
 import { featureRouteParams, readFeatureSearchParams, type RawSearchParams } from '@/lib/params';
@@ -34,6 +34,7 @@ export async function generateMetadata({ params }: FeaturePageProps): Promise<Me
  * A feature at a glance: the header (label, density, activations), then its top activations
  * beside logit effects and related features — all within two laptop screens — then "try it",
  * the histogram, examples across the range (collapsed), matches elsewhere, steering and the API.
+ * Collapsed examples are rendered when opened (they were a third of the page's bytes and render time).
  */
 export default async function FeaturePage({ params, searchParams }: FeaturePageProps) {
   const parsed = featureRouteParams.safeParse(await params);
@@ -41,6 +42,7 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
   const { featureId, saeId, index } = parsed.data;
   const { values, problems } = readFeatureSearchParams(await searchParams);
   const href = featureHref(saeId, index);
+  const expanded = values.examples === 'all';
 
   return renderFromApi(async () => {
     // Outside Suspense on purpose: an unknown feature answers with a real 404 status. The first screen
@@ -54,7 +56,7 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
         <div className="feature-overview">
           <section aria-labelledby="top-activations-heading">
             <h2 id="top-activations-heading">Top activations</h2>
-            <TopActivations featureId={feature.id} />
+            <TopActivations featureId={feature.id} href={href} expanded={expanded} />
           </section>
           <FeatureSidePanel featureId={feature.id} saeId={saeId} index={index} />
         </div>
@@ -70,9 +72,9 @@ export default async function FeaturePage({ params, searchParams }: FeaturePageP
           </Suspense>
         </section>
         <section className="section">
-          <Suspense fallback={<TopActivationsSkeleton />}>
-            <QuantileExamples featureId={feature.id} />
-          </Suspense>
+          {/* Not streamed: collapsed, it waits for nothing, and expanded (the no-JavaScript link) it must not
+              land in a hidden streamed chunk that only a script reveals. */}
+          <QuantileExamples featureId={feature.id} href={href} expanded={expanded} />
         </section>
         <section className="section">
           <h2>Same feature elsewhere</h2>
