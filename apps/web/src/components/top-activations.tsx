@@ -33,7 +33,7 @@ export async function TopActivations({ featureId, href, expanded }: { featureId:
         {topActivations.length <= TOP_ACTIVATIONS_SHOWN ? null : expanded ? (
           <details id={MORE_ID} className="more-examples" open>
             <summary>{summary}</summary>
-            <MoreTopActivations featureId={featureId} />
+            {await MoreTopActivations({ featureId })}
           </details>
         ) : (
           <LazyDetails
