@@ -7,6 +7,8 @@ interface LazyDetailsProps {
   summary: ReactNode;
   /** A server action that renders what the disclosure holds; called once, when it is first opened. */
   load: () => Promise<ReactNode>;
+  /** The content already rendered by the server, shown open (the page asked for every example); `load` is then never called. */
+  rendered?: ReactNode;
   /** The same content without JavaScript: a link to the page with it rendered inline. */
   fallbackHref: string;
   fallbackText: string;
@@ -23,8 +25,8 @@ interface LazyDetailsProps {
  * hydrate them for everyone. Before hydration (or without JavaScript) the disclosure holds a link
  * to the page with the content inline.
  */
-export function LazyDetails({ summary, load, fallbackHref, fallbackText, id, className, testId, children }: LazyDetailsProps) {
-  const [content, setContent] = useState<ReactNode>(null);
+export function LazyDetails({ summary, load, rendered, fallbackHref, fallbackText, id, className, testId, children }: LazyDetailsProps) {
+  const [content, setContent] = useState<ReactNode>(rendered ?? null);
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -43,7 +45,7 @@ export function LazyDetails({ summary, load, fallbackHref, fallbackText, id, cla
   };
 
   return (
-    <details id={id} className={className} data-testid={testId} onToggle={onToggle} aria-busy={pending}>
+    <details id={id} className={className} data-testid={testId} open={rendered !== undefined} onToggle={onToggle} aria-busy={pending}>
       <summary>{summary}</summary>
       {children}
       {content ?? (pending ? (

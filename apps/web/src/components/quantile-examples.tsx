@@ -20,26 +20,18 @@ function Intro() {
  * inline when the page is asked for every example (`expanded`, the no-JavaScript link).
  */
 export async function QuantileExamples({ featureId, href, expanded }: { featureId: string; href: string; expanded: boolean }) {
-  if (!expanded) {
-    return (
-      <LazyDetails
-        id={SECTION_ID}
-        className="card more-examples"
-        testId="quantile-examples"
-        summary={SUMMARY}
-        load={loadQuantileExamples.bind(null, featureId)}
-        fallbackHref={`${href}?examples=all#${SECTION_ID}`}
-        fallbackText="Show these examples"
-      >
-        <Intro />
-      </LazyDetails>
-    );
-  }
   return renderFromApi(async () => (
-    <details id={SECTION_ID} className="card more-examples" data-testid="quantile-examples" open>
-      <summary>{SUMMARY}</summary>
+    <LazyDetails
+      id={SECTION_ID}
+      className="card more-examples"
+      testId="quantile-examples"
+      summary={SUMMARY}
+      load={loadQuantileExamples.bind(null, featureId)}
+      rendered={expanded ? await QuantileBins({ featureId }) : undefined}
+      fallbackHref={`${href}?examples=all#${SECTION_ID}`}
+      fallbackText="Show these examples"
+    >
       <Intro />
-      {await QuantileBins({ featureId })}
-    </details>
+    </LazyDetails>
   ));
 }

@@ -18,7 +18,6 @@ export async function TopActivations({ featureId, href, expanded }: { featureId:
       return <p className="muted">No activating contexts were recorded for this feature.</p>;
     }
     const corpora = [...new Set(topActivations.map((example) => example.corpusName))];
-    const summary = 'More top activations';
     return (
       <div className="card" data-testid="top-activations">
         <p className="muted small">
@@ -30,21 +29,17 @@ export async function TopActivations({ featureId, href, expanded }: { featureId:
             <ActivationExample key={example.rank} example={example} maxActivation={maxActivation} />
           ))}
         </ol>
-        {topActivations.length <= TOP_ACTIVATIONS_SHOWN ? null : expanded ? (
-          <details id={MORE_ID} className="more-examples" open>
-            <summary>{summary}</summary>
-            {await MoreTopActivations({ featureId })}
-          </details>
-        ) : (
+        {topActivations.length > TOP_ACTIVATIONS_SHOWN ? (
           <LazyDetails
             id={MORE_ID}
             className="more-examples"
-            summary={summary}
+            summary="More top activations"
             load={loadMoreTopActivations.bind(null, featureId)}
+            rendered={expanded ? await MoreTopActivations({ featureId }) : undefined}
             fallbackHref={`${href}?examples=all#${MORE_ID}`}
             fallbackText="Show them"
           />
-        )}
+        ) : null}
       </div>
     );
   });
