@@ -152,18 +152,19 @@ describe('sharded statistics as jobs of the runner', () => {
       child.stdout!.setEncoding('utf8').on('data', (text: string) => {
         for (const line of text.split('\n').filter(Boolean)) {
           lines.push(`${name}: ${line}`);
-          // The first worker dies as soon as it has taken a shard, before it can store a result.
+          // The first worker dies as soon as it has taken a shard, before it can store a result; only then
+          // does the survivor start (started together, a survivor ready first took every shard on a busy machine).
           const started = /shard (\d+) started/.exec(line);
           if (name === 'doomed' && killed === undefined && started) {
             killed = Number(started[1]);
             child.kill('SIGKILL');
+            start('survivor');
           }
         }
       });
       child.stderr!.setEncoding('utf8').on('data', (text: string) => lines.push(`${name} (stderr): ${text}`));
     };
     start('doomed');
-    start('survivor');
     // The timeout is how long a dead worker's shard waits before its retry (and a live one's time limit).
     const sharded = await computeShardedStatistics(options({ passKey: 'two-workers', shards: 5, localWorkers: 0, shardTimeoutSeconds: 10 }));
     expect(killed, lines.join('\n')).toBeDefined();
