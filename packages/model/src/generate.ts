@@ -26,7 +26,7 @@ export interface GenerateOptions {
   stopAtEos?: boolean;
   /** Use the graph's KV cache where it has one (default true); false re-runs the whole sequence per token. */
   useCache?: boolean;
-  /** Awaited before each step: lets a server hold generation back while other work needs the CPU. */
+  /** Awaited before each step; throwing stops the run before its next token (a server's cancelled request). */
   beforeStep?: () => Promise<void>;
 }
 
